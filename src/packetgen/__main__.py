@@ -1,0 +1,3 @@
+from packetgen.cli import main
+
+main()

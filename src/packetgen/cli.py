@@ -1,0 +1,98 @@
+"""The packetgen command line: thin commands over the Packet API."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+
+from packetgen.errors import PacketError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="一関市まち・ひと・しごと創生有識者会議の会議資料（Word・PowerPoint・Excel）を作成します。",
+)
+
+T = TypeVar("T")
+ProjectOption = Annotated[
+    Path, typer.Option("--project", help="inputs/ templates/ outputs/ のあるフォルダ（既定：現在のフォルダ）")
+]
+DateArgument = Annotated[str, typer.Argument(help="会議の日付（例：2023-07-27）", show_default=False)]
+
+
+def _run(action: Callable[[], T]) -> T:
+    """User errors become one Japanese paragraph on stderr and exit 1 — never a traceback."""
+    try:
+        return action()
+    except PacketError as exc:
+        typer.echo(f"エラー：{exc.render()}", err=True)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        typer.echo(f"エラー：ファイルを読み書きできません（{exc.filename or ''}：{exc.strerror or exc}）", err=True)
+        raise typer.Exit(1) from None
+
+
+def _packet(project: Path, date: str):
+    from packetgen.packet import Packet  # imported late so --help stays fast
+
+    return Packet(project, date)
+
+
+@app.command()
+def build(
+    date: DateArgument,
+    only: Annotated[list[str] | None, typer.Option("--only", help="作成する資料の id（複数指定可）")] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """会議の資料を作成して outputs/DATE/ に保存します。"""
+    started = time.perf_counter()
+
+    def report(result) -> None:
+        doc = result.planned
+        typer.echo(f"  作成  {doc.entry.id:<10} {doc.output_name}（{result.seconds:.2f}秒）")
+
+    def action():
+        packet = _packet(project, date)
+        typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
+        built = packet.build(only or (), progress=report)
+        return packet, built
+
+    packet, built = _run(action)
+    elapsed = time.perf_counter() - started
+    typer.echo(f"{len(built)}件の資料を作成しました（{elapsed:.1f}秒）：{packet.output_dir}")
+
+
+@app.command("list")
+def list_documents(date: DateArgument, project: ProjectOption = Path(".")) -> None:
+    """会議の資料の一覧（id・資料番号・名称・入力ファイル）を表示します。"""
+    packet = _run(lambda: _packet(project, date))
+    typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
+    for doc in _run(packet.plan):
+        inputs = "、".join(doc.entry.inputs.values())
+        label = f"資料{doc.entry.label}" if doc.entry.label else "-"
+        typer.echo(f"  {doc.entry.id:<10} {label:<12} {doc.entry.title}  [{inputs}]")
+
+
+@app.command()
+def check(
+    date: DateArgument,
+    only: Annotated[list[str] | None, typer.Option("--only", help="確認する資料の id（複数指定可）")] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """入力ファイルを確認するだけで、資料は作成しません。"""
+    loaded = _run(lambda: _packet(project, date).check(only or ()))
+    typer.echo(f"入力に問題はありません（{len(loaded)}件の資料）")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("中断しました（出力は変更されていません）", err=True)
+        sys.exit(130)

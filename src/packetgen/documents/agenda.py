@@ -1,0 +1,94 @@
+"""agenda: 次第 (page 1), 参加者名簿 and 市側出席者 (page 2), and the 協議 explanation (page 3)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from packetgen.documents.base import BuildContext, DocumentBuilder, register
+from packetgen.errors import Problem
+from packetgen.inputs.explanation import Explanation
+from packetgen.inputs.people import Member, StaffMember, load_members, load_staff
+from packetgen.inputs.yaml_files import load_yaml
+from packetgen.render.docx_template import render_docx
+
+TEMPLATE = "agenda.docx"
+
+
+@dataclass(frozen=True)
+class AgendaData:
+    members: list[Member]
+    staff: list[StaffMember]
+    explanation: Explanation | None
+
+
+@register
+class Agenda(DocumentBuilder):
+    id = "agenda"
+    suffix = ".docx"
+    roles = ("参加者名簿", "市側出席者")  # 協議説明 is optional
+    templates = (TEMPLATE,)
+
+    def load(self, ctx: BuildContext, problems: list[Problem]) -> AgendaData:
+        members = load_members(ctx.input_path("参加者名簿"), ctx.input_label("参加者名簿"), problems)
+        staff = load_staff(ctx.input_path("市側出席者"), ctx.input_label("市側出席者"), problems)
+        explanation = None
+        if "協議説明" in ctx.entry.inputs:
+            explanation = load_yaml(ctx.input_path("協議説明"), ctx.input_label("協議説明"), Explanation, problems)
+        return AgendaData(members, staff, explanation)
+
+    def render(self, ctx: BuildContext, data: AgendaData) -> bytes:
+        return render_docx(ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}")
+
+
+def context(ctx: BuildContext, data: AgendaData) -> dict[str, Any]:
+    """Plain values only: the template is user-edited and rendered in a sandbox."""
+    meeting = ctx.meeting
+    agenda = [
+        {
+            "number": str(i),
+            "title": item.title,
+            "children": [{"number": f"({j})", "title": t} for j, t in enumerate(item.children, start=1)],
+        }
+        for i, item in enumerate(meeting.agenda, start=1)
+    ]
+    explanation = None
+    if data.explanation is not None:
+        ex = data.explanation
+        explanation = {
+            "heading": ex.heading,
+            "sections": [{"heading": s.heading, "paragraphs": list(s.paragraphs)} for s in ex.sections],
+            "reference": (
+                {
+                    "heading": ex.reference.heading,
+                    "title": ex.reference.title,
+                    "items": [{"name": i.name, "detail": i.detail} for i in ex.reference.items],
+                }
+                if ex.reference
+                else None
+            ),
+        }
+    return {
+        "meeting": {
+            "full_title": meeting.full_title,
+            "session_name": meeting.session_name,
+            "datetime_text": meeting.datetime_text,
+            "date_text": meeting.date_text,
+            "place": meeting.place,
+        },
+        "agenda": agenda,
+        "members": [
+            {
+                "no": m.no,
+                "field": m.field_name,
+                "organization": m.organization,
+                "position": m.position,
+                "name": m.name,
+                "kana": m.kana,
+                "remark": m.remark,
+            }
+            for m in data.members
+        ],
+        "staff": [{"role": s.role, "name": s.name} for s in data.staff],
+        "explanation": explanation,
+    }

@@ -1,0 +1,70 @@
+"""What every document of the packet is: a registered builder that loads its inputs and renders."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any, ClassVar
+
+from packetgen.errors import Problem
+from packetgen.inputs.meeting import DocumentEntry, Meeting
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything a document builder may look at: the meeting, its entry and where files are."""
+
+    project: Path
+    meeting_dir: Path
+    meeting: Meeting
+    entry: DocumentEntry
+    meeting_file: str  # e.g. inputs/2023-07-27/meeting.yaml, for messages
+
+    @property
+    def timestamp(self) -> datetime:
+        """The meeting's start: used as the documents' creation time, so rebuilds are identical."""
+        return datetime.combine(self.meeting.when.day, self.meeting.when.start)
+
+    @property
+    def label(self) -> str:
+        """The 資料 label line for the top right of the first page or slide."""
+        return self.meeting.document_label(self.entry)
+
+    def input_path(self, role: str) -> Path:
+        return self.meeting_dir / self.entry.inputs[role]
+
+    def input_label(self, role: str) -> str:
+        """The input file as the user finds it from the project folder."""
+        return f"inputs/{self.meeting_dir.name}/{self.entry.inputs[role]}"
+
+    def template_path(self, name: str) -> Path:
+        return self.project / "templates" / name
+
+
+class DocumentBuilder(ABC):
+    """One kind of document. Subclasses register themselves with ``@register``."""
+
+    id: ClassVar[str]
+    suffix: ClassVar[str]  # ".docx", ".pptx", ".xlsx"
+    roles: ClassVar[tuple[str, ...]]  # the 入力 roles the meeting file must give
+    templates: ClassVar[tuple[str, ...]] = ()  # files under templates/ it reads
+
+    @abstractmethod
+    def load(self, ctx: BuildContext, problems: list[Problem]) -> Any:
+        """Read and validate the inputs; append every problem; return the validated data."""
+
+    @abstractmethod
+    def render(self, ctx: BuildContext, data: Any) -> bytes:
+        """The finished file's bytes (deterministic for the same data)."""
+
+
+REGISTRY: dict[str, type[DocumentBuilder]] = {}
+
+
+def register(cls: type[DocumentBuilder]) -> type[DocumentBuilder]:
+    if cls.id in REGISTRY:
+        raise RuntimeError(f"document id {cls.id!r} registered twice")
+    REGISTRY[cls.id] = cls
+    return cls

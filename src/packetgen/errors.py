@@ -1,0 +1,72 @@
+"""User-facing errors: each names the file, row and column as the user sees them in Excel."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+def column_letter(index: int) -> str:
+    """0-based column index → Excel column letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(ord("A") + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem in one input: where it is and what is wrong (in Japanese)."""
+
+    file: str
+    message: str
+    row: int | None = None  # 1-based, as Excel numbers rows (the header is row 1)
+    column: str | None = None  # e.g. 'E列「氏名」' or a YAML key path
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" {self.row}行目"
+        if self.column:
+            where += f" {self.column}"
+        return f"{where}: {self.message}"
+
+
+class PacketError(Exception):
+    """An error the user can fix (bad input, unknown id, bad date): printed without traceback."""
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        self.problems = list(problems)
+        super().__init__(message)
+
+    def render(self) -> str:
+        lines = [str(self.args[0])]
+        lines += [f"  - {p}" for p in self.problems]
+        return "\n".join(lines)
+
+
+class InputError(PacketError):
+    """One or more problems in the meeting's input files."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        problems = list(problems)
+        super().__init__(f"入力ファイルに{len(problems)}件の問題があります。修正してから再実行してください。", problems)
+
+
+class ProblemCollector:
+    """Collects every problem of a check so the user sees all of them at once, not only the first."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.problems.append(Problem(file, message, row, column))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise InputError(self.problems)

@@ -1,0 +1,81 @@
+"""YAML input files: parse with line numbers, validate into models, report by key and line."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from packetgen.errors import Problem
+from packetgen.inputs.text_rules import describe_illegal
+from packetgen.inputs.validation import japanese_message, key_path
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """Line (1-based) of the YAML node at a pydantic error location, as close as it can be found."""
+    line = node.start_mark.line + 1 if node is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            child = node.value[part]
+        else:
+            break
+        if child is None:
+            break
+        node = child
+        line = node.start_mark.line + 1
+    return line
+
+
+def _illegal_text(value: Any, loc: tuple, label: str, node: yaml.Node | None, problems: list[Problem]) -> None:
+    if isinstance(value, str):
+        bad = describe_illegal(value)
+        if bad:
+            problems.append(Problem(label, bad, _line_of(node, loc), key_path(loc)))
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            _illegal_text(v, (*loc, k), label, node, problems)
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            _illegal_text(v, (*loc, i), label, node, problems)
+
+
+def load_yaml(path: Path, label: str, model: type[M], problems: list[Problem]) -> M | None:
+    """Parse and validate a YAML file; on any problem append it (with line and key) and return None."""
+    if not path.is_file():
+        problems.append(Problem(label, "ファイルが見つかりません"))
+        return None
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        problems.append(Problem(label, "UTF-8で保存してください（文字コードを読み取れません）"))
+        return None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(label, f"YAMLの書式が正しくありません（{reason}）", mark.line + 1 if mark else None))
+        return None
+    if not isinstance(raw, dict):
+        problems.append(Problem(label, "中身が空か、「項目: 値」の形になっていません"))
+        return None
+    before = len(problems)
+    _illegal_text(raw, (), label, node, problems)
+    if len(problems) > before:
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for error in exc.errors():
+            loc = error["loc"]
+            problems.append(Problem(label, japanese_message(error), _line_of(node, loc), key_path(loc) or None))
+        return None

@@ -1,0 +1,192 @@
+"""Packet = one meeting: loads inputs/<DATE>/, knows its documents, checks and builds them.
+
+Data flows one way: inputs → validated models → document builders → render → atomic write.
+All documents are validated and rendered in memory before the first file is written, so a
+failed build leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from packetgen import __version__
+from packetgen.documents import REGISTRY, BuildContext, DocumentBuilder
+from packetgen.errors import InputError, PacketError, Problem
+from packetgen.inputs.meeting import DocumentEntry, Meeting
+from packetgen.inputs.yaml_files import load_yaml
+from packetgen.render.atomic import write_atomic
+
+MEETING_FILE = "meeting.yaml"
+MANIFEST = "manifest.json"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+def parse_meeting_date(text: str) -> date:
+    """The DATE argument: an ISO date that exists (and nothing that could leave the project)."""
+    if not _ISO_DATE.match(text):
+        raise PacketError(f"日付「{text}」は YYYY-MM-DD の形で指定してください（例：2023-07-27）")
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PacketError(f"日付「{text}」は存在しない日付です") from None
+
+
+@dataclass(frozen=True)
+class PlannedDocument:
+    entry: DocumentEntry
+    builder: DocumentBuilder
+    context: BuildContext
+
+    @property
+    def output_name(self) -> str:
+        """資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx; the agenda has no 資料 label."""
+        stem = f"資料{self.entry.label}_{self.entry.title}" if self.entry.label else self.entry.title
+        return _UNSAFE_NAME.sub("_", stem) + self.builder.suffix
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    planned: PlannedDocument
+    data: bytes
+    seconds: float
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+class Packet:
+    def __init__(self, project: Path, date_text: str) -> None:
+        self.date = parse_meeting_date(date_text)
+        self.project = project.resolve()
+        self.key = self.date.isoformat()
+        self.meeting_dir = self.project / "inputs" / self.key
+        self.output_dir = self.project / "outputs" / self.key
+        self.meeting_label = f"inputs/{self.key}/{MEETING_FILE}"
+        if not self.meeting_dir.is_dir():
+            raise PacketError(
+                f"会議フォルダ inputs/{self.key}/ がありません（プロジェクト：{self.project}）。"
+                "日付を確認するか --project でプロジェクトのフォルダを指定してください"
+            )
+        problems: list[Problem] = []
+        meeting = load_yaml(self.meeting_dir / MEETING_FILE, self.meeting_label, Meeting, problems)
+        if meeting is not None and meeting.when.day != self.date:
+            problems.append(
+                Problem(
+                    self.meeting_label,
+                    f"日時.日付（{meeting.when.day.isoformat()}）がフォルダ名の日付と違います",
+                    column="日時.日付",
+                )
+            )
+        if meeting is not None:
+            problems += self._entry_problems(meeting)
+        if problems or meeting is None:
+            raise InputError(problems)
+        self.meeting: Meeting = meeting
+
+    def _entry_problems(self, meeting: Meeting) -> list[Problem]:
+        problems = []
+        for i, entry in enumerate(meeting.documents, start=1):
+            where = f"資料[{i}]"
+            builder = REGISTRY.get(entry.id)
+            if builder is None:
+                problems.append(
+                    Problem(
+                        self.meeting_label,
+                        f"id「{entry.id}」の文書はありません（使える id：{'、'.join(REGISTRY)}）",
+                        column=f"{where}.id",
+                    )
+                )
+                continue
+            for role in builder.roles:
+                if role not in entry.inputs:
+                    problems.append(
+                        Problem(
+                            self.meeting_label, f"入力「{role}」のファイルを指定してください", column=f"{where}.入力"
+                        )
+                    )
+        return problems
+
+    # --- the documents -----------------------------------------------------------------------
+    def plan(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
+        """The documents to build, in meeting order; ``only`` selects ids (unknown ids are refused)."""
+        wanted = list(dict.fromkeys(only))
+        known = [e.id for e in self.meeting.documents]
+        unknown = [i for i in wanted if i not in known]
+        if unknown:
+            raise PacketError(
+                f"資料 id「{'、'.join(unknown)}」はこの会議にありません（この会議の資料：{'、'.join(known)}）"
+            )
+        return [
+            PlannedDocument(entry, REGISTRY[entry.id](), self._context(entry))
+            for entry in self.meeting.documents
+            if not wanted or entry.id in wanted
+        ]
+
+    def _context(self, entry: DocumentEntry) -> BuildContext:
+        return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.meeting_label)
+
+    def check(self, only: Iterable[str] = ()) -> list[tuple[PlannedDocument, Any]]:
+        """Load and validate every selected document's inputs; raise one error listing all problems."""
+        problems: list[Problem] = []
+        loaded = [(doc, doc.builder.load(doc.context, problems)) for doc in self.plan(only)]
+        if problems:
+            raise InputError(problems)
+        return loaded
+
+    def build(
+        self, only: Iterable[str] = (), progress: Callable[[BuiltDocument], None] | None = None
+    ) -> list[BuiltDocument]:
+        built = []
+        for doc, data in self.check(only):
+            started = time.perf_counter()
+            result = BuiltDocument(doc, doc.builder.render(doc.context, data), time.perf_counter() - started)
+            built.append(result)
+        # Everything rendered: only now touch outputs/, one atomic rename per file, manifest last.
+        for result in built:
+            write_atomic(self.output_dir / result.planned.output_name, result.data)
+            if progress:
+                progress(result)
+        self._write_manifest(built)
+        return built
+
+    def _write_manifest(self, built: list[BuiltDocument]) -> None:
+        path = self.output_dir / MANIFEST
+        previous: dict[str, dict[str, Any]] = {}
+        if path.is_file():
+            try:
+                previous = {d["id"]: d for d in json.loads(path.read_text("utf-8")).get("documents", [])}
+            except (ValueError, KeyError, TypeError, AttributeError):
+                previous = {}  # a damaged manifest is rebuilt from what this build knows
+        fresh = {
+            b.planned.entry.id: {
+                "id": b.planned.entry.id,
+                "title": b.planned.entry.title,
+                "label": b.planned.entry.label,
+                "path": b.planned.output_name,
+                "sha256": b.sha256,
+                "bytes": len(b.data),
+            }
+            for b in built
+        }
+        documents = []
+        for entry in self.meeting.documents:  # meeting order; keep documents this build did not touch
+            record = fresh.get(entry.id) or previous.get(entry.id)
+            if record and (self.output_dir / record["path"]).is_file():
+                documents.append(record)
+        manifest = {
+            "meeting": {"date": self.key, "title": self.meeting.full_title},
+            "generator": {"name": "packetgen", "version": __version__},
+            "documents": documents,
+        }
+        text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
+        write_atomic(path, text.encode("utf-8"))

@@ -1,0 +1,1 @@
+"""Format primitives: Word, PowerPoint and Excel rendering, fonts and deterministic saving."""

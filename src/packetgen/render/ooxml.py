@@ -1,0 +1,35 @@
+"""Deterministic Office packages: same inputs, same bytes.
+
+Office files are zip archives; zip entries carry the time they were written and core properties
+carry creation times. Both are pinned here so a rebuild is byte-identical.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
+
+
+def pin_core_times(xml: bytes, when: datetime) -> bytes:
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _W3CDTF.sub(lambda m: m.group(1) + stamp + m.group(3), xml)
+
+
+def normalize_package(data: bytes, when: datetime) -> bytes:
+    """Rewrite an OOXML zip with fixed entry times and pinned core-property times (entry order kept)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = pin_core_times(body, when)
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o600 << 16
+            dst.writestr(entry, body, compresslevel=6)
+    return out.getvalue()

@@ -1,0 +1,238 @@
+"""Generate templates/agenda.docx, the Word template of the 次第・参加者名簿.
+
+The template is committed; this script documents how it was made and re-creates it. Users may
+restyle the template in Word (styles 会議名, 次第項目, 表見出し, …); packetgen only fills the tags.
+Run: python tools/make_agenda_template.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from packetgen.render.docx_fonts import apply_east_asian_fonts, set_rfonts
+from packetgen.render.fonts import GOTHIC, MINCHO
+
+OUT = Path(__file__).resolve().parent.parent / "templates" / "agenda.docx"
+CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
+
+
+def paragraph_style(
+    doc,
+    name,
+    size,
+    gothic=False,
+    bold=False,
+    align=None,
+    before=0,
+    after=0,
+    left_mm=0.0,
+    first_line_pt=0.0,
+    break_before=False,
+    keep_next=False,
+):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    if gothic:
+        set_rfonts(style.element.get_or_add_rPr(), GOTHIC)
+    fmt = style.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    if align is not None:
+        fmt.alignment = align
+    if left_mm:
+        fmt.left_indent = Mm(left_mm)
+    if first_line_pt:
+        fmt.first_line_indent = Pt(first_line_pt)
+    fmt.page_break_before = break_before
+    fmt.keep_with_next = keep_next
+    return style
+
+
+def shade(cell, fill="D9D9D9"):
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def repeat_header(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def cant_split(row):
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def table_with_loop(doc, headers, widths_mm, cells, loop, centered_columns=(), row_height_mm=8.5, styles=None):
+    """Header row (shaded, repeated on each page), then docxtpl's {%tr for %} / data / {%tr endfor %}."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    for i, column in enumerate(table.columns):
+        column.width = Mm(widths_mm[i])  # w:gridCol: LibreOffice lays tables out by the grid
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            cell.width = Mm(widths_mm[i])
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    header, opener, data, closer = table.rows
+    repeat_header(header)
+    header.height = Mm(7)
+    for i, text in enumerate(headers):
+        header.cells[i].paragraphs[0].text = text
+        header.cells[i].paragraphs[0].style = doc.styles["表見出し"]
+        shade(header.cells[i])
+    opener.cells[0].paragraphs[0].text = "{%tr for " + loop + " %}"
+    closer.cells[0].paragraphs[0].text = "{%tr endfor %}"
+    data.height = Mm(row_height_mm)
+    cant_split(data)
+    for i, text in enumerate(cells):
+        p = data.cells[i].paragraphs[0]
+        p.text = text
+        default = "表本文中央" if i in centered_columns else "表本文"
+        p.style = doc.styles[(styles or {}).get(i, default)]
+    return table
+
+
+def add_page_number_footer(section, doc):
+    p = section.footer.paragraphs[0]
+    p.style = doc.styles["ページ番号"]
+    p.add_run("－ ")
+    run = p.add_run()
+    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "separate")):
+        el = OxmlElement(tag)
+        if attr:
+            el.set(qn("w:fldCharType"), attr)
+        else:
+            el.set(qn("xml:space"), "preserve")
+            el.text = " PAGE "
+        run._r.append(el)
+    p.add_run("1")
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    p.add_run()._r.append(end)
+    p.add_run(" －")
+
+
+def build() -> None:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
+    section.left_margin = section.right_margin = Mm(22)
+    section.header_distance, section.footer_distance = Mm(12), Mm(10)
+
+    normal = doc.styles["Normal"]
+    normal.font.size = Pt(10.5)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    for name in ("Title", "Heading 1", "Heading 2"):
+        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
+    apply_east_asian_fonts(doc, body=MINCHO, heading=GOTHIC)
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph_style(doc, "会議名", 15, gothic=True, align=center, before=24, after=30)
+    paragraph_style(doc, "日時場所", 12, left_mm=38, after=6)
+    paragraph_style(doc, "次第見出し", 15, gothic=True, align=center, before=36, after=30)
+    paragraph_style(doc, "次第項目", 12, left_mm=10, after=28)
+    paragraph_style(doc, "次第小項目", 12, left_mm=22, after=22)
+    paragraph_style(doc, "名簿見出し", 13, gothic=True, align=center, after=12, break_before=True)
+    paragraph_style(doc, "表見出し", 10, gothic=True, align=center)
+    paragraph_style(doc, "表本文", 10)
+    paragraph_style(doc, "表本文中央", 10, align=center)
+    paragraph_style(doc, "表ふりがな", 9)
+    paragraph_style(doc, "小見出し", 11, gothic=True, before=18, after=6, keep_next=True)
+    paragraph_style(doc, "説明見出し", 12, gothic=True, after=12, break_before=True)
+    paragraph_style(doc, "説明節見出し", 11, gothic=True, before=12, after=4, keep_next=True)
+    paragraph_style(doc, "説明本文", 10.5, left_mm=7.5, first_line_pt=10.5, after=2)
+    paragraph_style(doc, "参考見出し", 10.5, gothic=True, before=18, after=4, keep_next=True)
+    paragraph_style(doc, "参考本文", 10.5, left_mm=7.5, after=2)
+    paragraph_style(doc, "ページ番号", 9, align=center)
+    for name in ("説明本文",):
+        doc.styles[name].paragraph_format.line_spacing = 1.35
+
+    # --- page 1: 次第 -------------------------------------------------------------------------
+    doc.add_paragraph("{{ meeting.full_title }}", style="会議名")
+    doc.add_paragraph("日時　{{ meeting.datetime_text }}", style="日時場所")
+    doc.add_paragraph("場所　{{ meeting.place }}", style="日時場所")
+    doc.add_paragraph("次　第", style="次第見出し")
+    doc.add_paragraph("{%p for item in agenda %}", style="次第項目")
+    doc.add_paragraph("{{ item.number }}　{{ item.title }}", style="次第項目")
+    doc.add_paragraph("{%p for child in item.children %}", style="次第小項目")
+    doc.add_paragraph("{{ child.number }}　{{ child.title }}", style="次第小項目")
+    doc.add_paragraph("{%p endfor %}", style="次第小項目")
+    doc.add_paragraph("{%p endfor %}", style="次第項目")
+
+    # --- page 2: 参加者名簿 and 市側出席者 --------------------------------------------------------
+    doc.add_paragraph("{{ meeting.session_name }}　参加者名簿", style="名簿見出し")
+    table_with_loop(
+        doc,
+        ["No.", "分野", "団体等", "職名等", "氏名", "ふりがな", "備考"],
+        [10, 18, 30, 24, 30, 40, 14],
+        [
+            "{{ m.no }}",
+            "{{ m.field }}",
+            "{{ m.organization }}",
+            "{{ m.position }}",
+            "{{ m.name }}",
+            "{{ m.kana }}",
+            "{{ m.remark }}",
+        ],
+        "m in members",
+        centered_columns=(0, 6),
+        styles={5: "表ふりがな"},
+    )
+    doc.add_paragraph("■市側出席者", style="小見出し")
+    table_with_loop(doc, ["役職", "氏名"], [100, 40], ["{{ s.role }}", "{{ s.name }}"], "s in staff", row_height_mm=7.5)
+
+    # --- page 3: 協議の説明 ---------------------------------------------------------------------
+    doc.add_paragraph("{%p if explanation %}", style="説明本文")
+    doc.add_paragraph("{{ explanation.heading }}", style="説明見出し")
+    doc.add_paragraph("{%p for section in explanation.sections %}", style="説明本文")
+    doc.add_paragraph("{{ section.heading }}", style="説明節見出し")
+    doc.add_paragraph("{%p for text in section.paragraphs %}", style="説明本文")
+    doc.add_paragraph("{{ text }}", style="説明本文")
+    doc.add_paragraph("{%p endfor %}", style="説明本文")
+    doc.add_paragraph("{%p endfor %}", style="説明本文")
+    doc.add_paragraph("{%p if explanation.reference %}", style="参考本文")
+    doc.add_paragraph("{{ explanation.reference.heading }}", style="参考見出し")
+    doc.add_paragraph("{{ explanation.reference.title }}", style="参考本文")
+    doc.add_paragraph("{%p for item in explanation.reference['items'] %}", style="参考本文")
+    item = doc.add_paragraph("・{{ item.name }}", style="参考本文")
+    item.paragraph_format.left_indent = Mm(12)
+    item.paragraph_format.tab_stops.add_tab_stop(Mm(52))
+    item.add_run().add_tab()
+    item.add_run("{{ item.detail }}")
+    doc.add_paragraph("{%p endfor %}", style="参考本文")
+    doc.add_paragraph("{%p endif %}", style="参考本文")
+    doc.add_paragraph("{%p endif %}", style="説明本文")
+
+    add_page_number_footer(section, doc)
+    props = doc.core_properties
+    props.title = "次第・参加者名簿"
+    props.author = props.last_modified_by = "packetgen"
+    props.comments = "packetgen の次第テンプレート。波かっこのタグは残したまま、書式（スタイル）を自由に変更できます。"
+    OUT.parent.mkdir(exist_ok=True)
+    doc.save(OUT)
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    build()
