@@ -60,6 +60,7 @@ def build(
     def action():
         packet = _packet(project, date)
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
+        sys.stdout.flush()  # keep the heading above any error message on a shared terminal
         built = packet.build(only or (), progress=report)
         return packet, built
 

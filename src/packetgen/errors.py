@@ -52,6 +52,8 @@ class InputError(PacketError):
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         problems = list(problems)
+        files = list(dict.fromkeys(p.file for p in problems))
+        problems.sort(key=lambda p: (files.index(p.file), p.row or 0))  # as the user reads the file
         super().__init__(f"入力ファイルに{len(problems)}件の問題があります。修正してから再実行してください。", problems)
 
 

@@ -17,10 +17,7 @@ class _Model(BaseModel):
 
 
 def _clock(value: Any) -> Any:
-    # PyYAML reads an unquoted 13:30 as the base-60 integer 810: give the user the time they wrote.
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        return time(value // 60, value % 60)
-    if isinstance(value, str):
+    if isinstance(value, str):  # 13:30 or 13：30 as typed in a Japanese IME
         return value.strip().replace("：", ":")
     return value
 

@@ -84,13 +84,12 @@ def load_members(path: Path, label: str, problems: list[Problem]) -> list[Member
     if table is None:
         return []
     rows = validate_rows(table, Member, problems)
-    first_row: dict[int, int] = {}
-    for row_number, member in rows:
-        if member.no in first_row:
-            problems.append(
-                table.problem(f"No {member.no} が {first_row[member.no]}行目と重複しています", row_number, "No")
-            )
-        first_row.setdefault(member.no, row_number)
+    first_row: dict[str, int] = {}
+    for row in table.rows:  # on the raw text, so a duplicate is found even in a row with other errors
+        no = row.values["No"].strip()
+        if no and no in first_row:
+            problems.append(table.problem(f"No {no} が {first_row[no]}行目と重複しています", row.number, "No"))
+        first_row.setdefault(no, row.number)
     return [m for _, m in rows]
 
 

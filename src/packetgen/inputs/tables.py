@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -46,9 +47,14 @@ def decode_csv_bytes(data: bytes) -> tuple[str, str]:
     """Decode strictly: UTF-8 (with or without BOM) first, then CP932 (Japanese Excel's 'Shift_JIS')."""
     for encoding in ENCODINGS:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        # Python's cp932 maps stray bytes 0x80/0xA0/0xFD-0xFF to C1/private code points rather than
+        # failing: such text is not Japanese Excel output but another encoding (e.g. Latin-1).
+        if encoding == "cp932" and re.search(r"[\x80-\x9f\ue000-\uf8ff]", text):
+            break
+        return text, encoding
     raise UnicodeDecodeError("packetgen", data, 0, 1, "neither UTF-8 nor CP932")
 
 

@@ -39,6 +39,8 @@ _MESSAGES = {
 def japanese_message(error: dict) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    if kind.endswith("_type") and error.get("input", "") is None:
+        kind = "missing"  # an empty cell or an empty YAML value
     if kind == "value_error":
         return str(ctx.get("error", error["msg"])).removeprefix("Value error, ")
     if kind == "string_too_long":

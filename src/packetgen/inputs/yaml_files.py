@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,6 +15,27 @@ from packetgen.inputs.text_rules import describe_illegal
 from packetgen.inputs.validation import japanese_message, key_path
 
 M = TypeVar("M", bound=BaseModel)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates and clock times as the strings the user wrote.
+
+    YAML 1.1 reads 13:30 as the base-60 integer 810 and 2023-02-30 as a crash; the models parse
+    both and give a Japanese message instead.
+    """
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _first, _resolvers in _Loader.yaml_implicit_resolvers.items():
+    _resolvers[:] = [(t, r) for t, r in _resolvers if not (t == "tag:yaml.org,2002:int" and ":" in r.pattern)]
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:int",
+    re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+    list("-+0123456789"),
+)
 
 
 def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
@@ -58,8 +80,8 @@ def load_yaml(path: Path, label: str, model: type[M], problems: list[Problem]) -
         problems.append(Problem(label, "UTF-8で保存してください（文字コードを読み取れません）"))
         return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        raw = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=_Loader)
+        raw = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)

@@ -70,16 +70,15 @@ def apply_east_asian_fonts(document: Document, body: str = MINCHO, heading: str 
     for style in styles.iterfind(qn("w:style")):
         name_el = style.find(qn("w:name"))
         name = name_el.get(qn("w:val")) if name_el is not None else ""
-        style_rpr = style.find(qn("w:rPr"))
         is_heading = name.startswith(_GOTHIC_STYLES) or name.lower().startswith(("heading", "title"))
-        if style_rpr is None and not is_heading:
-            continue
-        if style_rpr is None:
-            style_rpr = etree.SubElement(style, qn("w:rPr"))
-        if is_heading:
-            set_rfonts(style_rpr, heading)
-        elif style_rpr.find(qn("w:rFonts")) is not None:
-            set_rfonts(style_rpr, body)
+        if is_heading and style.find(qn("w:rPr")) is None:
+            etree.SubElement(style, qn("w:rPr"))
+        # every rPr that names fonts, including table styles' conditional formats (w:tblStylePr)
+        for rpr in style.iter(qn("w:rPr")):
+            if is_heading and rpr.getparent() is style:
+                set_rfonts(rpr, heading)
+            elif rpr.find(qn("w:rFonts")) is not None:
+                set_rfonts(rpr, body)
 
 
 def missing_east_asian_fonts(document: Document) -> list[str]:

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
 from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
@@ -34,7 +35,7 @@ def render_docx(template: Path, context: dict[str, Any], when: datetime, templat
         line = getattr(exc, "lineno", None)
         where = f"（{line}行目付近のタグ）" if line else ""
         raise PacketError(f"テンプレート {template_label} のタグに誤りがあります{where}：{exc}") from None
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise PacketError(
             f"テンプレート {template_label} をWord文書として読めません（{type(exc).__name__}）。"
             "Wordで開いて .docx 形式で保存し直してください"

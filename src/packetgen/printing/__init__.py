@@ -1,0 +1,1 @@
+"""Print hand-off: LibreOffice rendering to PDF and checks of what it produced."""

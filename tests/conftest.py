@@ -1,0 +1,53 @@
+"""Shared fixtures: a throw-away copy of the project, and the CLI run in-process."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from packetgen.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+DATE = "2023-07-27"
+
+
+@dataclass
+class Result:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of inputs/ and templates/ so tests can break inputs freely."""
+    for name in ("inputs", "templates"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    return tmp_path
+
+
+@pytest.fixture
+def meeting_dir(project: Path) -> Path:
+    return project / "inputs" / DATE
+
+
+def run(project: Path, *args: str) -> Result:
+    result = CliRunner().invoke(app, [*args, "--project", str(project)], catch_exceptions=False)
+    return Result(result.exit_code, result.stdout, result.stderr)
+
+
+@pytest.fixture
+def built(project: Path) -> Path:
+    """The project after a successful full build; returns outputs/DATE."""
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    return project / "outputs" / DATE
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder with its bytes, to prove a failed build changed nothing."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

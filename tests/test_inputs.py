@@ -1,0 +1,175 @@
+"""Bad input is refused with a Japanese message naming file, row and column; good variants work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from conftest import DATE, run, snapshot
+
+MEMBERS = "members.csv"
+
+
+def members_text(meeting_dir: Path) -> str:
+    return (meeting_dir / MEMBERS).read_text("utf-8")
+
+
+def write_members(meeting_dir: Path, text: str, encoding: str = "utf-8") -> None:
+    (meeting_dir / MEMBERS).write_bytes(text.encode(encoding))
+
+
+def docx_text(path: Path) -> str:
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
+def test_csv_encodings_from_japanese_excel_are_accepted(project: Path, meeting_dir: Path, encoding: str) -> None:
+    text = members_text(meeting_dir).replace("岩本　幸一", "髙橋　①太郎")  # CP932-only characters
+    write_members(meeting_dir, text, encoding)
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "髙橋　①太郎" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")
+
+
+def test_xlsx_member_list_is_accepted(project: Path, meeting_dir: Path) -> None:
+    lines = [line.split(",") for line in members_text(meeting_dir).splitlines()]
+    wb = openpyxl.Workbook()
+    for row in lines:
+        wb.active.append([int(c) if c.isdigit() else (c or None) for c in row])
+    wb.save(meeting_dir / "members.xlsx")
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "中机　純子" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")
+
+
+def test_half_width_space_in_names_becomes_full_width(project: Path, meeting_dir: Path) -> None:
+    write_members(meeting_dir, members_text(meeting_dir).replace("岩本　幸一", "岩本 幸一"))
+    assert run(project, "build", DATE).exit_code == 0
+    assert "岩本　幸一" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")
+
+
+BAD_MEMBERS = [
+    # (what the user did, edit of members.csv, expected words in the message)
+    ("missing column", lambda t: t.replace(",ふりがな", "", 1), ["members.csv", "必要な列がありません", "ふりがな"]),
+    ("renamed column", lambda t: t.replace("氏名", "名前", 1), ["1行目", "見出し「名前」は使えません", "氏名"]),
+    ("text in No", lambda t: t.replace("\n9,", "\nNine,"), ["10行目", "A列「No」", "整数", "Nine"]),
+    ("duplicated No", lambda t: t.replace("\n4,", "\n3,"), ["5行目", "A列「No」", "No 3 が 4行目と重複"]),
+    ("negative No", lambda t: t.replace("\n4,", "\n-4,"), ["5行目", "A列「No」", "1以上"]),
+    ("name without space", lambda t: t.replace("大崎　望美", "大崎望美"), ["3行目", "E列「氏名」", "空白"]),
+    ("kana in romaji", lambda t: t.replace("ながい　はるき", "nagai"), ["4行目", "F列「ふりがな」", "ひらがな"]),
+    ("missing name", lambda t: t.replace("永井　春樹", ""), ["4行目", "E列「氏名」", "値がありません"]),
+    ("control character", lambda t: t.replace("欠席\n7", "欠\x0b席\n7"), ["7行目", "G列「備考」", "\\x0b"]),
+    ("over-long text", lambda t: t.replace("欠席\n7", "欠" * 30 + "\n7"), ["7行目", "G列「備考」", "20文字以内"]),
+    ("only a header", lambda t: t.splitlines()[0] + "\n", ["データ行がありません"]),
+    ("empty file", lambda t: "", ["ファイルが空です"]),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "words"), BAD_MEMBERS, ids=[c[0] for c in BAD_MEMBERS])
+def test_bad_member_list_is_refused_and_outputs_stay(
+    project: Path, meeting_dir: Path, built: Path, case: str, edit, words: list[str]
+) -> None:
+    before = snapshot(built)
+    write_members(meeting_dir, edit(members_text(meeting_dir)))
+    result = run(project, "build", DATE)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    for word in words:
+        assert word in result.stderr, (case, result.stderr)
+    assert snapshot(built) == before
+
+
+def test_every_problem_is_reported_at_once(project: Path, meeting_dir: Path) -> None:
+    text = members_text(meeting_dir).replace("大崎　望美", "大崎望美").replace("ながい　はるき", "nagai")
+    write_members(meeting_dir, text)
+    (meeting_dir / "staff.csv").write_text("役職,氏名\n市長公室長,\n", "utf-8")
+    result = run(project, "check", DATE)
+    assert result.exit_code == 1
+    assert "3件の問題" in result.stderr
+    assert "members.csv 3行目" in result.stderr and "members.csv 4行目" in result.stderr
+    assert "staff.csv 2行目 B列「氏名」" in result.stderr
+
+
+def test_wrong_encoding_and_binary_garbage(project: Path, meeting_dir: Path) -> None:
+    (meeting_dir / MEMBERS).write_bytes(b"No,\x80\x80\n1,\x80\n")
+    assert "文字コード" in run(project, "check", DATE).stderr
+    (meeting_dir / MEMBERS).write_bytes(bytes(range(256)))
+    assert "バイナリ" in run(project, "check", DATE).stderr
+
+
+def test_corrupt_xlsx(project: Path, meeting_dir: Path) -> None:
+    (meeting_dir / "members.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    result = run(project, "check", DATE)
+    assert result.exit_code == 1
+    assert "members.xlsx" in result.stderr and "Excelファイル" in result.stderr
+
+
+def test_missing_input_file(project: Path, meeting_dir: Path) -> None:
+    (meeting_dir / "staff.csv").unlink()
+    result = run(project, "build", DATE)
+    assert result.exit_code == 1
+    assert "inputs/2023-07-27/staff.csv: ファイルが見つかりません" in result.stderr
+
+
+MEETING_EDITS = [
+    ("broken YAML", lambda t: t.replace("回次: 1", "回次: [1"), ["meeting.yaml", "YAMLの書式"]),
+    ("date mismatch", lambda t: t.replace("日付: 2023-07-27", "日付: 2023-07-28"), ["フォルダ名の日付と違います"]),
+    (
+        "date that does not exist",
+        lambda t: t.replace("日付: 2023-07-27", "日付: 2023-02-30"),
+        ["日時.日付", "存在する日付"],
+    ),
+    ("end before start", lambda t: t.replace('終了: "15:00"', '終了: "12:00"'), ["終了時刻は開始時刻より後"]),
+    ("fiscal year mismatch", lambda t: t.replace("令和5年度", "令和4年度"), ["年度「令和4年度」", "令和5年度"]),
+    ("unknown key", lambda t: t.replace("場所:", "会場:"), ["会場", "使えません"]),
+    ("unknown document id", lambda t: t.replace("id: agenda", "id: minutes"), ["資料[1].id", "minutes"]),
+    ("missing input role", lambda t: t.replace("      市側出席者: staff.csv\n", ""), ["入力「市側出席者」"]),
+    ("input outside the meeting", lambda t: t.replace("staff.csv", "../../secret.csv"), ["会議フォルダの中"]),
+    ("text for a number", lambda t: t.replace("回次: 1", "回次: 第一"), ["回次", "整数", "5行目"]),
+]
+
+
+@pytest.mark.parametrize(("case", "edit", "words"), MEETING_EDITS, ids=[c[0] for c in MEETING_EDITS])
+def test_bad_meeting_file_is_refused(project: Path, meeting_dir: Path, built: Path, case: str, edit, words) -> None:
+    before = snapshot(built)
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(edit(meeting.read_text("utf-8")), "utf-8")
+    result = run(project, "build", DATE)
+    assert result.exit_code == 1, case
+    for word in words:
+        assert word in result.stderr, (case, result.stderr)
+    assert snapshot(built) == before
+
+
+def test_unquoted_times_in_yaml_are_read_as_written(project: Path, meeting_dir: Path) -> None:
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace('"13:30"', "13:30").replace('"15:00"', "15:00"), "utf-8")
+    assert run(project, "build", DATE).exit_code == 0
+    assert "13：30～15：00" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (("build", "2023-02-30"), ["存在しない日付"]),
+        (("build", "27.7.2023"), ["YYYY-MM-DD"]),
+        (("build", "../../etc"), ["YYYY-MM-DD"]),
+        (("build", "2023-07-28"), ["inputs/2023-07-28/ がありません"]),
+        (("build", DATE, "--only", "nope"), ["nope", "agenda"]),
+    ],
+)
+def test_bad_arguments(project: Path, args: tuple[str, ...], words: list[str]) -> None:
+    result = run(project, *args)
+    assert result.exit_code == 1
+    for word in words:
+        assert word in result.stderr

@@ -1,0 +1,68 @@
+"""Render through LibreOffice: page count, A4, embedded Japanese fonts, real text.
+
+Skipped only where LibreOffice or poppler is absent; CI sets PACKETGEN_REQUIRE_PDF=1, which turns
+that skip into a failure so the PDF checks always run there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from packetgen.printing.libreoffice import convert_to_pdf, find_soffice
+
+pytestmark = pytest.mark.pdf
+
+
+def require_tools() -> None:
+    missing = [t for t in ("pdffonts", "pdfinfo", "pdftotext") if not shutil.which(t)]
+    if find_soffice() is None:
+        missing.append("soffice")
+    if missing:
+        if os.environ.get("PACKETGEN_REQUIRE_PDF"):
+            pytest.fail(f"PDF tools missing: {missing}")
+        pytest.skip(f"PDF tools missing: {missing}")
+
+
+def pdf_fonts(pdf: Path) -> list[dict[str, str]]:
+    out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = []
+    for line in out.splitlines()[2:]:
+        parts = line.split()
+        # name type… encoding emb sub uni object id: read from the right, names have no spaces
+        rows.append({"name": parts[0], "emb": parts[-5], "uni": parts[-3]})
+    return rows
+
+
+def pdf_info(pdf: Path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+
+
+def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built: Path, tmp_path: Path) -> None:
+    require_tools()
+    (pdf,) = convert_to_pdf([built / "次第・参加者名簿.docx"], tmp_path / "pdf")
+    info = pdf_info(pdf)
+    assert info["Pages"] == "3"
+    assert "(A4)" in info["Page size"]
+    fonts = pdf_fonts(pdf)
+    assert fonts, "no fonts in the PDF"
+    assert all(f["emb"] == "yes" for f in fonts), fonts
+    names = " ".join(f["name"] for f in fonts)
+    assert "IPAexMincho" in names and "IPAexGothic" in names, names
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = "".join(text.split())  # pdftotext spaces out digits between Japanese characters
+    assert "令和5年7月27日（木）13：30～15：00" in text
+    assert "中机" in text and "欠席" in text
+
+
+def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built: Path, tmp_path: Path) -> None:
+    require_tools()
+    from packetgen.errors import PacketError
+
+    with pytest.raises(PacketError, match=r"missing\.docx"):
+        convert_to_pdf([built / "次第・参加者名簿.docx", tmp_path / "missing.docx"], tmp_path / "out")
