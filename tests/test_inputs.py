@@ -135,7 +135,7 @@ MEETING_EDITS = [
     ("unknown document id", lambda t: t.replace("id: agenda", "id: minutes"), ["資料[1].id", "minutes"]),
     ("missing input role", lambda t: t.replace("      市側出席者: staff.csv\n", ""), ["入力「市側出席者」"]),
     ("input outside the meeting", lambda t: t.replace("staff.csv", "../../secret.csv"), ["会議フォルダの中"]),
-    ("text for a number", lambda t: t.replace("回次: 1", "回次: 第一"), ["回次", "整数", "5行目"]),
+    ("text for a number", lambda t: t.replace("回次: 1", "回次: 第一"), ["回次", "整数", "{line:回次}行目"]),
 ]
 
 
@@ -143,10 +143,15 @@ MEETING_EDITS = [
 def test_bad_meeting_file_is_refused(project: Path, meeting_dir: Path, built: Path, case: str, edit, words) -> None:
     before = snapshot(built)
     meeting = meeting_dir / "meeting.yaml"
+    original = meeting.read_text("utf-8").splitlines()
     meeting.write_text(edit(meeting.read_text("utf-8")), "utf-8")
     result = run(project, "build", DATE)
     assert result.exit_code == 1, case
     for word in words:
+        if word.startswith("{line:"):  # the line of a key in the file as the user sees it in an editor
+            key = word[6 : word.index("}")]
+            line = next(i for i, text in enumerate(original, 1) if text.startswith(key + ":"))
+            word = f"{line}行目"
         assert word in result.stderr, (case, result.stderr)
     assert snapshot(built) == before
 
