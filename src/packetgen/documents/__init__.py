@@ -4,7 +4,7 @@ To add a document: write a module with a ``@register``-ed DocumentBuilder and im
 The CLI never changes.
 """
 
-from packetgen.documents import agenda  # noqa: F401  (registers "agenda")
+from packetgen.documents import agenda, decks  # noqa: F401  (register "agenda", "1-1", "1-2")
 from packetgen.documents.base import REGISTRY, BuildContext, DocumentBuilder, register
 
 __all__ = ["REGISTRY", "BuildContext", "DocumentBuilder", "register"]

@@ -101,3 +101,12 @@ def load_yaml(path: Path, label: str, model: type[M], problems: list[Problem]) -
             loc = error["loc"]
             problems.append(Problem(label, japanese_message(error), _line_of(node, loc), key_path(loc) or None))
         return None
+
+
+def yaml_line(path: Path, loc: Sequence[str | int]) -> int | None:
+    """The line of a key path in a YAML file that already loaded (for messages about its content)."""
+    try:
+        node = yaml.compose(path.read_bytes().decode("utf-8-sig"), Loader=_Loader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return _line_of(node, loc)

@@ -1,0 +1,90 @@
+"""Fitting a content slide: pick the largest body size at which its blocks fit the content area,
+down to a floor readable on an A4 handout; split a table that still does not fit onto continuation
+slides; otherwise report the block that does not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from packetgen.render.slide_blocks import Block, Table
+
+BODY_MAX = 16.0
+BODY_FLOOR = 10.5  # 10.5 pt printed at 100 % on A4 is the body size of a Word document
+TABLE_SPLIT_SIZE = 12.0  # a table that runs over continues at this size rather than at the floor
+STEP = 0.5
+
+
+def gap(b: float) -> float:
+    return b * 0.6
+
+
+def stack_height(blocks: Sequence[Block], b: float, width: float) -> float:
+    if not blocks:
+        return 0.0
+    return sum(block.height(b, width) for block in blocks) + gap(b) * (len(blocks) - 1)
+
+
+def body_sizes() -> list[float]:
+    n = int((BODY_MAX - BODY_FLOOR) / STEP)
+    return [BODY_MAX - i * STEP for i in range(n + 1)]
+
+
+class SlideOverflow(Exception):
+    def __init__(self, block: str, needed_pt: float, available_pt: float) -> None:
+        self.block, self.needed_pt, self.available_pt = block, needed_pt, available_pt
+        super().__init__(block)
+
+
+@dataclass
+class Fitted:
+    size: float
+    pages: list[list[Block]]  # the first page, then continuation pages
+
+
+def fit(blocks: Sequence[Block], width: float, height: float) -> Fitted:
+    for b in body_sizes():
+        if stack_height(blocks, b, width) <= height:
+            return Fitted(b, [list(blocks)])
+    table = next((blk for blk in blocks if isinstance(blk, Table)), None)
+    if table is None:
+        raise _overflow(blocks, BODY_FLOOR, width, height)
+    return _split(blocks, table, width, height)
+
+
+def _overflow(blocks: Sequence[Block], b: float, width: float, height: float) -> SlideOverflow:
+    worst = max(blocks, key=lambda blk: blk.height(b, width))
+    return SlideOverflow(worst.name, stack_height(blocks, b, width), height)
+
+
+def _split(blocks: Sequence[Block], table: Table, width: float, height: float) -> Fitted:
+    """Rows flow over as many pages as needed; what stands before the table opens the first page and
+    what follows it closes the last one (or gets a page of its own)."""
+    b = TABLE_SPLIT_SIZE
+    at = blocks.index(table)
+    before, after = list(blocks[:at]), list(blocks[at + 1 :])
+    heights = table.row_heights(b, width)
+    header = table.header_height(b, width)
+    pages: list[list[Block]] = []
+    start = 0
+    lead = before
+    while start < len(heights):
+        room = height - (stack_height(lead, b, width) + gap(b) if lead else 0.0) - header
+        end = start
+        used = 0.0
+        while end < len(heights) and used + heights[end] <= room:
+            used += heights[end]
+            end += 1
+        if end == start:
+            raise SlideOverflow(f"{table.name}（{start + 1}行目）", header + heights[start], room + header)
+        pages.append([*lead, table.part(range(start, end))])
+        start, lead = end, []
+    if after:
+        if stack_height([*pages[-1], *after], b, width) <= height:
+            pages[-1].extend(after)
+        elif stack_height(after, b, width) <= height:
+            pages.append(after)
+        else:
+            raise _overflow(after, b, width, height)
+    return Fitted(b, pages)
