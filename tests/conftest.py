@@ -48,6 +48,14 @@ def built(project: Path) -> Path:
     return project / "outputs" / DATE
 
 
+@pytest.fixture
+def built_agenda(project: Path) -> Path:
+    """Only the agenda built (fast); returns outputs/DATE."""
+    result = run(project, "build", DATE, "--only", "agenda")
+    assert result.exit_code == 0, result.stderr
+    return project / "outputs" / DATE
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder with its bytes, to prove a failed build changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -18,8 +18,8 @@ AGENDA = "次第・参加者名簿.docx"
 
 
 @pytest.fixture
-def agenda(built: Path) -> Document:
-    return Document(str(built / AGENDA))
+def agenda(built_agenda: Path) -> Document:
+    return Document(str(built_agenda / AGENDA))
 
 
 def paragraphs(doc: Document) -> list[str]:
@@ -129,7 +129,10 @@ def test_check_and_list_write_nothing(project: Path) -> None:
 
 
 def test_no_stray_temporary_files(built: Path) -> None:
-    assert sorted(p.name for p in built.iterdir()) == sorted([AGENDA, "manifest.json"])
+    manifest = json.loads((built / "manifest.json").read_text("utf-8"))
+    expected = {d["path"] for d in manifest["documents"]} | {"manifest.json"}
+    assert {p.name for p in built.iterdir()} == expected
+    assert [d["id"] for d in manifest["documents"]] == ["agenda", "1-1", "1-2"]
 
 
 @pytest.mark.parametrize(

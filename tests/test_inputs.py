@@ -75,16 +75,16 @@ BAD_MEMBERS = [
 
 @pytest.mark.parametrize(("case", "edit", "words"), BAD_MEMBERS, ids=[c[0] for c in BAD_MEMBERS])
 def test_bad_member_list_is_refused_and_outputs_stay(
-    project: Path, meeting_dir: Path, built: Path, case: str, edit, words: list[str]
+    project: Path, meeting_dir: Path, built_agenda: Path, case: str, edit, words: list[str]
 ) -> None:
-    before = snapshot(built)
+    before = snapshot(built_agenda)
     write_members(meeting_dir, edit(members_text(meeting_dir)))
     result = run(project, "build", DATE)
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr + result.stdout
     for word in words:
         assert word in result.stderr, (case, result.stderr)
-    assert snapshot(built) == before
+    assert snapshot(built_agenda) == before
 
 
 def test_every_problem_is_reported_at_once(project: Path, meeting_dir: Path) -> None:
@@ -140,8 +140,10 @@ MEETING_EDITS = [
 
 
 @pytest.mark.parametrize(("case", "edit", "words"), MEETING_EDITS, ids=[c[0] for c in MEETING_EDITS])
-def test_bad_meeting_file_is_refused(project: Path, meeting_dir: Path, built: Path, case: str, edit, words) -> None:
-    before = snapshot(built)
+def test_bad_meeting_file_is_refused(
+    project: Path, meeting_dir: Path, built_agenda: Path, case: str, edit, words
+) -> None:
+    before = snapshot(built_agenda)
     meeting = meeting_dir / "meeting.yaml"
     original = meeting.read_text("utf-8").splitlines()
     meeting.write_text(edit(meeting.read_text("utf-8")), "utf-8")
@@ -153,7 +155,7 @@ def test_bad_meeting_file_is_refused(project: Path, meeting_dir: Path, built: Pa
             line = next(i for i, text in enumerate(original, 1) if text.startswith(key + ":"))
             word = f"{line}行目"
         assert word in result.stderr, (case, result.stderr)
-    assert snapshot(built) == before
+    assert snapshot(built_agenda) == before
 
 
 def test_unquoted_times_in_yaml_are_read_as_written(project: Path, meeting_dir: Path) -> None:

@@ -66,3 +66,20 @@ def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built: Path,
 
     with pytest.raises(PacketError, match=r"missing\.docx"):
         convert_to_pdf([built / "次第・参加者名簿.docx", tmp_path / "missing.docx"], tmp_path / "out")
+
+
+def test_decks_render_one_page_per_slide_in_the_japanese_font(built: Path, tmp_path: Path) -> None:
+    require_tools()
+    from pptx import Presentation
+
+    decks = sorted(built.glob("資料No.1-*.pptx"))
+    assert len(decks) == 2
+    pdfs = convert_to_pdf(decks, tmp_path / "pdf")
+    for deck, pdf in zip(decks, pdfs, strict=True):
+        info = pdf_info(pdf)
+        assert int(info["Pages"]) == len(Presentation(str(deck)).slides)
+        assert "(A4)" in info["Page size"]
+        fonts = pdf_fonts(pdf)
+        assert all(f["emb"] == "yes" for f in fonts), fonts
+        # every font is the slide font: no Latin fallback (e.g. DejaVu for a glyph IPAex lacks)
+        assert {f["name"].split("+")[-1] for f in fonts} == {"IPAexGothic"}, fonts

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
-from pptx.util import Mm, Pt
+from pptx.util import Mm
 
 from packetgen.render.fonts import GOTHIC
 
@@ -76,9 +76,11 @@ def placeholder_xml(shape_id: int, name: str, geometry, ph_type: str, idx, text)
     outline = ""
     if text and text.get("frame"):
         outline = '<a:ln w="9525"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill></a:ln>'
-    inset = ' lIns="72000" tIns="36000" rIns="72000" bIns="36000"' if outline else ' lIns="0" tIns="0" rIns="0" bIns="0"'
+    inset = (
+        ' lIns="72000" tIns="36000" rIns="72000" bIns="36000"' if outline else ' lIns="0" tIns="0" rIns="0" bIns="0"'
+    )
     return (
-        f"<p:sp {NS}><p:nvSpPr><p:cNvPr id=\"{shape_id}\" name=\"{name}\"/><p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr>"
+        f'<p:sp {NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>'
         f"<p:nvPr><p:ph{type_attr}{idx_attr}/></p:nvPr></p:nvSpPr>"
         f'<p:spPr><a:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{w}" cy="{h}"/></a:xfrm>{outline}</p:spPr>'
         f"<p:txBody><a:bodyPr{inset}{anchor}><a:noAutofit/></a:bodyPr>{lst}{body}</p:txBody></p:sp>"
@@ -115,7 +117,13 @@ def reset_tree(owner, shapes: list[str]) -> None:
 
 
 def content_shapes(start_id: int = 2) -> list[str]:
-    names = {"category": "分類", "title": "タイトル", "content": "本文領域", "footer": "フッター", "number": "ページ番号"}
+    names = {
+        "category": "分類",
+        "title": "タイトル",
+        "content": "本文領域",
+        "footer": "フッター",
+        "number": "ページ番号",
+    }
     return [
         placeholder_xml(start_id + i, names[key], geo, ph_type, idx, text)
         for i, (key, (geo, ph_type, idx, text)) in enumerate(CONTENT_PLACEHOLDERS.items())
@@ -195,15 +203,36 @@ def build() -> None:
     reset_tree(
         cover,
         [
-            placeholder_xml(2, "資料ラベル", (W - MARGIN - 140, 8, 140, 15), "body", 13,
-                            {"sz": 1050, "color": "tx1", "algn": "r", "frame": True}),
+            placeholder_xml(
+                2,
+                "資料ラベル",
+                (W - MARGIN - 140, 8, 140, 15),
+                "body",
+                13,
+                {"sz": 1050, "color": "tx1", "algn": "r", "frame": True},
+            ),
             placeholder_xml(3, "補足", (MARGIN, 8, 80, 10), "body", 14, {"sz": 1400, "color": "tx2"}),
-            placeholder_xml(4, "タイトル", (MARGIN + 10, 78, W - 2 * MARGIN - 20, 30), "ctrTitle", None,
-                            {"sz": 2800, "color": "tx2", "algn": "ctr"}),
-            placeholder_xml(5, "サブタイトル", (MARGIN + 10, 112, W - 2 * MARGIN - 20, 14), "subTitle", 1,
-                            {"sz": 1800, "color": "tx2", "algn": "ctr"}),
-            band_xml(6).replace("ヘッダー帯", "表紙の帯").replace(f'y="0"/><a:ext cx="{emu(W)}" cy="{emu(BAND)}"',
-                                                              f'y="{emu(130)}"/><a:ext cx="{emu(W)}" cy="{emu(3)}"'),
+            placeholder_xml(
+                4,
+                "タイトル",
+                (MARGIN + 10, 78, W - 2 * MARGIN - 20, 30),
+                "ctrTitle",
+                None,
+                {"sz": 2800, "color": "tx2", "algn": "ctr"},
+            ),
+            placeholder_xml(
+                5,
+                "サブタイトル",
+                (MARGIN + 10, 112, W - 2 * MARGIN - 20, 14),
+                "subTitle",
+                1,
+                {"sz": 1800, "color": "tx2", "algn": "ctr"},
+            ),
+            band_xml(6)
+            .replace("ヘッダー帯", "表紙の帯")
+            .replace(
+                f'y="0"/><a:ext cx="{emu(W)}" cy="{emu(BAND)}"', f'y="{emu(130)}"/><a:ext cx="{emu(W)}" cy="{emu(3)}"'
+            ),
         ],
     )
 
@@ -212,10 +241,12 @@ def build() -> None:
     reset_tree(
         section,
         [
-            placeholder_xml(2, "タイトル", (MARGIN + 10, 80, W - 2 * MARGIN - 20, 24), "title", None,
-                            {"sz": 2800, "color": "tx2"}),
-            placeholder_xml(3, "サブタイトル", (MARGIN + 10, 106, W - 2 * MARGIN - 20, 14), "body", 1,
-                            {"sz": 1800, "color": "tx2"}),
+            placeholder_xml(
+                2, "タイトル", (MARGIN + 10, 80, W - 2 * MARGIN - 20, 24), "title", None, {"sz": 2800, "color": "tx2"}
+            ),
+            placeholder_xml(
+                3, "サブタイトル", (MARGIN + 10, 106, W - 2 * MARGIN - 20, 14), "body", 1, {"sz": 1800, "color": "tx2"}
+            ),
             *content_shapes()[3:],
         ],
     )

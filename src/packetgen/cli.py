@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -97,3 +98,12 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("中断しました（出力は変更されていません）", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug of packetgen, not of the user's data: say so, keep the screen clean
+        if os.environ.get("PACKETGEN_DEBUG"):
+            raise
+        typer.echo(
+            f"packetgen の内部エラーです（{type(exc).__name__}: {exc}）。出力は変更されていません。"
+            "PACKETGEN_DEBUG=1 を付けて再実行すると詳細が表示されます",
+            err=True,
+        )
+        sys.exit(2)

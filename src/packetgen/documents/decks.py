@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from packetgen.documents.base import BuildContext, DocumentBuilder, register
 from packetgen.errors import PacketError, Problem
 from packetgen.inputs.slides import LAYOUTS, DeckSource, Slide
-from packetgen.inputs.yaml_files import load_yaml, yaml_line
+from packetgen.inputs.yaml_files import line_of, load_yaml_document
 from packetgen.render import text_fit
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
-from packetgen.render.rich_text import plain, unbalanced
+from packetgen.render.rich_text import plain
 from packetgen.render.slide_blocks import (
     Block,
     Box,
@@ -46,16 +46,14 @@ class SlideDeck(DocumentBuilder):
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> DeckData | None:
         path, label = ctx.input_path(ROLE), ctx.input_label(ROLE)
-        source = load_yaml(path, label, DeckSource, problems)
+        source, node = load_yaml_document(path, label, DeckSource, problems)
         if source is None:
             return None
-        lines = tuple(yaml_line(path, ("slides", i)) for i in range(len(source.slides)))
+        lines = tuple(line_of(node, ("slides", i)) for i in range(len(source.slides)))
         if source.deck != ctx.entry.id:
-            problems.append(Problem(label, f"deck「{source.deck}」が資料の id「{ctx.entry.id}」と違います", column="deck"))
-        for i, slide in enumerate(source.slides):
-            for field, text in _texts(slide):
-                if unbalanced(text):
-                    problems.append(Problem(label, "太字の ** が閉じていません", lines[i], f"slides[{i + 1}].{field}"))
+            problems.append(
+                Problem(label, f"deck「{source.deck}」が資料の id「{ctx.entry.id}」と違います", column="deck")
+            )
         return DeckData(source, lines)
 
     def render(self, ctx: BuildContext, data: DeckData) -> bytes:
@@ -87,23 +85,6 @@ class SlideDeck(DocumentBuilder):
 
 class _TitleTooLong(Exception):
     pass
-
-
-def _texts(slide: Slide):
-    """Every text field of a slide with its key path (to check the **bold** markup)."""
-    yield "title", slide.title
-    yield "lead", slide.lead
-    yield "box", slide.box
-    for g, group in enumerate(slide.groups, start=1):
-        for b, bullet in enumerate(group.bullets, start=1):
-            yield f"groups[{g}].bullets[{b}]", bullet.text
-            for item in bullet.items:
-                yield f"groups[{g}].bullets[{b}].items", item
-    for s, section in enumerate(slide.card_sections, start=1):
-        for c, card in enumerate(section.cards, start=1):
-            yield f"sections[{s}].cards[{c}]", card.text + "".join(card.items)
-    for k, kpi in enumerate(slide.kpis, start=1):
-        yield f"kpis[{k}]", kpi.label + kpi.value
 
 
 # --- slide kinds ---------------------------------------------------------------------------------
@@ -178,7 +159,12 @@ def _blocks(slide: Slide) -> list[Block]:
         blocks.append(_timeline(slide))
     elif slide.layout == "cards":
         blocks.append(
-            Cards([CardSection(sec.heading, [(c.title, c.text, c.items) for c in sec.cards]) for sec in slide.card_sections])
+            Cards(
+                [
+                    CardSection(sec.heading, [(c.title, c.text, c.items) for c in sec.cards])
+                    for sec in slide.card_sections
+                ]
+            )
         )
     for i, group in enumerate(slide.groups, start=1):
         name = f"本文{i}（{plain(group.heading)}）" if group.heading else f"本文{i}"

@@ -6,9 +6,18 @@ meeting label are drawn by the renderer, never typed.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def _balanced(text: str) -> str:
+    if text.count("**") % 2:
+        raise ValueError("太字の ** が閉じていません")
+    return text
+
+
+Rich = Annotated[str, AfterValidator(_balanced)]  # text that may hold **bold** spans
 
 LAYOUTS = ("title", "section", "bullets", "kpi", "table", "cards", "timeline", "note")
 Layout = Literal["title", "section", "bullets", "kpi", "table", "cards", "timeline", "note"]
@@ -21,8 +30,8 @@ class _Model(BaseModel):
 
 
 class Bullet(_Model):
-    text: str = Field(min_length=1, max_length=1000)
-    items: tuple[str, ...] = ()
+    text: Rich = Field(min_length=1, max_length=1000)
+    items: tuple[Rich, ...] = ()
 
     @model_validator(mode="before")
     @classmethod
@@ -31,27 +40,27 @@ class Bullet(_Model):
 
 
 class Group(_Model):
-    heading: str = ShortText
+    heading: Rich = ShortText
     marker: str | None = Field(default=None, max_length=2)
     bullets: tuple[Bullet, ...] = ()
 
 
 class Case(_Model):
-    caption: str = Field(min_length=1, max_length=300)
+    caption: Rich = Field(min_length=1, max_length=300)
     place: str = Field(default="", max_length=60)
 
 
 class Kpi(_Model):
-    label: str = Field(min_length=1, max_length=300)
-    value: str = Field(min_length=1, max_length=200)
+    label: Rich = Field(min_length=1, max_length=300)
+    value: Rich = Field(min_length=1, max_length=200)
     year: str = Field(default="", max_length=60)
     current: str = Field(default="", max_length=200)
 
 
 class Card(_Model):
-    title: str = ShortText
-    text: str = LongText
-    items: tuple[str, ...] = ()
+    title: Rich = ShortText
+    text: Rich = LongText
+    items: tuple[Rich, ...] = ()
 
 
 class CardSection(_Model):
@@ -62,7 +71,7 @@ class CardSection(_Model):
 class TimelineEntry(_Model):
     label: str = Field(default="", max_length=40)
     date: str = Field(default="", max_length=40)
-    text: str = Field(min_length=1, max_length=300)
+    text: Rich = Field(min_length=1, max_length=300)
     tag: str = Field(default="", max_length=40)
     result: str = Field(default="", max_length=300)
 
@@ -73,7 +82,7 @@ class Slide(_Model):
     subtitle: str = ShortText
     kicker: str = ShortText
     category: str = ShortText
-    lead: str = LongText
+    lead: Rich = LongText
     groups: tuple[Group, ...] = ()
     kpis: tuple[Kpi, ...] = ()
     columns: tuple[str, ...] = ()
@@ -82,7 +91,7 @@ class Slide(_Model):
     sections: tuple[CardSection, ...] = ()
     entries: tuple[TimelineEntry, ...] = ()
     box_title: str = ShortText
-    box: str = Field(default="", max_length=3000)
+    box: Rich = Field(default="", max_length=3000)
     cases: tuple[Case, ...] = ()
     footnote: str = Field(default="", max_length=500)
     notes: str = Field(default="", max_length=5000)

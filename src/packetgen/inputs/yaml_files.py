@@ -17,7 +17,10 @@ from packetgen.inputs.validation import japanese_message, key_path
 M = TypeVar("M", bound=BaseModel)
 
 
-class _Loader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: slide sources are long
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
     """SafeLoader that leaves dates and clock times as the strings the user wrote.
 
     YAML 1.1 reads 13:30 as the base-60 integer 810 and 2023-02-30 as a crash; the models parse
@@ -27,7 +30,7 @@ class _Loader(yaml.SafeLoader):
 
 _Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
 for _first, _resolvers in _Loader.yaml_implicit_resolvers.items():
     _resolvers[:] = [(t, r) for t, r in _resolvers if not (t == "tag:yaml.org,2002:int" and ":" in r.pattern)]
@@ -70,43 +73,50 @@ def _illegal_text(value: Any, loc: tuple, label: str, node: yaml.Node | None, pr
 
 def load_yaml(path: Path, label: str, model: type[M], problems: list[Problem]) -> M | None:
     """Parse and validate a YAML file; on any problem append it (with line and key) and return None."""
+    return load_yaml_document(path, label, model, problems)[0]
+
+
+def load_yaml_document(
+    path: Path, label: str, model: type[M], problems: list[Problem]
+) -> tuple[M | None, yaml.Node | None]:
+    """Like load_yaml, and also the parsed node tree, for messages that point at a line later."""
     if not path.is_file():
         problems.append(Problem(label, "ファイルが見つかりません"))
-        return None
+        return None, None
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         problems.append(Problem(label, "UTF-8で保存してください（文字コードを読み取れません）"))
-        return None
+        return None, None
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        raw = yaml.load(text, Loader=_Loader)
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            raw = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         reason = getattr(exc, "problem", None) or str(exc)
         problems.append(Problem(label, f"YAMLの書式が正しくありません（{reason}）", mark.line + 1 if mark else None))
-        return None
+        return None, None
     if not isinstance(raw, dict):
         problems.append(Problem(label, "中身が空か、「項目: 値」の形になっていません"))
-        return None
+        return None, None
     before = len(problems)
     _illegal_text(raw, (), label, node, problems)
     if len(problems) > before:
-        return None
+        return None, node
     try:
-        return model.model_validate(raw)
+        return model.model_validate(raw), node
     except ValidationError as exc:
         for error in exc.errors():
             loc = error["loc"]
             problems.append(Problem(label, japanese_message(error), _line_of(node, loc), key_path(loc) or None))
-        return None
+        return None, node
 
 
-def yaml_line(path: Path, loc: Sequence[str | int]) -> int | None:
-    """The line of a key path in a YAML file that already loaded (for messages about its content)."""
-    try:
-        node = yaml.compose(path.read_bytes().decode("utf-8-sig"), Loader=_Loader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
+def line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
+    """The line (1-based) of a key path in a parsed YAML document."""
     return _line_of(node, loc)

@@ -45,7 +45,9 @@ class DeckWriter:
         layout = self.layouts[layout_name]
         ph = next((p for p in layout.placeholders if p.placeholder_format.idx == 1), None)
         if ph is None:
-            raise PacketError(f"テンプレート {self.label} のレイアウト「{layout_name}」に本文領域のプレースホルダーがありません")
+            raise PacketError(
+                f"テンプレート {self.label} のレイアウト「{layout_name}」に本文領域のプレースホルダーがありません"
+            )
         return tuple(v / EMU_PER_PT for v in (ph.left, ph.top, ph.width, ph.height))  # type: ignore[return-value]
 
     def add_slide(self, layout_name: str) -> Slide:

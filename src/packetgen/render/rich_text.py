@@ -12,6 +12,3 @@ def spans(text: str) -> list[tuple[str, bool]]:
 def plain(text: str) -> str:
     return text.replace("**", "")
 
-
-def unbalanced(text: str) -> bool:
-    return text.count("**") % 2 == 1

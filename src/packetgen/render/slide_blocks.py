@@ -83,8 +83,17 @@ class Lead(Block):
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
         h = self.height(b, box.w)
-        filled_box(slide, self.name, box.emu(h), self.paras(b), fill=None, line="accent1", rounded=True,
-                   anchor=MSO_ANCHOR.MIDDLE, inset_pt=INSET_PT * 2)
+        filled_box(
+            slide,
+            self.name,
+            box.emu(h),
+            self.paras(b),
+            fill=None,
+            line="accent1",
+            rounded=True,
+            anchor=MSO_ANCHOR.MIDDLE,
+            inset_pt=INSET_PT * 2,
+        )
 
 
 @dataclass
@@ -103,11 +112,13 @@ class BulletGroup(Block):
         sub = b * 0.93
         paras: list[Para] = []
         for i, (text, items) in enumerate(self.bullets):
-            paras.append(Para(text, b, marker=marker, margin_pt=hang1, hang_pt=hang1,
-                              before_pt=0 if i == 0 else b * 0.35))
+            paras.append(
+                Para(text, b, marker=marker, margin_pt=hang1, hang_pt=hang1, before_pt=0 if i == 0 else b * 0.35)
+            )
             for item in items:
-                paras.append(Para(item, sub, marker="・", margin_pt=hang1 + sub * 1.05, hang_pt=sub * 1.05,
-                                  before_pt=sub * 0.12))
+                paras.append(
+                    Para(item, sub, marker="・", margin_pt=hang1 + sub * 1.05, hang_pt=sub * 1.05, before_pt=sub * 0.12)
+                )
         return paras
 
     def _heading_h(self, b: float, w: float) -> float:
@@ -122,8 +133,14 @@ class BulletGroup(Block):
         y = box.y
         if self.heading:
             h = self._heading_h(b, box.w)
-            filled_box(slide, f"{self.name}見出し", Box(box.x, y, box.w).emu(h), self.heading_paras(b),
-                       fill="bg2", anchor=MSO_ANCHOR.MIDDLE)
+            filled_box(
+                slide,
+                f"{self.name}見出し",
+                Box(box.x, y, box.w).emu(h),
+                self.heading_paras(b),
+                fill="bg2",
+                anchor=MSO_ANCHOR.MIDDLE,
+            )
             y += h + b * 0.25
         if self.bullets:
             paras = self.body_paras(b)
@@ -154,8 +171,15 @@ class Note(Block):
         return paras_height(self.paras(b), w, INSET_PT * 2)
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
-        filled_box(slide, self.name, box.emu(self.height(b, box.w)), self.paras(b), fill="bg1", line="accent1",
-                   inset_pt=INSET_PT * 2)
+        filled_box(
+            slide,
+            self.name,
+            box.emu(self.height(b, box.w)),
+            self.paras(b),
+            fill="bg1",
+            line="accent1",
+            inset_pt=INSET_PT * 2,
+        )
 
 
 @dataclass
@@ -212,8 +236,14 @@ class Cases(Block):
             h = self._row_h(b, box.w, row)
             for k, i in enumerate(row):
                 x = box.x + k * (cell_w + 6.0)
-                filled_box(slide, f"{self.name}{i + 1}", Box(x, y, cell_w).emu(h), self.paras(b, self.cases[i]),
-                           fill="bg2", rounded=True)
+                filled_box(
+                    slide,
+                    f"{self.name}{i + 1}",
+                    Box(x, y, cell_w).emu(h),
+                    self.paras(b, self.cases[i]),
+                    fill="bg2",
+                    rounded=True,
+                )
             y += h + 6.0
 
 
@@ -235,8 +265,10 @@ class Cards(Block):
     def body_paras(self, b: float, text: str, items: Sequence[str]) -> list[Para]:
         size = b * 0.9
         paras = [Para(line, size) for line in text.split("\n")] if text else []
-        paras += [Para(item, size, marker="✓", margin_pt=size * 1.1, hang_pt=size * 1.1, before_pt=size * 0.2)
-                  for item in items]
+        paras += [
+            Para(item, size, marker="✓", margin_pt=size * 1.1, hang_pt=size * 1.1, before_pt=size * 0.2)
+            for item in items
+        ]
         return paras
 
     def _layout(self, b: float, w: float):
@@ -250,8 +282,7 @@ class Cards(Block):
             for row in _grid(len(section.cards), self.per_row):
                 cards = [section.cards[i] for i in row]
                 th = max((paras_height(self.title_paras(b, c[0]), cw) if c[0] else 0.0) for c in cards)
-                bh = max((paras_height(self.body_paras(b, c[1], c[2]), cw) if (c[1] or c[2]) else 0.0)
-                         for c in cards)
+                bh = max((paras_height(self.body_paras(b, c[1], c[2]), cw) if (c[1] or c[2]) else 0.0) for c in cards)
                 rows.append((row, cw, th, bh))
             plans.append((section, head, rows))
         return plans
@@ -264,20 +295,35 @@ class Cards(Block):
         y = box.y
         for s, (section, head, rows) in enumerate(self._layout(b, box.w), start=1):
             if section.heading:
-                text_box(slide, f"{self.name}見出し{s}", Box(box.x, y, box.w).emu(head),
-                         [Para(section.heading, b, bold=True, color="tx2")])
+                text_box(
+                    slide,
+                    f"{self.name}見出し{s}",
+                    Box(box.x, y, box.w).emu(head),
+                    [Para(section.heading, b, bold=True, color="tx2")],
+                )
                 y += head
             for row, cw, th, bh in rows:
                 for k, i in enumerate(row):
                     title, text, items = section.cards[i]
                     x = box.x + k * (cw + 8.0)
                     if th:
-                        filled_box(slide, f"{self.name}{s}-{i + 1}見出し", Box(x, y, cw).emu(th),
-                                   self.title_paras(b, title) if title else [], fill="accent1",
-                                   anchor=MSO_ANCHOR.MIDDLE)
+                        filled_box(
+                            slide,
+                            f"{self.name}{s}-{i + 1}見出し",
+                            Box(x, y, cw).emu(th),
+                            self.title_paras(b, title) if title else [],
+                            fill="accent1",
+                            anchor=MSO_ANCHOR.MIDDLE,
+                        )
                     if bh:
-                        filled_box(slide, f"{self.name}{s}-{i + 1}", Box(x, y + th, cw).emu(bh),
-                                   self.body_paras(b, text, items), fill="bg1", line="accent1")
+                        filled_box(
+                            slide,
+                            f"{self.name}{s}-{i + 1}",
+                            Box(x, y + th, cw).emu(bh),
+                            self.body_paras(b, text, items),
+                            fill="bg1",
+                            line="accent1",
+                        )
                 y += th + bh + 8.0
 
 
@@ -319,8 +365,10 @@ class Table(Block):
 
     def row_heights(self, b: float, w: float) -> list[float]:
         widths = self.widths(w)
-        return [max(paras_height(self.cell_paras(b, r, c), widths[c]) for c in range(len(widths)))
-                for r in range(len(self.data.rows))]
+        return [
+            max(paras_height(self.cell_paras(b, r, c), widths[c]) for c in range(len(widths)))
+            for r in range(len(self.data.rows))
+        ]
 
     def header_height(self, b: float, w: float) -> float:
         if self.data.header is None:
@@ -334,15 +382,22 @@ class Table(Block):
     def part(self, rows: range) -> Table:
         """The same table restricted to some rows (for continuation slides)."""
         d = self.data
-        return Table(TableData(d.header, [d.rows[i] for i in rows], d.weights, d.emphasis,
-                               [d.result_rows[i] for i in rows] if d.result_rows else ()), self.name)
+        return Table(
+            TableData(
+                d.header,
+                [d.rows[i] for i in rows],
+                d.weights,
+                d.emphasis,
+                [d.result_rows[i] for i in rows] if d.result_rows else (),
+            ),
+            self.name,
+        )
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
         widths = self.widths(box.w)
-        heights = ([self.header_height(b, box.w)] if self.data.header is not None else []) + self.row_heights(
-            b, box.w
-        )
+        heights = ([self.header_height(b, box.w)] if self.data.header is not None else []) + self.row_heights(b, box.w)
         header = [self.header_paras(b, c) for c in range(len(widths))] if self.data.header is not None else None
         rows = [[self.cell_paras(b, r, c) for c in range(len(widths))] for r in range(len(self.data.rows))]
-        grown_table(slide, self.name, box.emu(sum(heights)), [Pt(x) for x in widths], header, rows,
-                    [Pt(h) for h in heights])
+        grown_table(
+            slide, self.name, box.emu(sum(heights)), [Pt(x) for x in widths], header, rows, [Pt(h) for h in heights]
+        )
