@@ -92,6 +92,32 @@ def clock(t: time) -> str:
     return f"{t.hour}：{t.minute:02d}"
 
 
+_SHORT = re.compile(r"^([MTSHR])(元|\d{1,2})(?:年度?)?$")
+_LONG = re.compile(r"^(令和|平成|昭和|大正|明治)(元|\d{1,2})年度?$")
+
+
+def parse_year_label(text: str) -> int:
+    """H30 → 2018, R1 / R元 / 令和元年度 → 2019, 2018 → 2018 (the labels staff type in tables)."""
+    t = text.strip().upper().translate(str.maketrans("０１２３４５６７８９ＨＲＳ", "0123456789HRS"))
+    if t.isdigit() and len(t) == 4:
+        return int(t)
+    m = _SHORT.match(t) or _LONG.match(text.strip())
+    if not m:
+        raise ValueError(f"「{text}」は年度として読めません（例：H30、R1、令和元年度、2019）")
+    era, num = m.groups()
+    start = next(s for name, letter, s in ERAS if era in (name, letter))
+    n = 1 if num == "元" else int(num)
+    if n < 1:
+        raise ValueError(f"「{text}」は年度として読めません（例：H30、R1）")
+    return start.year + n - 1
+
+
+def wareki_year(year: int) -> str:
+    """1955 → 昭和30年; 2019 → 令和元年; 2020 → 令和2年 (the era of the year's 1 October, census day)."""
+    name, _, y = era_of(date(year, 10, 1))
+    return f"{name}{era_year_text(y)}年"
+
+
 def time_range(start: time, end: time) -> str:
     """13:30–15:00 → 13：30～15：00, as the city writes it."""
     return f"{clock(start)}～{clock(end)}"

@@ -1,0 +1,168 @@
+"""Population analysis in pure pandas: differences, year-on-year change, census-to-census change,
+age-structure shares, consistency checks and the figures the 分析結果 text cites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from packetgen import japanese
+
+CENSUS = "国勢調査"
+BANDS = (("年少人口（0〜14歳）", 0, 14), ("生産年齢人口（15〜64歳）", 15, 64), ("老年人口（65歳以上）", 65, None))
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A stated figure that disagrees with the one computed from its parts."""
+
+    row: int  # Excel row of the input
+    column: str
+    stated: int
+    computed: int
+
+
+def dynamics(frame: pd.DataFrame, plus: str, minus: str) -> pd.DataFrame:
+    """Per year: the two flows, 差 = plus − minus, changes on the previous year and their ratio."""
+    out = frame.set_index("year")[[plus, minus]].astype(int)
+    out["diff"] = out[plus] - out[minus]
+    out[f"{plus}_change"] = out[plus].diff()
+    out[f"{minus}_change"] = out[minus].diff()
+    out["diff_change"] = out["diff"].diff()
+    out["ratio"] = out[minus] / out[plus]  # e.g. deaths per birth
+    return out
+
+
+def stated_mismatches(frame: pd.DataFrame, plus: str, minus: str) -> list[Mismatch]:
+    computed = frame[plus] - frame[minus]
+    bad = frame[frame["stated"].notna() & (frame["stated"] != computed)]
+    return [Mismatch(int(r.row), "差", int(r.stated), int(r[plus] - r[minus])) for r in bad.itertuples()]
+
+
+def census(series: pd.DataFrame, region: str) -> pd.DataFrame:
+    """A region's census series by year with the change since the previous census in the table."""
+    rows = series[(series["region"] == region) & (series["kind"] == CENSUS)].set_index("year")["population"]
+    out = rows.sort_index().to_frame("population")
+    out["change"] = out["population"].diff()
+    out["rate"] = out["population"].pct_change()
+    return out
+
+
+def indexed(series: pd.DataFrame, regions: tuple[str, ...], base_year: int) -> pd.DataFrame:
+    """Census populations as an index (base year = 100), so a city and Japan share one scale."""
+    cols = {}
+    for region in regions:
+        c = census(series, region)["population"]
+        if base_year in c.index:
+            cols[region] = c / c[base_year] * 100
+    return pd.DataFrame(cols)
+
+
+def area_sum_mismatches(series: pd.DataFrame, city: str, areas: tuple[str, ...]) -> list[Mismatch]:
+    """Where the city's figure and all areas' figures of one year and kind exist, they must add up."""
+    found = []
+    for (year, kind), group in series.groupby(["year", "kind"]):
+        totals = group[group["region"] == city]
+        parts = group[group["region"].isin(areas)]
+        if len(totals) == 1 and set(parts["region"]) == set(areas):
+            total, summed = int(totals["population"].iloc[0]), int(parts["population"].sum())
+            if total != summed:
+                found.append(Mismatch(int(totals["row"].iloc[0]), "人口", total, summed))
+    return found
+
+
+def band_of(low: int, high: int | None) -> str | None:
+    """The three-band name an age row falls in (None when it straddles two bands)."""
+    for name, band_low, band_high in BANDS:
+        if low >= band_low and (band_high is None or (high is not None and high <= band_high)):
+            return name
+    return None
+
+
+def age_bands(age: pd.DataFrame) -> pd.DataFrame:
+    """Counts and shares of the three age bands for every (region, point in time).
+
+    5-year bands are summed into the three bands; rows that already are the three bands are used as
+    they are. Shares are of the age-known total, so the city and Japan compare."""
+    frame = age.assign(band3=[band_of(int(lo), None if pd.isna(hi) else int(hi)) for lo, hi in zip(
+        age["low"], age["high"], strict=True)])
+    records = []
+    for (region, when), group in frame.groupby(["region", "when"], sort=False):
+        counts = {name: int(group.loc[group["band3"] == name, "total"].sum()) for name, _, _ in BANDS}
+        total = sum(counts.values())
+        for name, count in counts.items():
+            records.append({"region": region, "when": when, "band": name, "count": count, "share": count / total})
+    return pd.DataFrame.from_records(records)
+
+
+def pyramid_shares(age: pd.DataFrame, region: str) -> pd.DataFrame:
+    """Male and female shares of the whole population per 5-year band (for a pyramid chart)."""
+    rows = age[(age["region"] == region) & age["male"].notna()].copy()
+    total = rows["total"].sum()
+    rows["male_share"] = rows["male"] / total
+    rows["female_share"] = rows["female"] / total
+    return rows[["band", "male", "female", "total", "male_share", "female_share"]].reset_index(drop=True)
+
+
+def findings_values(series: pd.DataFrame, natural: pd.DataFrame, social: pd.DataFrame) -> dict[str, str]:
+    """The figures the 分析結果 cite, computed and formatted (△ for negatives)."""
+    n = japanese.number
+    values: dict[str, str] = {}
+    city = series[series["region"] == "一関市"]
+    city_census = city[city["kind"] == CENSUS]
+    peak = city_census.loc[city_census["population"].idxmax()]
+    values |= {
+        "city_peak": n(int(peak["population"])),
+        "city_peak_year": str(int(peak["year"])),
+        "city_peak_wareki": japanese.wareki_year(int(peak["year"])),
+    }
+    daito = census(series, "大東")
+    start = int(daito.index.min())
+    end = max(y for y in daito.index if y <= start + 20)
+    values |= {
+        "daito_from_year": str(start),
+        "daito_from_wareki": japanese.wareki_year(start),
+        "daito_years": str(end - start),
+        "daito_from": n(int(daito.loc[start, "population"])),
+        "daito_to": n(int(daito.loc[end, "population"])),
+        "daito_change": n(int(daito.loc[end, "population"] - daito.loc[start, "population"])),
+    }
+    in_2020 = city[city["year"] == 2020].set_index("kind")["population"]
+    values |= {
+        "city_2020_estimate": n(int(in_2020["独自推計"])),
+        "city_2020_census": n(int(in_2020[CENSUS])),
+        "city_2020_gap": n(int(in_2020[CENSUS] - in_2020["独自推計"])),
+    }
+    nat = dynamics(natural, "births", "deaths")
+    first, last = nat.index[0], nat.index[-1]
+    values |= {
+        "natural_first": first,
+        "natural_last": last,
+        "births_first": n(int(nat.loc[first, "births"])),
+        "births_last": n(int(nat.loc[last, "births"])),
+        "deaths_first": n(int(nat.loc[first, "deaths"])),
+        "deaths_last": n(int(nat.loc[last, "deaths"])),
+        "natural_diff_first": n(int(nat.loc[first, "diff"])),
+        "natural_diff_last": n(int(nat.loc[last, "diff"])),
+    }
+    soc = dynamics(social, "moves_in", "moves_out")
+    last = soc.index[-1]
+    deficit_run = 0
+    for value in reversed(soc["diff"].tolist()):
+        if value >= 0:
+            break
+        deficit_run += 1
+    values |= {
+        "social_last": last,
+        "social_last_wareki": japanese.wareki_year(japanese.parse_year_label(last)),
+        "moves_in_change": _signed(int(soc.loc[last, "moves_in_change"])),
+        "moves_out_change": _signed(int(soc.loc[last, "moves_out_change"])),
+        "social_deficit_years": str(deficit_run),
+    }
+    return values
+
+
+def _signed(value: int) -> str:
+    return f"+{value:,}" if value > 0 else japanese.number(value)
