@@ -1,0 +1,233 @@
+"""企業版ふるさと納税: the donation records (a table) and the report's text parts (a YAML file).
+
+The records are what the city received, one row per gift; a row whose 事業名 (or 対象事業の区分) is
+「計」 states a year's total as the paper prints it, and is checked against the rows rather than
+counted. The text file holds the report's wording and the scheme's rates, each with its source.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from packetgen import japanese
+from packetgen.errors import Problem
+from packetgen.inputs.tables import Table, read_table
+from packetgen.inputs.validation import validate_rows
+
+RECORD_COLUMNS = ("年度", "対象事業の区分", "事業名", "寄附企業", "寄附額（千円）", "事業数", "出典")
+TOTAL_MARKS = ("計", "合計")
+_WHOLE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")  # 1234 or 1,234 (not 1,5 or 12,34)
+_RATE = re.compile(r"^(\d+(?:\.\d+)?)(割|%)$")
+
+
+def _normalize(value: str) -> str:
+    """全角 digits, commas and spaces as typed with a Japanese IME → ASCII (NFKC)."""
+    return unicodedata.normalize("NFKC", value).strip()
+
+
+def _positive_whole(value: Any, unit: str = "") -> Any:
+    """'100,000', '１００，０００' or '100,000千円' → 100000; a negative (-, △) or a fraction is refused."""
+    if not isinstance(value, str):
+        return value
+    text = _normalize(value)
+    text = text.removesuffix(unit) if unit else text
+    if text.startswith(("-", "△", "▲")) or (_WHOLE.match(text) and int(text.replace(",", "")) == 0):
+        raise ValueError(f"0より大きい値を入力してください（入力値：「{value}」）")
+    if not _WHOLE.match(text):
+        what = f"{unit}単位の整数（例：100,000）" if unit else "整数"
+        raise ValueError(f"{what}で入力してください（入力値：「{value}」）")
+    return int(text.replace(",", ""))
+
+
+def _fiscal_year(value: Any) -> Any:
+    if isinstance(value, str):
+        return japanese.parse_wareki_fiscal_year(_normalize(value))
+    return value
+
+
+def is_total_row(values: dict[str, str]) -> bool:
+    """A 計 / 合計 row, as a table copied from the paper carries at its foot."""
+    marks = {_normalize(values.get(c, "")).replace(" ", "") for c in ("対象事業の区分", "事業名")}
+    return bool(marks & set(TOTAL_MARKS))
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DonationRecord(_Model):
+    """One gift: which year, to which project, from which company, how much (千円)."""
+
+    fiscal_year: int = Field(alias="年度")
+    category: str = Field(alias="対象事業の区分", min_length=1, max_length=100)
+    project: str = Field(alias="事業名", min_length=1, max_length=100)
+    company: str = Field(alias="寄附企業", min_length=1, max_length=60)
+    amount: int = Field(alias="寄附額（千円）", gt=0, le=10**9)
+    projects: int = Field(alias="事業数", ge=1, le=99)
+    source: str = Field(default="", alias="出典", max_length=200)
+
+    _year = field_validator("fiscal_year", mode="before")(_fiscal_year)
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> Any:
+        return _positive_whole(value, "千円")
+
+    @field_validator("projects", mode="before")
+    @classmethod
+    def _projects(cls, value: Any) -> Any:
+        return _positive_whole(value)
+
+    @field_validator("source", mode="before")
+    @classmethod
+    def _blank(cls, value: str | None) -> str:
+        return value or ""
+
+
+class StatedTotal(_Model):
+    """A 計 row: the year's total as typed, to be checked against the records."""
+
+    fiscal_year: int = Field(alias="年度")
+    category: str = Field(default="", alias="対象事業の区分")
+    project: str = Field(default="", alias="事業名")
+    company: str = Field(default="", alias="寄附企業")
+    amount: int = Field(alias="寄附額（千円）", gt=0, le=10**9)
+    projects: int | None = Field(default=None, alias="事業数", ge=1, le=999)
+    source: str = Field(default="", alias="出典", max_length=200)
+
+    _year = field_validator("fiscal_year", mode="before")(_fiscal_year)
+
+    @field_validator("amount", mode="before")
+    @classmethod
+    def _amount(cls, value: Any) -> Any:
+        return _positive_whole(value, "千円")
+
+    @field_validator("projects", mode="before")
+    @classmethod
+    def _projects(cls, value: Any) -> Any:
+        return _positive_whole(value)
+
+    @field_validator("category", "project", "source", mode="before")
+    @classmethod
+    def _blank(cls, value: str | None) -> str:
+        return value or ""
+
+    @field_validator("company", mode="before")
+    @classmethod
+    def _no_company(cls, value: str | None) -> str:
+        if value:
+            raise ValueError("計の行には寄附企業を入力しないでください")
+        return ""
+
+
+@dataclass(frozen=True)
+class Located:
+    """A validated row and the Excel row it came from, for messages found later (totals)."""
+
+    row: int
+    value: Any
+
+
+@dataclass(frozen=True)
+class DonationTable:
+    table: Table  # for messages: file label and column letters
+    records: tuple[Located, ...]  # of DonationRecord
+    totals: tuple[Located, ...]  # of StatedTotal
+    complete: bool  # every data row valid: only then can a 計 row be checked against their sum
+
+
+def load_donations(path: Path, label: str, problems: list[Problem]) -> DonationTable | None:
+    table = read_table(path, label, RECORD_COLUMNS, problems)
+    if table is None:
+        return None
+    data = Table(table.label, table.header, [r for r in table.rows if not is_total_row(r.values)])
+    stated = Table(table.label, table.header, [r for r in table.rows if is_total_row(r.values)])
+    records = tuple(Located(n, r) for n, r in validate_rows(data, DonationRecord, problems))
+    totals = tuple(Located(n, t) for n, t in validate_rows(stated, StatedTotal, problems))
+    if stated.rows and not data.rows:
+        problems.append(table.problem("計の行のほかに寄附のデータ行がありません", stated.rows[0].number))
+    return DonationTable(table, records, totals, complete=len(records) == len(data.rows))
+
+
+# --- the report's text --------------------------------------------------------------------------
+
+
+def parse_rate(value: Any) -> Decimal:
+    """'3割', '約3割', '最大9割', '30%' → Decimal('0.3'). Bare numbers are refused: 0.3 or 3?"""
+    if not isinstance(value, str):
+        raise ValueError(f"割合は「3割」か「30%」の形で入力してください（入力値：「{value}」）")
+    text = _normalize(value).removeprefix("最大").removeprefix("約")
+    m = _RATE.match(text)
+    if not m:
+        raise ValueError(f"割合は「3割」か「30%」の形で入力してください（入力値：「{value}」）")
+    try:
+        number = Decimal(m.group(1))
+    except InvalidOperation:  # pragma: no cover - the pattern admits only decimals
+        raise ValueError(f"割合として読めません（入力値：「{value}」）") from None
+    return number / (10 if m.group(2) == "割" else 100)
+
+
+class Section(_Model):
+    """One of ①–⑤: a heading, paragraphs (may be empty: the heading alone is printed) and notes."""
+
+    heading: str = Field(alias="見出し", min_length=1, max_length=100)
+    paragraphs: tuple[str, ...] = Field(default=(), alias="本文")
+    notes: tuple[str, ...] = Field(default=(), alias="注")
+
+    @field_validator("paragraphs", "notes")
+    @classmethod
+    def _lines(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for text in value:
+            if not text.strip() or len(text) > 1000:
+                raise ValueError("本文・注の各段落は1〜1000文字で入力してください")
+        return value
+
+
+class WorkedExample(_Model):
+    """The scheme's rates (each with its source in the file) and the gift the example assumes."""
+
+    gift: int = Field(alias="寄附額（千円）", gt=0, le=10**9)
+    deduction_rate: Decimal = Field(alias="損金算入による軽減")
+    max_rate: Decimal = Field(alias="最大の軽減")
+
+    @field_validator("gift", mode="before")
+    @classmethod
+    def _gift(cls, value: Any) -> Any:
+        return _positive_whole(value, "千円")
+
+    @field_validator("deduction_rate", "max_rate", mode="before")
+    @classmethod
+    def _rate(cls, value: Any) -> Decimal:
+        return parse_rate(value)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> WorkedExample:
+        if not (0 < self.deduction_rate < self.max_rate <= 1):
+            raise ValueError("割合は 0 < 損金算入による軽減 < 最大の軽減 ≦ 10割 となるようにしてください")
+        return self
+
+
+class Overview(Section):
+    example: WorkedExample = Field(alias="計算例")
+
+
+class ProjectsSection(Section):
+    # the 地域再生計画's project the gifts went to, printed over the table
+    plan_project: str = Field(default="", alias="対象事業", max_length=100)
+
+
+class DonationReport(_Model):
+    number: str = Field(default="", alias="番号", max_length=10)  # e.g. 3. for 協議(3)
+    overview: Overview = Field(alias="制度の概要")
+    projects: ProjectsSection = Field(alias="寄附対象事業の状況")
+    kpi: Section = Field(alias="KPIの状況")
+    evaluation: Section = Field(alias="事業の評価")
+    next_steps: Section = Field(alias="今後の取組")
+    source: str = Field(default="", alias="出典", max_length=300)
