@@ -83,3 +83,18 @@ def test_decks_render_one_page_per_slide_in_the_japanese_font(built: Path, tmp_p
         assert all(f["emb"] == "yes" for f in fonts), fonts
         # every font is the slide font: no Latin fallback (e.g. DejaVu for a glyph IPAex lacks)
         assert {f["name"].split("+")[-1] for f in fonts} == {"IPAexGothic"}, fonts
+
+
+def test_workbook_prints_each_sheet_on_one_page(built: Path, tmp_path: Path) -> None:
+    require_tools()
+    import openpyxl
+
+    (workbook,) = built.glob("資料No.2_*.xlsx")
+    (pdf,) = convert_to_pdf([workbook], tmp_path / "pdf")
+    sheets = len(openpyxl.load_workbook(workbook, read_only=True).sheetnames)
+    info = pdf_info(pdf)
+    assert int(info["Pages"]) == sheets == 7
+    assert "(A4)" in info["Page size"] and info["Page size"].startswith("841")  # landscape
+    assert {f["name"].split("+")[-1] for f in pdf_fonts(pdf)} == {"IPAexGothic"}
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "△1,634" in text and "174,342人をピーク" in text

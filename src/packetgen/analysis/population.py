@@ -38,7 +38,7 @@ def dynamics(frame: pd.DataFrame, plus: str, minus: str) -> pd.DataFrame:
 def stated_mismatches(frame: pd.DataFrame, plus: str, minus: str) -> list[Mismatch]:
     computed = frame[plus] - frame[minus]
     bad = frame[frame["stated"].notna() & (frame["stated"] != computed)]
-    return [Mismatch(int(r.row), "差", int(r.stated), int(r[plus] - r[minus])) for r in bad.itertuples()]
+    return [Mismatch(int(r["row"]), "差", int(r["stated"]), int(r[plus] - r[minus])) for _, r in bad.iterrows()]
 
 
 def census(series: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -63,7 +63,7 @@ def indexed(series: pd.DataFrame, regions: tuple[str, ...], base_year: int) -> p
 def area_sum_mismatches(series: pd.DataFrame, city: str, areas: tuple[str, ...]) -> list[Mismatch]:
     """Where the city's figure and all areas' figures of one year and kind exist, they must add up."""
     found = []
-    for (year, kind), group in series.groupby(["year", "kind"]):
+    for _, group in series.groupby(["year", "kind"]):
         totals = group[group["region"] == city]
         parts = group[group["region"].isin(areas)]
         if len(totals) == 1 and set(parts["region"]) == set(areas):
@@ -86,8 +86,11 @@ def age_bands(age: pd.DataFrame) -> pd.DataFrame:
 
     5-year bands are summed into the three bands; rows that already are the three bands are used as
     they are. Shares are of the age-known total, so the city and Japan compare."""
-    frame = age.assign(band3=[band_of(int(lo), None if pd.isna(hi) else int(hi)) for lo, hi in zip(
-        age["low"], age["high"], strict=True)])
+    frame = age.assign(
+        band3=[
+            band_of(int(lo), None if pd.isna(hi) else int(hi)) for lo, hi in zip(age["low"], age["high"], strict=True)
+        ]
+    )
     records = []
     for (region, when), group in frame.groupby(["region", "when"], sort=False):
         counts = {name: int(group.loc[group["band3"] == name, "total"].sum()) for name, _, _ in BANDS}

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from packetgen import japanese
@@ -106,27 +107,40 @@ class Population(DocumentBuilder):
             problems.append(Problem(ctx.input_label("人口推移"), f"分析結果に使う数値が足りません（{exc}）"))
             return None
         texts = _fill_findings(findings, values, ctx.input_label("分析結果"), problems)
-        return PopulationData(frames["series"], frames["natural"], frames["social"], frames["migration"],
-                              frames["age"], texts)
+        return PopulationData(
+            frames["series"], frames["natural"], frames["social"], frames["migration"], frames["age"], texts
+        )
 
     @staticmethod
     def _check(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
         """Stated totals and differences must agree with their parts (file and row named)."""
-        for key, plus, minus, words in (("natural", "births", "deaths", "出生−死亡"),
-                                         ("social", "moves_in", "moves_out", "転入−転出")):
+        n = japanese.number
+        for key, plus, minus, words in (
+            ("natural", "births", "deaths", "出生−死亡"),
+            ("social", "moves_in", "moves_out", "転入−転出"),
+        ):
             t = tables[key]
             for m in pa.stated_mismatches(t.frame, plus, minus):
-                problems.append(t.table.problem(
-                    f"差（{m.stated:,}）が {words}（{m.computed:,}）と合いません", m.row, m.column))
+                problems.append(
+                    t.table.problem(f"差（{n(m.stated)}）が {words}（{n(m.computed)}）と合いません", m.row, m.column)
+                )
         s = tables["series"]
         for m in pa.area_sum_mismatches(s.frame, CITY, AREAS):
-            problems.append(s.table.problem(
-                f"{CITY}の人口（{m.stated:,}）が8地域の合計（{m.computed:,}）と合いません", m.row, m.column))
+            problems.append(
+                s.table.problem(
+                    f"{CITY}の人口（{n(m.stated)}）が8地域の合計（{n(m.computed)}）と合いません", m.row, m.column
+                )
+            )
         a = tables["age"]
         for row in a.frame.itertuples():
             if pa.band_of(*age_bounds(row.band)) is None:
-                problems.append(a.table.problem(
-                    "年齢の区分が年少（0〜14歳）・生産年齢（15〜64歳）・老年（65歳以上）をまたいでいます", row.row, "年齢"))
+                problems.append(
+                    a.table.problem(
+                        "年齢の区分が年少（0〜14歳）・生産年齢（15〜64歳）・老年（65歳以上）をまたいでいます",
+                        row.row,
+                        "年齢",
+                    )
+                )
 
     def render(self, ctx: BuildContext, data: PopulationData) -> bytes:
         wb = Workbook()
@@ -135,10 +149,26 @@ class Population(DocumentBuilder):
         _trend_sheet(wb, data, label)
         _area_sheet(wb, data, label)
         _structure_sheet(wb, data, label)
-        _dynamics_sheet(wb, data.natural, "自然動態", "人口増減（自然動態）", ("出生", "死亡"),
-                        ("births", "deaths"), "死亡数／出生数", label)
-        _dynamics_sheet(wb, data.social, "社会動態", "人口増減（社会動態）", ("転入", "転出"),
-                        ("moves_in", "moves_out"), "転出数／転入数", label)
+        _dynamics_sheet(
+            wb,
+            data.natural,
+            "自然動態",
+            "人口増減（自然動態）",
+            ("出生", "死亡"),
+            ("births", "deaths"),
+            "死亡数／出生数",
+            label,
+        )
+        _dynamics_sheet(
+            wb,
+            data.social,
+            "社会動態",
+            "人口増減（社会動態）",
+            ("転入", "転出"),
+            ("moves_in", "moves_out"),
+            "転出数／転入数",
+            label,
+        )
         _migration_sheet(wb, data, label)
         _findings_sheet(wb, data, label)
         return save_workbook(wb, ctx.timestamp, ctx.entry.title)
@@ -155,8 +185,14 @@ def _fill_findings(findings: Findings, values: dict[str, str], label: str, probl
         names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
         unknown = [n for n in names if n not in values]
         if unknown:
-            problems.append(Problem(label, f"差し込み名 {'、'.join('{' + n + '}' for n in unknown)} はありません"
-                                           f"（使える名前：{'、'.join(sorted(values))}）", column=f"分析結果[{i}]"))
+            problems.append(
+                Problem(
+                    label,
+                    f"差し込み名 {'、'.join('{' + n + '}' for n in unknown)} はありません"
+                    f"（使える名前：{'、'.join(sorted(values))}）",
+                    column=f"分析結果[{i}]",
+                )
+            )
             continue
         texts.append(text.format(**values))
     return texts
@@ -170,15 +206,32 @@ def _widths(ws, widths: dict[str, float]) -> None:
 
 def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("人口推移")
-    sheet_heading(ws, "人口の推移（一関市・全国）",
-                  "単位：人　資料：総務省「国勢調査」（各年10月1日現在、一関市は現市域）ほか　出典の詳細は入力ファイルの「出典」列")
+    sheet_heading(
+        ws,
+        "人口の推移（一関市・全国）",
+        "単位：人　資料：総務省「国勢調査」（各年10月1日現在、一関市は現市域）ほか"
+        "　出典の詳細は入力ファイルの「出典」列",
+    )
     city = pa.census(data.series, CITY)
     japan = pa.census(data.series, JAPAN)
     index = pa.indexed(data.series, (CITY, JAPAN), BASE_YEAR)
     years = sorted(set(city.index) | set(japan.index) | set(range(int(city.index.min()), 2021, 5)))
     top = 4
-    header_row(ws, top, 1, ["年", "和暦", "一関市", "5年前との差", "増減率", "全国",
-                            f"一関市（{BASE_YEAR}年=100）", f"全国（{BASE_YEAR}年=100）"])
+    header_row(
+        ws,
+        top,
+        1,
+        [
+            "年",
+            "和暦",
+            "一関市",
+            "5年前との差",
+            "増減率",
+            "全国",
+            f"一関市（{BASE_YEAR}年=100）",
+            f"全国（{BASE_YEAR}年=100）",
+        ],
+    )
     for i, year in enumerate(years):
         r = top + 1 + i
         put(ws, r, 1, year, align="center")
@@ -199,8 +252,14 @@ def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     missing = [y for y in years if y not in city.index]
     note_row = last + 1
     if missing:
-        put(ws, note_row, 1, f"※一関市（現市域）の{missing[0]}〜{missing[-1]}年の国勢調査人口は出典が得られないため空欄"
-                             "（1955年は会議資料の値）", size=9)
+        put(
+            ws,
+            note_row,
+            1,
+            f"※一関市（現市域）の{missing[0]}〜{missing[-1]}年の国勢調査人口は出典が得られないため空欄"
+            "（1955年は会議資料の値）",
+            size=9,
+        )
         note_row += 1
     # other kinds of figure for the city, kept apart from the census series
     others = data.series[(data.series["region"] == CITY) & (data.series["kind"] != pa.CENSUS)]
@@ -250,9 +309,12 @@ def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
 
 def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("地域別人口")
-    sheet_heading(ws, "地域別人口の推移（8地域）",
-                  "単位：人　資料：住民基本台帳、各町村の推計人口・国勢調査、一関市人口ビジョン（独自推計）"
-                  "　※種別の異なる数値は比較に注意")
+    sheet_heading(
+        ws,
+        "地域別人口の推移（8地域）",
+        "単位：人　資料：住民基本台帳、各町村の推計人口・国勢調査、一関市人口ビジョン（独自推計）"
+        "　※種別の異なる数値は比較に注意",
+    )
     s = data.series[data.series["region"].isin(AREAS)]
     counts = s.groupby(["year", "kind"])["region"].nunique()
     # figures several areas share, other than the census (which has its own table below)
@@ -322,7 +384,7 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
 
     bar = BarChart()
     bar.type = "col"
-    for key, col in col_of.items():
+    for col in col_of.values():
         bar.add_data(Reference(ws, min_col=col, min_row=top, max_row=total_row - 1), titles_from_data=True)
     bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total_row - 1))
     style_chart(bar, "地域別人口（人）")
@@ -353,9 +415,12 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
 
 def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("人口構造")
-    sheet_heading(ws, "人口構造（一関市・全国）",
-                  "単位：人、構成比　資料：一関市地域再生計画（岩手県「人口移動報告年報」を引用）、"
-                  "総務省「国勢調査」2020年（年齢不詳を除く）")
+    sheet_heading(
+        ws,
+        "人口構造（一関市・全国）",
+        "単位：人、構成比　資料：一関市地域再生計画（岩手県「人口移動報告年報」を引用）、"
+        "総務省「国勢調査」2020年（年齢不詳を除く）",
+    )
     bands = pa.age_bands(data.age)
     groups = list(dict.fromkeys(zip(bands["region"], bands["when"], strict=True)))
     groups.sort(key=lambda g: g[0] != CITY)  # the city first, then the comparison
@@ -387,8 +452,7 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     bar.type = "col"
     for g in range(len(groups)):
         col = 3 + 2 * g
-        s = Series(Reference(ws, min_col=col, min_row=top + 1, max_row=total - 1),
-                   title=" ".join(groups[g]))
+        s = Series(Reference(ws, min_col=col, min_row=top + 1, max_row=total - 1), title=" ".join(groups[g]))
         bar.series.append(s)
     bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total - 1))
     style_chart(bar, "年齢3区分別の構成比")
@@ -407,7 +471,7 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
         put(ws, r, c0 + 1, int(row.male), fmt=COUNT)
         put(ws, r, c0 + 2, int(row.female), fmt=COUNT)
         # the male share is stored negative so the pyramid's bars grow to the left
-        put(ws, r, c0 + 3, -round(float(row.male_share), 6), fmt='0.0%;0.0%')
+        put(ws, r, c0 + 3, -round(float(row.male_share), 6), fmt="0.0%;0.0%")
         put(ws, r, c0 + 4, round(float(row.female_share), 6), fmt="0.0%")
     last = t2 + len(pyramid)
     rule(ws, t2 + 1, last, c0, c0 + 4)
@@ -424,8 +488,9 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     chart.width, chart.height = 12.5, 9
     ws.add_chart(chart, f"{get_column_letter(c0)}{last + 2}")
     notes = [
-        "※一関市の男女・5歳階級別人口（人口ピラミッド）は、会議資料の出典（岩手県人口移動報告年報 令和3年10月1日現在）の"
-        "数値が得られないため掲載していません。一関市は年齢3区分で比較しています。",
+        "※一関市の男女・5歳階級別人口（人口ピラミッド）は、会議資料の出典"
+        "（岩手県人口移動報告年報 令和3年10月1日現在）の数値が得られないため掲載していません。"
+        "一関市は年齢3区分で比較しています。",
         "※全国は会議資料では総務省「人口推計」2021年10月1日現在ですが、5歳階級別の数値が得られないため"
         "2020年国勢調査（年齢不詳を除く）で代替しています。構成比は年齢の判明している人口に対する割合です。",
     ]
@@ -438,8 +503,16 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     print_setup(ws, f"A1:{get_column_letter(c0 + 5)}{last + 20}", label, "人口構造")
 
 
-def _dynamics_sheet(wb: Workbook, frame: pd.DataFrame, name: str, title: str, labels: tuple[str, str],
-                    keys: tuple[str, str], ratio_label: str, label: str) -> None:
+def _dynamics_sheet(
+    wb: Workbook,
+    frame: pd.DataFrame,
+    name: str,
+    title: str,
+    labels: tuple[str, str],
+    keys: tuple[str, str],
+    ratio_label: str,
+    label: str,
+) -> None:
     """The seed's table (years across, 差 below) with formulas, and columns + a line for 差."""
     ws = wb.create_sheet(name)
     sheet_heading(ws, title, "単位：人　資料：住民基本台帳")
@@ -471,12 +544,18 @@ def _dynamics_sheet(wb: Workbook, frame: pd.DataFrame, name: str, title: str, la
 
     bars = BarChart()
     bars.type = "col"
-    bars.add_data(Reference(ws, min_col=1, max_col=last_col, min_row=plus_row, max_row=minus_row),
-                  from_rows=True, titles_from_data=True)
+    bars.add_data(
+        Reference(ws, min_col=1, max_col=last_col, min_row=plus_row, max_row=minus_row),
+        from_rows=True,
+        titles_from_data=True,
+    )
     bars.set_categories(Reference(ws, min_col=2, max_col=last_col, min_row=top))
     line = LineChart()
-    line.add_data(Reference(ws, min_col=1, max_col=last_col, min_row=diff_row, max_row=diff_row),
-                  from_rows=True, titles_from_data=True)
+    line.add_data(
+        Reference(ws, min_col=1, max_col=last_col, min_row=diff_row, max_row=diff_row),
+        from_rows=True,
+        titles_from_data=True,
+    )
     line.y_axis.axId = 200
     line.y_axis.crosses = "max"
     line.y_axis.number_format = '#,##0;"△"#,##0'
@@ -493,7 +572,9 @@ def _dynamics_sheet(wb: Workbook, frame: pd.DataFrame, name: str, title: str, la
 
 def _migration_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("転入・転出")
-    sheet_heading(ws, "転入・転出の主な相手先", "単位：人　資料：総務省「住民基本台帳人口移動報告」2022年（会議資料の出典）")
+    sheet_heading(
+        ws, "転入・転出の主な相手先", "単位：人　資料：総務省「住民基本台帳人口移動報告」2022年（会議資料の出典）"
+    )
     top = 4
     header_row(ws, top, 1, ["相手先", "転入", "転出", "差（転入−転出）"])
     m = data.migration
@@ -509,9 +590,20 @@ def _migration_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     rule(ws, top + 1, last, 1, 4)
     unknown = m["moves_in"].isna() & m["moves_out"].isna()
     if unknown.any():
-        put(ws, last + 2, 1, "※相手先別の人数は会議資料の図にのみあり、本文・公開資料で確認できないため空欄としています。", size=9)
-        put(ws, last + 3, 1, "　会議資料の分析結果では、転入・転出ともに東京圏、仙台市、盛岡市、奥州市の順で移動が多いとされています。",
-            size=9)
+        put(
+            ws,
+            last + 2,
+            1,
+            "※相手先別の人数は会議資料の図にのみあり、本文・公開資料で確認できないため空欄としています。",
+            size=9,
+        )
+        put(
+            ws,
+            last + 3,
+            1,
+            "　会議資料の分析結果では、転入・転出ともに東京圏、仙台市、盛岡市、奥州市の順で移動が多いとされています。",
+            size=9,
+        )
     known = m[~unknown]
     if len(known):
         chart = BarChart()
@@ -530,12 +622,9 @@ def _findings_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     chars_per_line = 88  # column B–N at this width holds about 88 full-width characters at 11 pt
     for i, text in enumerate(data.findings):
         r = 4 + i
-        put(ws, r, 1, "▶", align="center", size=11)
-        ws.cell(row=r, column=1).alignment = ws.cell(row=r, column=1).alignment.copy(vertical="top")
-        put(ws, r, 2, text, size=11, wrap=True)
+        put(ws, r, 1, "▶", size=11).alignment = Alignment(horizontal="center", vertical="top")
+        put(ws, r, 2, text, size=11).alignment = Alignment(vertical="top", wrap_text=True)
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=14)
-        cell = ws.cell(row=r, column=2)
-        cell.alignment = cell.alignment.copy(vertical="top")
         lines = -(-len(text) // chars_per_line)
         ws.row_dimensions[r].height = lines * 16 + 6  # merged cells never auto-fit their height
     _widths(ws, {"A": 4} | {get_column_letter(c): 12 for c in range(2, 15)})

@@ -102,9 +102,7 @@ class AgeRow(_Row):
     @model_validator(mode="after")
     def _sexes_add_up(self) -> AgeRow:
         if self.male is not None and self.female is not None and self.male + self.female != self.total:
-            raise ValueError(
-                f"男＋女（{self.male + self.female:,}）が計（{self.total:,}）と合いません"
-            )
+            raise ValueError(f"男＋女（{self.male + self.female:,}）が計（{self.total:,}）と合いません")
         return self
 
 
@@ -134,8 +132,14 @@ class LoadedTable:
     frame: pd.DataFrame
 
 
-def load_frame(path: Path, label: str, columns: tuple[str, ...], model: type[_Row],
-               problems: list[Problem], unique: tuple[str, ...] = ()) -> LoadedTable | None:
+def load_frame(
+    path: Path,
+    label: str,
+    columns: tuple[str, ...],
+    model: type[_Row],
+    problems: list[Problem],
+    unique: tuple[str, ...] = (),
+) -> LoadedTable | None:
     table = read_table(path, label, columns, problems)
     if table is None:
         return None

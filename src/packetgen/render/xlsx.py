@@ -36,8 +36,19 @@ def font(size: float = 10, bold: bool = False, color: str = "000000") -> CellFon
     return CellFont(name=GOTHIC, size=size, bold=bold, color=color, charset=128)
 
 
-def put(ws: Worksheet, row: int, col: int, value: Any, *, size: float = 10, bold: bool = False,
-        fmt: str | None = None, align: str | None = None, wrap: bool = False, color: str = "000000"):
+def put(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Any,
+    *,
+    size: float = 10,
+    bold: bool = False,
+    fmt: str | None = None,
+    align: str | None = None,
+    wrap: bool = False,
+    color: str = "000000",
+):
     """Write one cell. Text that looks like a formula (=, +, -, @) stays text, marked as such for Excel."""
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_START) and not getattr(value, "is_formula", False):

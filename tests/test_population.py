@@ -1,0 +1,194 @@
+"""The population workbook: computed differences equal the seed, charts point at the right cells,
+A4 print set-up with the label, Japanese fonts, findings computed, bad figures refused."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from conftest import DATE, ROOT, run, snapshot
+from packetgen.analysis import population as pa
+from packetgen.render.fonts import GOTHIC
+
+WORKBOOK = "資料No.2_人口動態について.xlsx"
+NATURAL_SEED = [-1327, -1404, -1244, -1416, -1634]
+SOCIAL_SEED = [-394, -621, -591, -387, -417]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = tmp_path_factory.mktemp("population")
+    for name in ("inputs", "templates"):
+        shutil.copytree(ROOT / name, project / name)
+    result = run(project, "build", DATE, "--only", "population")
+    assert result.exit_code == 0, result.stderr
+    return project / "outputs" / DATE
+
+
+@pytest.fixture(scope="module")
+def wb(built: Path):
+    return openpyxl.load_workbook(built / WORKBOOK)
+
+
+def frame(name: str, columns: dict[str, str]) -> pd.DataFrame:
+    raw = pd.read_csv(ROOT / "inputs" / DATE / "population" / name)
+    return raw.rename(columns=columns).assign(row=range(2, len(raw) + 2))
+
+
+def test_pandas_differences_equal_the_seed() -> None:
+    natural = pa.dynamics(
+        frame("natural.csv", {"年度": "year", "出生": "births", "死亡": "deaths"}), "births", "deaths"
+    )
+    social = pa.dynamics(
+        frame("social.csv", {"年度": "year", "転入": "moves_in", "転出": "moves_out"}), "moves_in", "moves_out"
+    )
+    assert natural["diff"].tolist() == NATURAL_SEED
+    assert social["diff"].tolist() == SOCIAL_SEED
+    assert list(natural.index) == ["H30", "R1", "R2", "R3", "R4"]
+
+
+def evaluate(ws, ref: str) -> int:
+    """Evaluate the workbook's own difference formula (=B5-B6) from the cells it names."""
+    formula = ws[ref].value
+    assert isinstance(formula, str) and formula.startswith("="), formula
+    left, right = formula[1:].split("-")
+    return ws[left].value - ws[right].value
+
+
+@pytest.mark.parametrize(("sheet", "expected"), [("自然動態", NATURAL_SEED), ("社会動態", SOCIAL_SEED)])
+def test_the_workbook_computes_the_differences_itself(wb, sheet: str, expected: list[int]) -> None:
+    ws = wb[sheet]
+    assert [ws.cell(row=4, column=c).value for c in range(2, 7)] == ["H30", "R1", "R2", "R3", "R4"]
+    assert ws["A7"].value == "差"
+    assert [evaluate(ws, f"{col}7") for col in "BCDEF"] == expected
+    assert ws["B7"].number_format == '#,##0;"△"#,##0'
+
+
+def test_charts_and_their_ranges(wb) -> None:
+    counts = {ws.title: len(ws._charts) for ws in wb.worksheets}
+    assert counts == {
+        "人口推移": 2,
+        "地域別人口": 2,
+        "人口構造": 2,
+        "自然動態": 1,
+        "社会動態": 1,
+        "転入・転出": 0,
+        "分析結果": 0,
+    }
+    natural = wb["自然動態"]._charts[0]
+    assert [s.val.numRef.f for s in natural.series] == ["'自然動態'!$B$5:$F$5", "'自然動態'!$B$6:$F$6"]
+    line = natural._charts[1]  # the 差 line on a secondary axis, combined with the columns
+    assert [s.val.numRef.f for s in line.series] == ["'自然動態'!$B$7:$F$7"]
+    assert line.y_axis.axId == 200
+    trend = wb["人口推移"]._charts[0]
+    assert trend.series[0].val.numRef.f.startswith("'人口推移'!$C$")
+
+
+def test_print_setup_header_and_fonts(wb) -> None:
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+        assert ws.print_area
+        assert "第1回一関市まち・ひと・しごと創生有識者会議【資料No.2】" in ws.oddHeader.right.text
+        fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
+        assert fonts == {GOTHIC}, (ws.title, fonts)
+
+
+def test_chart_text_names_the_japanese_font(built: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(built / WORKBOOK) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        assert len(charts) == 8
+        for name in charts:
+            xml = z.read(name).decode("utf-8")
+            assert f'<a:ea typeface="{GOTHIC}"' in xml and f'<a:latin typeface="{GOTHIC}"' in xml, name
+
+
+def test_findings_cite_computed_numbers(wb) -> None:
+    texts = [wb["分析結果"].cell(row=r, column=2).value for r in range(4, 10)]
+    assert "1955年（昭和30年）の174,342人をピーク" in texts[0]
+    assert "大東地域は1955年（昭和30年）以降の20年間" in texts[0]
+    assert "令和2年の人口を112,500人と推計" in texts[1] and "111,932人となり" in texts[1]
+    assert "令和4年から転入も転出も増加" in texts[4]
+    assert all("{" not in t for t in texts)
+
+
+def test_area_table_and_totals(wb) -> None:
+    ws = wb["地域別人口"]
+    areas = [ws.cell(row=r, column=1).value for r in range(5, 13)]
+    assert areas == ["一関", "花泉", "大東", "千厩", "東山", "室根", "川崎", "藤沢"]
+    headers = [ws.cell(row=4, column=c).value for c in range(2, 6)]
+    assert headers[1] == "2017年\n住民基本台帳"
+    assert ws["C13"].value == "=SUM(C5:C12)"
+    assert sum(ws.cell(row=r, column=3).value for r in range(5, 13)) == 121069
+    # 室根 has no 2020 estimate in the seed: the cell stays empty, never filled in
+    assert ws["E10"].value is None
+
+
+def test_unknown_migration_figures_stay_blank(wb) -> None:
+    ws = wb["転入・転出"]
+    assert [ws.cell(row=r, column=1).value for r in range(5, 9)] == ["東京圏", "仙台市", "盛岡市", "奥州市"]
+    assert all(ws.cell(row=r, column=c).value is None for r in range(5, 9) for c in (2, 3))
+    assert "確認できないため空欄" in ws["A10"].value
+
+
+def test_rebuild_is_byte_identical(built: Path, tmp_path: Path) -> None:
+    project = built.parent.parent
+    before = snapshot(built)
+    assert run(project, "build", DATE, "--only", "population").exit_code == 0
+    assert snapshot(built) == before
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "words"),
+    [
+        (
+            "natural.csv",
+            "R2,555,1799,-1244",
+            "R2,555,1799,-1200",
+            ["natural.csv 4行目 D列「差」", "差（△1,200）が 出生−死亡（△1,244）と合いません"],
+        ),
+        ("social.csv", "R4,2513,2930,-417", "R4,2513,2930,△400", ["social.csv 6行目 D列「差」", "（△417）"]),
+        (
+            "series.csv",
+            "一関市,2017,121069",
+            "一関市,2017,121000",
+            ["series.csv 10行目 C列「人口」", "8地域の合計（121,069）"],
+        ),
+        ("natural.csv", "H30,626", "H30,六百", ["natural.csv 2行目 B列「出生」", "整数"]),
+        ("natural.csv", "R1,545", "R13,545", []),
+        ("age.csv", "全国,2020年国勢調査,0-4,2311189", "全国,2020年国勢調査,0-4,2311000", ["age.csv 2行目", "男＋女"]),
+        ("age.csv", "0-4,", "10-19,", ["年齢の区分"]),
+        ("series.csv", "一関市,1985,146065,国勢調査", "一関市,1985,146065,国調", ["series.csv 3行目 D列「種別」"]),
+    ],
+)
+def test_inconsistent_figures_are_refused_naming_file_and_row(
+    project: Path, file: str, old: str, new: str, words: list[str]
+) -> None:
+    path = project / "inputs" / DATE / "population" / file
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    result = run(project, "build", DATE, "--only", "population")
+    if not words:  # R13 is a valid label (a future year): nothing to refuse
+        assert result.exit_code == 0, result.stderr
+        return
+    assert result.exit_code == 1
+    for word in words:
+        assert word in result.stderr, result.stderr
+    assert not (project / "outputs").exists()
+
+
+def test_unknown_placeholder_in_findings_is_named(project: Path) -> None:
+    path = project / "inputs" / DATE / "population" / "findings.yaml"
+    path.write_text(path.read_text("utf-8").replace("{city_peak}", "{city_top}"), "utf-8")
+    result = run(project, "check", DATE)
+    assert result.exit_code == 1
+    assert "{city_top}" in result.stderr and "分析結果[1]" in result.stderr
