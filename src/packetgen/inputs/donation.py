@@ -34,6 +34,8 @@ def _normalize(value: str) -> str:
 
 def _positive_whole(value: Any, unit: str = "") -> Any:
     """'100,000', '１００，０００' or '100,000千円' → 100000; a negative (-, △) or a fraction is refused."""
+    if isinstance(value, int) and not isinstance(value, bool) and value <= 0:  # a YAML number
+        raise ValueError(f"0より大きい値を入力してください（入力値：「{value}」）")
     if not isinstance(value, str):
         return value
     text = _normalize(value)
