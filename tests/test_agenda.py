@@ -132,7 +132,7 @@ def test_no_stray_temporary_files(built: Path) -> None:
     manifest = json.loads((built / "manifest.json").read_text("utf-8"))
     expected = {d["path"] for d in manifest["documents"]} | {"manifest.json"}
     assert {p.name for p in built.iterdir()} == expected
-    assert [d["id"] for d in manifest["documents"]] == ["agenda", "1-1", "1-2"]
+    assert [d["id"] for d in manifest["documents"]] == ["agenda", "1-1", "1-2", "population", "donation"]
 
 
 @pytest.mark.parametrize(

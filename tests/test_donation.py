@@ -23,7 +23,7 @@ from packetgen.analysis.donation import rate_text, totals_by_year, worked_exampl
 from packetgen.inputs.donation import DonationRecord
 from packetgen.render.docx_fonts import missing_east_asian_fonts
 
-REPORT = "一関市企業版ふるさと納税について.docx"
+REPORT = "資料No.3_一関市企業版ふるさと納税について.docx"
 RECORDS = "donation/records.csv"
 TEXT = "donation/report.yaml"
 HEADER = "年度,対象事業の区分,事業名,寄附企業,寄附額（千円）,事業数,出典\n"
@@ -67,7 +67,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def test_seed_report_has_title_sections_and_text(report: Document) -> None:
     texts = paragraphs(report)
-    assert texts[0] == "3.　一関市企業版ふるさと納税について"  # no 資料番号 in the seed: no label line
+    assert texts[0] == "令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.3】"
+    assert texts[1] == "3.　一関市企業版ふるさと納税について"
     headings = [t for t in texts if t[:1] in "①②③④⑤"]
     assert headings == [
         "①　企業版ふるさと納税（地方創生応援税制）の概要",
@@ -312,16 +313,15 @@ def test_two_years_add_a_year_on_year_table(project: Path, meeting_dir: Path) ->
 
 
 def test_label_is_printed_when_the_meeting_gives_a_number(project: Path, meeting_dir: Path) -> None:
-    edit(
-        meeting_dir / "meeting.yaml",
-        "名称: 一関市企業版ふるさと納税について\n",
-        "名称: 一関市企業版ふるさと納税について\n    資料番号: No.3\n",
-    )
     assert run(project, "build", DATE, "--only", "donation").exit_code == 0
-    doc = Document(str(project / "outputs" / DATE / f"資料No.3_{REPORT}"))
+    doc = Document(str(project / "outputs" / DATE / REPORT))
     first = doc.paragraphs[0]
     assert first.text == "令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.3】"
     assert first.style.name == "資料ラベル"
+    edit(meeting_dir / "meeting.yaml", "    資料番号: No.3\n", "")
+    assert run(project, "build", DATE, "--only", "donation").exit_code == 0
+    plain = Document(str(project / "outputs" / DATE / REPORT.removeprefix("資料No.3_")))
+    assert "【資料" not in plain.paragraphs[0].text
 
 
 def test_listed_and_in_the_manifest(project: Path) -> None:

@@ -92,6 +92,34 @@ def check(
     typer.echo(f"入力に問題はありません（{len(loaded)}件の資料）")
 
 
+@app.command("print")
+def print_command(
+    date: DateArgument,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", help="PDFを作り直す資料の id（ほかは前回のPDFを使います）")
+    ] = None,
+    project: ProjectOption = Path("."),
+) -> None:
+    """印刷業者に渡すPDF一式（資料ごとのPDF・一式PDF・印刷発注書・プレビュー・zip）を作成します。"""
+    started = time.perf_counter()
+
+    def action():
+        from packetgen.printing.bundle import print_packet
+
+        packet = _packet(project, date)
+        typer.echo(f"{packet.meeting.full_title}（{packet.key}）印刷データ")
+        sys.stdout.flush()
+        return print_packet(packet, only or (), say=typer.echo)
+
+    result = _run(action)
+    t = result.order.totals
+    typer.echo(
+        f"印刷データを作成しました（{time.perf_counter() - started:.1f}秒）：{result.folder}\n"
+        f"  一式 {result.total_pages}ページ・{len(result.documents)}資料、{result.order.lines[0].copies}部、"
+        f"総枚数 {t['総枚数']:,}枚（{result.order.copies_note}）\n  受け渡し用：{result.zip_path}"
+    )
+
+
 def main() -> None:
     try:
         app()

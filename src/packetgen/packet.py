@@ -8,7 +8,6 @@ failed build leaves the previous outputs untouched.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from packetgen import __version__
+from packetgen import __version__, manifest
 from packetgen.documents import REGISTRY, BuildContext, DocumentBuilder
 from packetgen.errors import InputError, PacketError, Problem
 from packetgen.inputs.meeting import DocumentEntry, Meeting
@@ -25,7 +24,6 @@ from packetgen.inputs.yaml_files import load_yaml
 from packetgen.render.atomic import write_atomic
 
 MEETING_FILE = "meeting.yaml"
-MANIFEST = "manifest.json"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
@@ -160,13 +158,7 @@ class Packet:
         return built
 
     def _write_manifest(self, built: list[BuiltDocument]) -> None:
-        path = self.output_dir / MANIFEST
-        previous: dict[str, dict[str, Any]] = {}
-        if path.is_file():
-            try:
-                previous = {d["id"]: d for d in json.loads(path.read_text("utf-8")).get("documents", [])}
-            except (ValueError, KeyError, TypeError, AttributeError):
-                previous = {}  # a damaged manifest is rebuilt from what this build knows
+        previous = manifest.documents_by_id(manifest.read(self.output_dir))
         fresh = {
             b.planned.entry.id: {
                 "id": b.planned.entry.id,
@@ -183,10 +175,12 @@ class Packet:
             record = fresh.get(entry.id) or previous.get(entry.id)
             if record and (self.output_dir / record["path"]).is_file():
                 documents.append(record)
-        manifest = {
+        old = manifest.read(self.output_dir)
+        data = {
             "meeting": {"date": self.key, "title": self.meeting.full_title},
             "generator": {"name": "packetgen", "version": __version__},
             "documents": documents,
         }
-        text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-        write_atomic(path, text.encode("utf-8"))
+        if "print" in old:
+            data["print"] = old["print"]  # the print hand-off stays described until it is redone
+        manifest.write(self.output_dir, data)

@@ -25,7 +25,7 @@ class BuildContext:
     @property
     def timestamp(self) -> datetime:
         """The meeting's start: used as the documents' creation time, so rebuilds are identical."""
-        return datetime.combine(self.meeting.when.day, self.meeting.when.start)
+        return self.meeting.start
 
     @property
     def label(self) -> str:
@@ -58,6 +58,14 @@ class DocumentBuilder(ABC):
     @abstractmethod
     def render(self, ctx: BuildContext, data: Any) -> bytes:
         """The finished file's bytes (deterministic for the same data)."""
+
+    def expected_pages(self, path: Path) -> tuple[int, int | None]:
+        """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound)."""
+        return (1, None)
+
+    def attendees(self, data: Any) -> tuple[str, int] | None:
+        """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — if this document knows."""
+        return None
 
 
 REGISTRY: dict[str, type[DocumentBuilder]] = {}

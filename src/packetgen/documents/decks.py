@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from packetgen.documents.base import BuildContext, DocumentBuilder, register
 from packetgen.errors import PacketError, Problem
@@ -55,6 +56,12 @@ class SlideDeck(DocumentBuilder):
                 Problem(label, f"deck「{source.deck}」が資料の id「{ctx.entry.id}」と違います", column="deck")
             )
         return DeckData(source, lines)
+
+    def expected_pages(self, path: Path) -> tuple[int, int | None]:
+        from pptx import Presentation
+
+        slides = len(Presentation(str(path)).slides)
+        return (slides, slides)  # one page per slide
 
     def render(self, ctx: BuildContext, data: DeckData) -> bytes:
         deck = DeckWriter(ctx.template_path(TEMPLATE), f"templates/{TEMPLATE}", LAYOUTS)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 from openpyxl import Workbook
@@ -141,6 +142,12 @@ class Population(DocumentBuilder):
                         "年齢",
                     )
                 )
+
+    def expected_pages(self, path: Path) -> tuple[int, int | None]:
+        from openpyxl import load_workbook
+
+        sheets = len(load_workbook(path, read_only=True).sheetnames)
+        return (sheets, sheets)  # every sheet is fitted to one page
 
     def render(self, ctx: BuildContext, data: PopulationData) -> bytes:
         wb = Workbook()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -66,6 +66,20 @@ class AgendaItem(_Model):
         return value
 
 
+class PrintOptions(_Model):
+    """How the printing office prints one document (defaults: 両面; colour for slides and charts)."""
+
+    duplex: bool | None = Field(default=None, alias="両面")
+    colour: bool | None = Field(default=None, alias="カラー")
+
+
+class PrintSettings(_Model):
+    """Copies: members + city staff (from the agenda's lists) + spares, unless 部数 is given."""
+
+    spares: int = Field(default=5, alias="予備部数", ge=0, le=500)
+    copies: int | None = Field(default=None, alias="部数", ge=1, le=5000)
+
+
 class DocumentEntry(_Model):
     """One document of the packet: its id (registry key), title, 資料 label and the inputs it reads."""
 
@@ -73,6 +87,7 @@ class DocumentEntry(_Model):
     title: str = Field(alias="名称", min_length=1, max_length=100)
     label: str = Field(default="", alias="資料番号", max_length=30)
     inputs: dict[str, str] = Field(default_factory=dict, alias="入力")
+    print: PrintOptions = Field(default_factory=PrintOptions, alias="印刷")
 
     @field_validator("inputs")
     @classmethod
@@ -92,6 +107,7 @@ class Meeting(_Model):
     place: str = Field(alias="場所", min_length=1, max_length=100)
     agenda: tuple[AgendaItem, ...] = Field(alias="次第", min_length=1)
     documents: tuple[DocumentEntry, ...] = Field(alias="資料", min_length=1)
+    printing: PrintSettings = Field(default_factory=PrintSettings, alias="印刷")
 
     @field_validator("fiscal_year_text")
     @classmethod
@@ -135,7 +151,16 @@ class Meeting(_Model):
         """令和5年7月27日（木）13：30～15：00"""
         return self.date_text + japanese.time_range(self.when.start, self.when.end)
 
+    @property
+    def session_label(self) -> str:
+        """令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議 (half-width parens, as the seed)."""
+        return f"{japanese.wareki_with_weekday(self.when.day, fullwidth_parens=False)}　{self.session_name}"
+
+    @property
+    def start(self) -> datetime:
+        """The meeting's start: the creation time of every file, so rebuilds are identical."""
+        return datetime.combine(self.when.day, self.when.start)
+
     def document_label(self, entry: DocumentEntry) -> str:
         """令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.1-1】 (as the seed)."""
-        text = f"{japanese.wareki_with_weekday(self.when.day, fullwidth_parens=False)}　{self.session_name}"
-        return f"{text}【資料{entry.label}】" if entry.label else text
+        return f"{self.session_label}【資料{entry.label}】" if entry.label else self.session_label

@@ -46,14 +46,14 @@ def japanese_message(error: dict) -> str:
     if kind == "string_too_long":
         return f"{ctx.get('max_length')}文字以内で入力してください"
     bounds = {
-        "greater_than_equal": ("ge", "以上"),
+        "greater_than_equal": ("ge", "以上の"),
         "greater_than": ("gt", "より大きい"),
-        "less_than_equal": ("le", "以下"),
-        "less_than": ("lt", "未満"),
+        "less_than_equal": ("le", "以下の"),
+        "less_than": ("lt", "未満の"),
     }
     if kind in bounds:
-        key, word = bounds[kind]
-        return f"{ctx.get(key)}{word}の値を入力してください"
+        key, words = bounds[kind]
+        return f"{ctx.get(key)}{words}値を入力してください"
     if kind == "literal_error":
         return f"次のいずれかを入力してください：{ctx.get('expected', '')}"
     if kind in ("int_parsing", "float_parsing", "int_from_float") and error.get("input") not in (None, ""):

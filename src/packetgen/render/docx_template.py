@@ -48,3 +48,24 @@ def render_docx(template: Path, context: dict[str, Any], when: datetime, templat
     buffer = io.BytesIO()
     doc.save(buffer)
     return normalize_package(buffer.getvalue(), when)
+
+
+def docx_min_pages(path: Path) -> int:
+    """Pages a Word file has at least: one, plus one per forced page break (style or explicit)."""
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    doc = Document(str(path))
+    breaking_styles = {
+        s.style_id
+        for s in doc.styles
+        if getattr(s, "paragraph_format", None) is not None and s.paragraph_format.page_break_before
+    }
+    pages = 1
+    for p in doc.element.body.iter(qn("w:p")):
+        ppr = p.pPr
+        style = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style in breaking_styles or (ppr is not None and ppr.find(qn("w:pageBreakBefore")) is not None):
+            pages += 1
+        pages += sum(1 for br in p.iter(qn("w:br")) if br.get(qn("w:type")) == "page")
+    return pages

@@ -11,4 +11,3 @@ def spans(text: str) -> list[tuple[str, bool]]:
 
 def plain(text: str) -> str:
     return text.replace("**", "")
-
