@@ -173,3 +173,14 @@ def test_sandbox_blocks_python_internals(project: Path, meeting_dir: Path) -> No
     assert run(project, "build", DATE).exit_code == 0
     doc = Document(str(project / "outputs" / DATE / AGENDA))
     assert [c.text for c in doc.tables[1].rows[1].cells] == ["{{ meeting.__class__ }}", "=HYPERLINK　太郎"]
+
+
+def test_a_renamed_document_leaves_no_stale_file(project: Path, built_agenda: Path) -> None:
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("名称: 次第・参加者名簿", "名称: 次第"), "utf-8")
+    stray = built_agenda / "notes-by-staff.txt"
+    stray.write_text("not ours", "utf-8")
+    assert run(project, "build", DATE, "--only", "agenda").exit_code == 0
+    assert (built_agenda / "次第.docx").is_file()
+    assert not (built_agenda / AGENDA).exists()
+    assert stray.is_file()  # files packetgen did not make are never touched

@@ -175,6 +175,13 @@ class Packet:
             record = fresh.get(entry.id) or previous.get(entry.id)
             if record and (self.output_dir / record["path"]).is_file():
                 documents.append(record)
+        # a file an earlier build made under another name (a renamed or removed document) goes away;
+        # only files the manifest lists as ours are ever deleted
+        current = {d["path"] for d in documents}
+        for old in previous.values():
+            path = old.get("path")
+            if isinstance(path, str) and path not in current and "/" not in path and path != manifest.NAME:
+                (self.output_dir / path).unlink(missing_ok=True)
         old = manifest.read(self.output_dir)
         data = {
             "meeting": {"date": self.key, "title": self.meeting.full_title},

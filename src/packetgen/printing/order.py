@@ -130,7 +130,7 @@ def order_xlsx(order: Order, when: datetime, label: str) -> bytes:
     ]
     for i, text in enumerate(notes):
         put(ws, total_row + 2 + i, 1, text, size=10)
-    widths = {"A": 5, "B": 11, "C": 36, "D": 40, "E": 8, "F": 6, "G": 9, "H": 11, "I": 7, "J": 9, "K": 9, "L": 10}
+    widths = {"A": 5, "B": 11, "C": 36, "D": 40, "E": 8, "F": 6, "G": 10, "H": 14, "I": 7, "J": 9, "K": 9, "L": 10}
     for col, width in widths.items():
         ws.column_dimensions[col].width = width
     print_setup(ws, f"A1:L{total_row + 4}", label, "印刷発注書")
