@@ -352,7 +352,7 @@ def test_fonts_a4_and_page_numbers(report: Document) -> None:
 def test_rebuild_is_byte_identical(project: Path) -> None:
     build(project)
     first = (project / "outputs" / DATE / REPORT).read_bytes()
-    build(project)
+    assert run(project, "build", DATE, "--only", "donation", "--force").exit_code == 0
     assert (project / "outputs" / DATE / REPORT).read_bytes() == first
 
 

@@ -49,25 +49,32 @@ def _packet(project: Path, date: str):
 def build(
     date: DateArgument,
     only: Annotated[list[str] | None, typer.Option("--only", help="作成する資料の id（複数指定可）")] = None,
+    force: Annotated[bool, typer.Option("--force", help="入力が変わっていない資料も作り直します")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """会議の資料を作成して outputs/DATE/ に保存します。"""
+    """会議の資料を作成して outputs/DATE/ に保存します（入力が変わっていない資料はそのまま）。"""
     started = time.perf_counter()
+    unchanged = []
 
     def report(result) -> None:
         doc = result.planned
         typer.echo(f"  作成  {doc.entry.id:<10} {doc.output_name}（{result.seconds:.2f}秒）")
 
+    def skip(doc) -> None:
+        unchanged.append(doc)
+        typer.echo(f"  変更なし {doc.entry.id:<8} {doc.output_name}")
+
     def action():
         packet = _packet(project, date)
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
         sys.stdout.flush()  # keep the heading above any error message on a shared terminal
-        built = packet.build(only or (), progress=report)
+        built = packet.build(only or (), progress=report, force=force, skipped=skip)
         return packet, built
 
     packet, built = _run(action)
     elapsed = time.perf_counter() - started
-    typer.echo(f"{len(built)}件の資料を作成しました（{elapsed:.1f}秒）：{packet.output_dir}")
+    note = f"、{len(unchanged)}件は入力に変更がないためそのまま（--force で作り直し）" if unchanged else ""
+    typer.echo(f"{len(built)}件の資料を作成しました{note}（{elapsed:.1f}秒）：{packet.output_dir}")
 
 
 @app.command("list")

@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from packetgen.render.atomic import write_atomic
-
 NAME = "manifest.json"
 
 
@@ -24,6 +22,5 @@ def documents_by_id(manifest: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {d["id"]: d for d in manifest.get("documents", []) if isinstance(d, dict) and "id" in d}
 
 
-def write(folder: Path, manifest: dict[str, Any]) -> None:
-    text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(folder / NAME, text.encode("utf-8"))
+def dumps(manifest: dict[str, Any]) -> bytes:
+    return (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

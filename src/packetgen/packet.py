@@ -1,8 +1,9 @@
 """Packet = one meeting: loads inputs/<DATE>/, knows its documents, checks and builds them.
 
-Data flows one way: inputs → validated models → document builders → render → atomic write.
-All documents are validated and rendered in memory before the first file is written, so a
-failed build leaves the previous outputs untouched.
+Data flows one way: inputs → validated models → document builders → render → atomic commit.
+All documents are validated and rendered in memory, then the outputs folder changes in one atomic
+step (outputs.py), so a failed or killed build leaves the previous outputs untouched. A document
+whose inputs, templates and packetgen version are unchanged is not rebuilt.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from packetgen.documents import REGISTRY, BuildContext, DocumentBuilder
 from packetgen.errors import InputError, PacketError, Problem
 from packetgen.inputs.meeting import DocumentEntry, Meeting
 from packetgen.inputs.yaml_files import load_yaml
-from packetgen.render.atomic import write_atomic
+from packetgen.outputs import OutputFolder
 
 MEETING_FILE = "meeting.yaml"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -141,24 +142,78 @@ class Packet:
             raise InputError(problems)
         return loaded
 
+    def fingerprint(self, doc: PlannedDocument) -> str | None:
+        """A hash of everything a document is made from: its inputs, the meeting file, its templates
+        and the packetgen version. None when an input is missing (the build then reports it)."""
+        digest = hashlib.sha256(f"{__version__}\0{doc.entry.model_dump_json()}\0".encode())
+        paths = [self.meeting_dir / MEETING_FILE]
+        paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
+        paths += [doc.context.template_path(name) for name in doc.builder.templates]
+        for path in paths:
+            try:
+                digest.update(path.read_bytes())
+            except OSError:
+                return None
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    @property
+    def folder(self) -> OutputFolder:
+        return OutputFolder(self.project / "outputs", self.key)
+
     def build(
-        self, only: Iterable[str] = (), progress: Callable[[BuiltDocument], None] | None = None
+        self,
+        only: Iterable[str] = (),
+        progress: Callable[[BuiltDocument], None] | None = None,
+        force: bool = False,
+        skipped: Callable[[PlannedDocument], None] | None = None,
     ) -> list[BuiltDocument]:
-        built = []
-        for doc, data in self.check(only):
-            started = time.perf_counter()
-            result = BuiltDocument(doc, doc.builder.render(doc.context, data), time.perf_counter() - started)
-            built.append(result)
-        # Everything rendered: only now touch outputs/, one atomic rename per file, manifest last.
+        """Build the selected documents whose inputs changed (all with ``force``); the outputs folder
+        changes in one atomic step, after every document validated and rendered."""
+        folder = self.folder
+        with folder.locked():
+            previous = manifest.read(self.output_dir)
+            records = manifest.documents_by_id(previous)
+            plan = self.plan(only)
+            prints = {d.entry.id: self.fingerprint(d) for d in plan}
+            todo = []
+            for doc in plan:
+                record = records.get(doc.entry.id, {})
+                current = self.output_dir / doc.output_name
+                fresh = (
+                    not force
+                    and prints[doc.entry.id] is not None
+                    and record.get("inputs_sha256") == prints[doc.entry.id]
+                    and record.get("path") == doc.output_name
+                    and current.is_file()
+                    and hashlib.sha256(current.read_bytes()).hexdigest() == record.get("sha256")
+                )
+                if fresh:
+                    if skipped:
+                        skipped(doc)
+                else:
+                    todo.append(doc)
+            if not todo:
+                return []
+            built = []
+            for doc, data in self.check([d.entry.id for d in todo]):
+                started = time.perf_counter()
+                result = BuiltDocument(doc, doc.builder.render(doc.context, data), time.perf_counter() - started)
+                built.append(result)
+            files: dict[str, bytes | Path] = {b.planned.output_name: b.data for b in built}
+            data, stale = self._manifest(previous, built, prints)
+            files[manifest.NAME] = manifest.dumps(data)
+            folder.commit(files, remove=stale)
         for result in built:
-            write_atomic(self.output_dir / result.planned.output_name, result.data)
             if progress:
                 progress(result)
-        self._write_manifest(built)
         return built
 
-    def _write_manifest(self, built: list[BuiltDocument]) -> None:
-        previous = manifest.documents_by_id(manifest.read(self.output_dir))
+    def _manifest(
+        self, previous: dict[str, Any], built: list[BuiltDocument], prints: dict[str, str | None]
+    ) -> tuple[dict[str, Any], set[str]]:
+        """The next manifest, and the files of earlier builds that no document makes any more."""
+        records = manifest.documents_by_id(previous)
         fresh = {
             b.planned.entry.id: {
                 "id": b.planned.entry.id,
@@ -167,27 +222,28 @@ class Packet:
                 "path": b.planned.output_name,
                 "sha256": b.sha256,
                 "bytes": len(b.data),
+                "inputs_sha256": prints.get(b.planned.entry.id),
             }
             for b in built
         }
         documents = []
         for entry in self.meeting.documents:  # meeting order; keep documents this build did not touch
-            record = fresh.get(entry.id) or previous.get(entry.id)
-            if record and (self.output_dir / record["path"]).is_file():
+            record = fresh.get(entry.id) or records.get(entry.id)
+            if (record and (self.output_dir / record["path"]).is_file()) or entry.id in fresh:
                 documents.append(record)
         # a file an earlier build made under another name (a renamed or removed document) goes away;
         # only files the manifest lists as ours are ever deleted
         current = {d["path"] for d in documents}
-        for old in previous.values():
-            path = old.get("path")
-            if isinstance(path, str) and path not in current and "/" not in path and path != manifest.NAME:
-                (self.output_dir / path).unlink(missing_ok=True)
-        old = manifest.read(self.output_dir)
+        stale = {
+            old["path"]
+            for old in records.values()
+            if isinstance(old.get("path"), str) and old["path"] not in current and "/" not in old["path"]
+        }
         data = {
             "meeting": {"date": self.key, "title": self.meeting.full_title},
             "generator": {"name": "packetgen", "version": __version__},
             "documents": documents,
         }
-        if "print" in old:
-            data["print"] = old["print"]  # the print hand-off stays described until it is redone
-        manifest.write(self.output_dir, data)
+        if "print" in previous:
+            data["print"] = previous["print"]  # the print hand-off stays described until it is redone
+        return data, stale

@@ -2,14 +2,13 @@
 
 outputs/DATE/print/ holds one PDF per document, packet.pdf (all of them in meeting order, one
 bookmark each), the 印刷発注書 (PDF, CSV, XLSX) and previews; outputs/DATE/印刷データ_DATE.zip packs
-it for sending. Everything is made in a staging folder and swapped in at the end, so a failed print
-leaves the previous print folder as it was.
+it for sending. Everything is made in the outputs workspace and committed with the manifest in one
+atomic step (outputs.py), so a failed or killed print leaves the previous print folder as it was.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import shutil
 import subprocess
 import tempfile
@@ -28,7 +27,6 @@ from packetgen.printing.libreoffice import convert_to_pdf
 from packetgen.printing.order import Order, OrderLine, order_csv, order_xlsx
 from packetgen.printing.pdf_checks import PdfFacts, read_facts
 from packetgen.printing.preview import contact_sheet, render_pages
-from packetgen.render.atomic import write_atomic
 from packetgen.render.ooxml import FIXED_ZIP_TIME
 
 PRINT_DIR = "print"
@@ -44,6 +42,7 @@ class PrintedDocument:
     pdf: str
     pages: int
     reused: bool
+    source_sha256: str  # of the Office file the PDF was made from
 
 
 @dataclass(frozen=True)
@@ -73,34 +72,27 @@ def require_japanese_font() -> None:
 def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], None] = print) -> PrintResult:
     require_japanese_font()
     only = list(dict.fromkeys(only))
-    plan = packet.plan()
     packet.plan(only)  # refuses unknown ids before anything happens
-    out = packet.output_dir
-    built = packet.build(only)
-    for b in built:
-        say(f"  作成  {b.planned.entry.id:<10} {b.planned.output_name}")
-    missing = [d.entry.id for d in plan if not (out / d.output_name).is_file()]
-    if missing:
-        for b in packet.build(missing):
+    folder = packet.folder
+    with folder.locked():
+        for b in packet.build(skipped=lambda d: None):
             say(f"  作成  {b.planned.entry.id:<10} {b.planned.output_name}")
-
-    final = out / PRINT_DIR
-    previous = manifest.documents_by_id(manifest.read(out))
-    staging = Path(tempfile.mkdtemp(prefix=".print-", dir=out))
-    try:
-        documents = _render_documents(plan, out, final, staging, previous, only, say)
+        plan = packet.plan()
+        out = packet.output_dir
+        previous = manifest.read(out)
+        staging = folder.scratch("print")
+        documents = _render_documents(
+            plan, out, out / PRINT_DIR, staging, manifest.documents_by_id(previous), only, say
+        )
         total = _merge(documents, staging)
         order = _order(packet, documents)
         _write_order(packet, order, staging)
         _previews(staging, [d.pdf for d in documents] + [f"{ORDER}.pdf"])
-        zip_path = out / f"印刷データ_{packet.key}.zip"
-        write_atomic(zip_path, _zip(staging, final.name))
-        _swap(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _record(packet, documents, order, zip_path, total)
-    return PrintResult(final, documents, order, zip_path, total)
+        zip_name = f"印刷データ_{packet.key}.zip"
+        archive = _zip(staging, PRINT_DIR)
+        data = _record(previous, documents, order, staging, zip_name, archive, total)
+        folder.commit({PRINT_DIR: staging, zip_name: archive, manifest.NAME: manifest.dumps(data)})
+    return PrintResult(out / PRINT_DIR, documents, order, out / zip_name, total)
 
 
 def _render_documents(
@@ -112,17 +104,18 @@ def _render_documents(
     only: list[str],
     say: Callable[[str], None],
 ) -> list[PrintedDocument]:
+    """Convert what changed in one LibreOffice call; a PDF made from the same source bytes is reused
+    (unless --only names its document)."""
     pdf_name = {d.entry.id: Path(d.output_name).with_suffix(".pdf").name for d in plan}
     reuse, render = [], []
     for doc in plan:
         old_pdf = final / pdf_name[doc.entry.id]
         record = previous.get(doc.entry.id, {})
         unchanged = (
-            only
-            and doc.entry.id not in only
+            doc.entry.id not in only
             and old_pdf.is_file()
             and record.get("pdf_sha256") == sha256(old_pdf)
-            and record.get("sha256") == sha256(out / doc.output_name)
+            and record.get("pdf_source_sha256") == sha256(out / doc.output_name)
         )
         (reuse if unchanged else render).append(doc)
     for doc in reuse:
@@ -137,7 +130,7 @@ def _render_documents(
         facts = read_facts(staging / name)
         problems += _check(name, facts, doc.builder.expected_pages(out / doc.output_name))
         problems += _check_paper(staging / name)
-        documents.append(PrintedDocument(doc, name, facts.pages, doc in reuse))
+        documents.append(PrintedDocument(doc, name, facts.pages, doc in reuse, sha256(out / doc.output_name)))
         say(f"  確認  {doc.entry.id:<10} {name}（{facts.pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
@@ -244,35 +237,34 @@ def _zip(staging: Path, root: str) -> bytes:
     return buffer.getvalue()
 
 
-def _swap(staging: Path, final: Path) -> None:
-    """Replace the print folder by the staged one; the old one is removed only once the new is in."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".print-old-{os.getpid()}")
-        os.replace(final, old)
-    os.replace(staging, final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _record(packet: Packet, documents: list[PrintedDocument], order: Order, zip_path: Path, total: int) -> None:
-    out = packet.output_dir
-    data = manifest.read(out)
+def _record(
+    previous: dict,
+    documents: list[PrintedDocument],
+    order: Order,
+    staging: Path,
+    zip_name: str,
+    archive: bytes,
+    total: int,
+) -> dict:
+    data = dict(previous)
     by_id = manifest.documents_by_id(data)
     for doc in documents:
         record = by_id.get(doc.planned.entry.id)
         if record is not None:
-            pdf = out / PRINT_DIR / doc.pdf
-            record |= {"pages": doc.pages, "pdf": f"{PRINT_DIR}/{doc.pdf}", "pdf_sha256": sha256(pdf)}
-    packet_pdf = out / PRINT_DIR / PACKET_PDF
+            record |= {
+                "pages": doc.pages,
+                "pdf": f"{PRINT_DIR}/{doc.pdf}",
+                "pdf_sha256": sha256(staging / doc.pdf),
+                "pdf_source_sha256": doc.source_sha256,
+            }
     data["print"] = {
         "packet": f"{PRINT_DIR}/{PACKET_PDF}",
-        "packet_sha256": sha256(packet_pdf),
+        "packet_sha256": sha256(staging / PACKET_PDF),
         "pages": total,
         "copies": order.lines[0].copies if order.lines else 0,
         "sheets": order.totals["総枚数"],
         "order": f"{PRINT_DIR}/{ORDER}.pdf",
-        "zip": zip_path.name,
-        "zip_sha256": sha256(zip_path),
+        "zip": zip_name,
+        "zip_sha256": hashlib.sha256(archive).hexdigest(),
     }
-    manifest.write(out, data)
+    return data

@@ -1,0 +1,153 @@
+"""outputs/<DATE>/ as one unit that changes all at once.
+
+A build or a print prepares the complete next version of the meeting's folder in a hidden workspace
+(outputs/.packetgen/), sharing unchanged files by hard link, and then swaps it with the current
+folder in one atomic rename (Linux renameat2 RENAME_EXCHANGE). Killed at any moment, the meeting
+folder is the old version or the new one, never a mix, and never holds a temporary file; what a
+killed run left in the workspace is removed by the next command. A lock per meeting makes two runs
+at once take turns.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+from packetgen.errors import PacketError
+
+WORKSPACE = ".packetgen"
+LOCK_WAIT_SECONDS = 600
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths; False where the system cannot (then the caller falls back)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    if result == 0:
+        return True
+    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> None:
+    """Recreate ``source`` under ``target`` with hard links (copies where links are impossible)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for item in source.iterdir():
+        rel = f"{prefix}{item.name}"
+        if rel in skip:
+            continue
+        if item.is_dir() and not item.is_symlink():
+            _link_tree(item, target / item.name, skip, rel + "/")
+        else:
+            try:
+                os.link(item, target / item.name)
+            except OSError:
+                shutil.copy2(item, target / item.name)
+
+
+_HELD: dict[str, int] = {}  # meetings this process holds the lock of (print builds inside its lock)
+
+
+class OutputFolder:
+    def __init__(self, root: Path, key: str) -> None:
+        self.root = root  # outputs/
+        self.key = key
+        self.path = root / key
+        self.workspace = root / WORKSPACE
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """One run per meeting at a time; a second one waits (and says so) rather than interleave."""
+        lock_key = str(self.path.resolve())
+        if _HELD.get(lock_key):
+            _HELD[lock_key] += 1
+            try:
+                yield
+            finally:
+                _HELD[lock_key] -= 1
+            return
+        self.workspace.mkdir(parents=True, exist_ok=True)
+        with open(self.workspace / f"{self.key}.lock", "a+b") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                print(f"別の packetgen が {self.key} を作成中です。終わるのを待っています…", flush=True)
+                deadline = time.monotonic() + LOCK_WAIT_SECONDS
+                while True:
+                    try:
+                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                        break
+                    except BlockingIOError:
+                        if time.monotonic() > deadline:
+                            raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません") from None
+                        time.sleep(0.2)
+            self._sweep()
+            _HELD[lock_key] = 1
+            try:
+                yield
+            finally:
+                _HELD.pop(lock_key, None)
+
+    def _sweep(self) -> None:
+        """Remove what a killed run of this meeting left in the workspace (we hold the lock)."""
+        for stale in self.workspace.glob(f"{self.key}.*.tmp"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+    def scratch(self, name: str) -> Path:
+        """A private folder in the workspace for intermediate files (same file system as outputs/)."""
+        path = self.workspace / f"{self.key}.{name}-{os.getpid()}.tmp"
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        return path
+
+    def commit(self, files: Mapping[str, bytes | Path], remove: set[str] = frozenset()) -> None:
+        """Make the next version: current content, minus ``remove``, plus ``files`` (relative paths to
+        bytes, or to a file or folder to move in) — then swap it in atomically."""
+        stage = self.scratch("next")
+        if self.path.is_dir():
+            _link_tree(self.path, stage, set(files) | set(remove))
+        for rel, content in files.items():
+            target = stage / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, Path):
+                os.replace(content, target)
+            else:
+                with open(target, "wb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+        _fsync_dir(stage)
+        if self.path.is_dir():
+            if not _exchange(stage, self.path):
+                old = self.scratch("old")
+                os.rmdir(old)
+                os.replace(self.path, old)
+                os.replace(stage, self.path)
+                stage = old
+            shutil.rmtree(stage, ignore_errors=True)  # now the previous version
+        else:
+            self.root.mkdir(parents=True, exist_ok=True)
+            os.replace(stage, self.path)
+        _fsync_dir(self.root)
