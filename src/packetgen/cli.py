@@ -99,6 +99,27 @@ def check(
     typer.echo(f"入力に問題はありません（{len(loaded)}件の資料）")
 
 
+@app.command()
+def new(
+    date: DateArgument,
+    previous: Annotated[str, typer.Option("--from", help="元にする会議の日付（例：2023-07-27）", show_default=False)],
+    project: ProjectOption = Path("."),
+) -> None:
+    """前回の会議の入力をコピーして、新しい会議の inputs/DATE/ を作ります。"""
+
+    def action():
+        from packetgen.new_meeting import create
+
+        return create(project, date, previous)
+
+    made = _run(action)
+    typer.echo(f"{made.folder} を作成しました：{made.title}（欠席・Web の記入 {made.cleared}件を消去）")
+    typer.echo("次に編集してください：")
+    for item in made.to_edit:
+        typer.echo(f"  - {item}")
+    typer.echo(f"確認は packetgen check {made.folder.name}、作成は packetgen build {made.folder.name}")
+
+
 @app.command("print")
 def print_command(
     date: DateArgument,

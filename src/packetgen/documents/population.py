@@ -84,14 +84,15 @@ class Population(DocumentBuilder):
     roles = (*ROLES, "分析結果")
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
+        start = len(problems)
         tables: dict[str, LoadedTable] = {}
         for role, (key, columns, model, unique) in ROLES.items():
             loaded = load_frame(ctx.input_path(role), ctx.input_label(role), columns, model, problems, unique)
             if loaded is not None:
                 tables[key] = loaded
         findings = load_findings(ctx.input_path("分析結果"), ctx.input_label("分析結果"), problems)
-        if len(tables) < len(ROLES) or findings is None:
-            return None
+        if len(tables) < len(ROLES) or findings is None or len(problems) > start:
+            return None  # analysis runs on clean inputs only
         before = len(problems)
         self._check(tables, problems)
         if len(problems) > before:

@@ -43,7 +43,7 @@ class Table:
         return Problem(self.label, message, row, self.column_ref(column) if column else None)
 
 
-def decode_csv_bytes(data: bytes) -> tuple[str, str]:
+def decode_text(data: bytes) -> tuple[str, str]:
     """Decode strictly: UTF-8 (with or without BOM) first, then CP932 (Japanese Excel's 'Shift_JIS')."""
     for encoding in ENCODINGS:
         try:
@@ -77,7 +77,7 @@ def _read_csv_rows(path: Path, label: str) -> Iterator[list[str]] | Problem:
     if b"\x00" in data:
         return Problem(label, "テキストのCSVファイルではありません（バイナリデータが含まれています）")
     try:
-        text, _ = decode_csv_bytes(data)
+        text, _ = decode_text(data)
     except UnicodeDecodeError:
         return Problem(
             label,

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from packetgen.errors import Problem
+from packetgen.inputs.tables import decode_text
 from packetgen.inputs.text_rules import describe_illegal
 from packetgen.inputs.validation import japanese_message, key_path
 
@@ -84,10 +85,18 @@ def load_yaml_document(
         problems.append(Problem(label, "ファイルが見つかりません"))
         return None, None
     data = path.read_bytes()
+    if b"\x00" in data:
+        problems.append(Problem(label, "テキストファイルではありません（バイナリデータが含まれています）"))
+        return None, None
     try:
-        text = data.decode("utf-8-sig")
+        text, _ = decode_text(data)  # UTF-8 (with or without BOM), else CP932 as Notepad may save
     except UnicodeDecodeError:
-        problems.append(Problem(label, "UTF-8で保存してください（文字コードを読み取れません）"))
+        problems.append(Problem(label, "文字コードを読み取れません。UTF-8 で保存し直してください"))
+        return None, None
+    bad_lines = [(n, describe_illegal(line)) for n, line in enumerate(text.split("\n"), start=1)]
+    bad_lines = [(n, message) for n, message in bad_lines if message]
+    if bad_lines:  # the YAML parser would refuse them too, but without saying where
+        problems.extend(Problem(label, message, n) for n, message in bad_lines)
         return None, None
     try:
         loader = _Loader(text)
