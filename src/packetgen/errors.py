@@ -41,9 +41,13 @@ class PacketError(Exception):
         self.problems = list(problems)
         super().__init__(message)
 
+    SHOWN = 50  # beyond this a list helps nobody: say how many more there are
+
     def render(self) -> str:
         lines = [str(self.args[0])]
-        lines += [f"  - {p}" for p in self.problems]
+        lines += [f"  - {p}" for p in self.problems[: self.SHOWN]]
+        if len(self.problems) > self.SHOWN:
+            lines.append(f"  …ほか {len(self.problems) - self.SHOWN}件（最初の{self.SHOWN}件を表示しています）")
         return "\n".join(lines)
 
 

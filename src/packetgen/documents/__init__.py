@@ -10,7 +10,7 @@ import pkgutil
 from packetgen.documents.base import REGISTRY, BuildContext, DocumentBuilder, register
 
 for _module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
-    if _module != "base":
+    if _module != "base" and not _module.startswith("_"):  # _x: heavy implementations, loaded on use
         importlib.import_module(f"{__name__}.{_module}")
 
 __all__ = ["REGISTRY", "BuildContext", "DocumentBuilder", "register"]

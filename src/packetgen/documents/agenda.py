@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from packetgen.documents.base import BuildContext, DocumentBuilder, register
@@ -11,7 +10,6 @@ from packetgen.errors import Problem
 from packetgen.inputs.explanation import Explanation
 from packetgen.inputs.people import Member, StaffMember, load_members, load_staff
 from packetgen.inputs.yaml_files import load_yaml
-from packetgen.render.docx_template import docx_min_pages, render_docx
 
 TEMPLATE = "agenda.docx"
 
@@ -42,10 +40,9 @@ class Agenda(DocumentBuilder):
         # every member gets a packet, absent ones too (it is sent to them afterwards)
         return f"委員{len(data.members)}名＋市側出席者{len(data.staff)}名", len(data.members) + len(data.staff)
 
-    def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        return (docx_min_pages(path), None)
-
     def render(self, ctx: BuildContext, data: AgendaData) -> bytes:
+        from packetgen.render.docx_template import render_docx  # Word libraries only when building
+
         return render_docx(ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}")
 
 

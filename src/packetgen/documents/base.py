@@ -60,7 +60,23 @@ class DocumentBuilder(ABC):
         """The finished file's bytes (deterministic for the same data)."""
 
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound)."""
+        """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound):
+        one per slide, one per sheet (each is fitted to a page), and for Word at least one per
+        forced page break. The print step holds LibreOffice's output to this."""
+        if self.suffix == ".pptx":
+            from pptx import Presentation
+
+            slides = len(Presentation(str(path)).slides)
+            return (slides, slides)
+        if self.suffix == ".xlsx":
+            from openpyxl import load_workbook
+
+            sheets = len(load_workbook(path, read_only=True).sheetnames)
+            return (sheets, sheets)
+        if self.suffix == ".docx":
+            from packetgen.render.docx_template import docx_min_pages
+
+            return (docx_min_pages(path), None)
         return (1, None)
 
     def attendees(self, data: Any) -> tuple[str, int] | None:

@@ -24,7 +24,6 @@ from packetgen.errors import Problem
 from packetgen.inputs.donation import DonationReport, DonationTable, Section, load_donations
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_yaml_document
-from packetgen.render.docx_template import render_docx
 
 TEMPLATE = "donation.docx"
 RECORDS = "寄附実績"
@@ -75,6 +74,8 @@ class Donation(DocumentBuilder):
         return DonationData(report, years, worked_example(ex.gift, ex.deduction_rate, ex.max_rate))
 
     def render(self, ctx: BuildContext, data: DonationData) -> bytes:
+        from packetgen.render.docx_template import render_docx  # Word libraries only when building
+
         return render_docx(ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}")
 
 

@@ -29,7 +29,7 @@ def _spaced_name(value: str) -> str:
 
 
 class Member(_Row):
-    no: int = Field(alias="No", ge=1, le=999)
+    no: int = Field(alias="No", ge=1, le=9999)
     field_name: str = Field(default="", alias="分野", max_length=40)
     organization: str = Field(default="", alias="団体等", max_length=60)
     position: str = Field(default="", alias="職名等", max_length=60)
