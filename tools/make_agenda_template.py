@@ -130,15 +130,16 @@ def add_page_number_footer(section, doc):
     p.add_run(" －")
 
 
-def build() -> None:
+def a4_document(top_mm: float = 25):
+    """A new Word document: A4 portrait (python-docx's default is Letter), city margins, 10.5 pt
+    明朝 body, black headings, East Asian fonts in every style."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(25), Mm(20)
+    section.top_margin, section.bottom_margin = Mm(top_mm), Mm(20)
     section.left_margin = section.right_margin = Mm(22)
     section.header_distance, section.footer_distance = Mm(12), Mm(10)
-
     normal = doc.styles["Normal"]
     normal.font.size = Pt(10.5)
     normal.paragraph_format.space_after = Pt(0)
@@ -146,6 +147,12 @@ def build() -> None:
     for name in ("Title", "Heading 1", "Heading 2"):
         doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
     apply_east_asian_fonts(doc, body=MINCHO, heading=GOTHIC)
+    return doc
+
+
+def build() -> None:
+    doc = a4_document()
+    section = doc.sections[0]
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     paragraph_style(doc, "会議名", 15, gothic=True, align=center, before=24, after=30)

@@ -9,17 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
-from make_agenda_template import add_page_number_footer, cant_split, paragraph_style, repeat_header, shade
-
-from packetgen.render.docx_fonts import apply_east_asian_fonts
-from packetgen.render.fonts import GOTHIC, MINCHO
+from docx.shared import Mm
+from make_agenda_template import a4_document, add_page_number_footer, cant_split, paragraph_style, repeat_header, shade
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "donation.docx"
 CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
@@ -236,21 +231,8 @@ def history_table(doc):
 
 
 def build() -> None:
-    doc = Document()
+    doc = a4_document(top_mm=20)
     section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin = section.right_margin = Mm(22)
-    section.header_distance, section.footer_distance = Mm(12), Mm(10)
-
-    normal = doc.styles["Normal"]
-    normal.font.size = Pt(10.5)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    for name in ("Title", "Heading 1", "Heading 2"):
-        doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
-    apply_east_asian_fonts(doc, body=MINCHO, heading=GOTHIC)
     styles(doc)
 
     doc.add_paragraph("{%p if label %}", style="資料ラベル")

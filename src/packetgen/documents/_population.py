@@ -48,6 +48,7 @@ from packetgen.render.xlsx import (
     SIGNED,
     Formula,
     header_row,
+    place_chart,
     print_setup,
     put,
     rule,
@@ -286,20 +287,13 @@ def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     chart.set_categories(cats)
     style_chart(chart, "一関市の人口（国勢調査、人）")
     chart.y_axis.number_format = "#,##0"
-    chart.display_blanks = "gap"
     chart.series[0].marker.symbol = "circle"  # 1955 stands alone: a line alone would not show it
-    chart.series[0].smooth = False
-    chart.width, chart.height = 15, 7.2
-    ws.add_chart(chart, "J4")
+    place_chart(ws, chart, "J4", 15, 7.2)
     chart2 = LineChart()
     chart2.add_data(Reference(ws, min_col=7, max_col=8, min_row=top, max_row=last), titles_from_data=True)
     chart2.set_categories(cats)
     style_chart(chart2, f"人口の推移（{BASE_YEAR}年=100）")
-    for series in chart2.series:
-        series.smooth = False
-    chart2.display_blanks = "gap"
-    chart2.width, chart2.height = 15, 7.2
-    ws.add_chart(chart2, "J20")
+    place_chart(ws, chart2, "J20", 15, 7.2)
     print_setup(ws, f"A1:S{max(last_other, 35)}", label, "人口推移")
 
 
@@ -385,8 +379,7 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total_row - 1))
     style_chart(bar, "地域別人口（人）")
     bar.y_axis.number_format = "#,##0"
-    bar.width, bar.height = 16, 7.5
-    ws.add_chart(bar, f"{get_column_letter(last_col + 2)}4")
+    place_chart(ws, bar, f"{get_column_letter(last_col + 2)}4", 16, 7.5)
     scatter = ScatterChart()
     scatter.style = 13
     xs = Reference(ws, min_col=1, min_row=t2 + 2, max_row=last)
@@ -401,11 +394,7 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     scatter.x_axis.scaling.min = int(min(years)) - 5
     scatter.x_axis.scaling.max = 2025
     scatter.y_axis.number_format = "#,##0"
-    scatter.display_blanks = "gap"  # no line across unknown census years: that would imply values
-    for series in scatter.series:
-        series.smooth = False
-    scatter.width, scatter.height = 16, 7.5
-    ws.add_chart(scatter, f"{get_column_letter(last_col + 2)}20")
+    place_chart(ws, scatter, f"{get_column_letter(last_col + 2)}20", 16, 7.5)
     print_setup(ws, f"A1:{get_column_letter(last_col + 11)}{max(last + 2, 35)}", label, "地域別人口")
 
 
@@ -453,8 +442,7 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total - 1))
     style_chart(bar, "年齢3区分別の構成比")
     bar.y_axis.number_format = "0%"
-    bar.width, bar.height = 15, 8
-    ws.add_chart(bar, "A11")
+    place_chart(ws, bar, "A11", 15, 8)
 
     pyramid = pa.pyramid_shares(data.age, JAPAN)
     t2 = 4
@@ -481,8 +469,7 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     style_chart(chart, f"人口ピラミッド（{JAPAN}・構成比）")
     chart.y_axis.number_format = "0%;0%"
     chart.x_axis.tickLblPos = "low"
-    chart.width, chart.height = 12.5, 9
-    ws.add_chart(chart, f"{get_column_letter(c0)}{last + 2}")
+    place_chart(ws, chart, f"{get_column_letter(c0)}{last + 2}", 12.5, 9)
     notes = [
         "※一関市の男女・5歳階級別人口（人口ピラミッド）は、会議資料の出典"
         "（岩手県人口移動報告年報 令和3年10月1日現在）の数値が得られないため掲載していません。"
@@ -558,11 +545,8 @@ def _dynamics_sheet(
     style_chart(line, title)
     style_chart(bars, f"{title}（人）")
     bars.y_axis.number_format = "#,##0"
-    for series in line.series:
-        series.smooth = False
     bars += line
-    bars.width, bars.height = 17, 8.5
-    ws.add_chart(bars, f"A{diff_row + 7}")
+    place_chart(ws, bars, f"A{diff_row + 7}", 17, 8.5)
     print_setup(ws, f"A1:J{32}", label, name)
 
 
@@ -607,7 +591,7 @@ def _migration_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
         chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
         style_chart(chart, "転入・転出の相手先")
-        ws.add_chart(chart, "F4")
+        place_chart(ws, chart, "F4", 12, 7)
     _widths(ws, {"A": 14, "B": 11, "C": 11, "D": 16})
     print_setup(ws, "A1:N30", label, "転入・転出")
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from packetgen import japanese
 from packetgen.errors import Problem
@@ -50,30 +50,23 @@ def _year_label(value: str) -> str:
     return japanese.short_year(japanese.parse_year_label(value))
 
 
+YearLabel = Annotated[str, AfterValidator(_year_label)]  # 平成30年度 / 2018 / H30 → H30
+
+
 class NaturalRow(_Row):
-    year: str = Field(alias="年度")
+    year: YearLabel = Field(alias="年度")
     births: Count = Field(alias="出生", ge=0)
     deaths: Count = Field(alias="死亡", ge=0)
     stated: Count | None = Field(default=None, alias="差")
     source: str = Source
 
-    @field_validator("year")
-    @classmethod
-    def _label(cls, value: str) -> str:
-        return _year_label(value)
-
 
 class SocialRow(_Row):
-    year: str = Field(alias="年度")
+    year: YearLabel = Field(alias="年度")
     moves_in: Count = Field(alias="転入", ge=0)
     moves_out: Count = Field(alias="転出", ge=0)
     stated: Count | None = Field(default=None, alias="差")
     source: str = Source
-
-    @field_validator("year")
-    @classmethod
-    def _label(cls, value: str) -> str:
-        return _year_label(value)
 
 
 class MigrationRow(_Row):

@@ -142,6 +142,19 @@ def style_chart(chart, title: str) -> None:
     chart.legend.txPr = chart_text()
 
 
+def place_chart(ws: Worksheet, chart, anchor: str, width: float, height: float) -> None:
+    """Size and anchor a chart; lines are straight and stop at unknown values — a curve or a bridge
+    over a gap would draw figures no source gives."""
+    for series in chart.series:
+        series.smooth = False
+    for combined in getattr(chart, "_charts", []):
+        for series in combined.series:
+            series.smooth = False
+    chart.display_blanks = "gap"
+    chart.width, chart.height = width, height
+    ws.add_chart(chart, anchor)
+
+
 def save_workbook(wb: Workbook, when: datetime, title: str) -> bytes:
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = wb.properties.lastModifiedBy = "packetgen"
