@@ -119,6 +119,13 @@ def test_zip_for_hand_off_and_manifest_checksums(printed: Path) -> None:
     assert not list(out(printed).glob(".print*"))  # no staging folder left behind
 
 
+def test_an_unchanged_packet_reuses_every_pdf(printed: Path) -> None:
+    result = run(printed, "print", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("前回のPDFを使用") == 5
+    assert "LibreOffice で変換中" not in result.stdout
+
+
 def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
     result = run(printed, "print", DATE, "--only", "1-2")
     assert result.exit_code == 0, result.stderr

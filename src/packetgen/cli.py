@@ -94,9 +94,9 @@ def check(
     only: Annotated[list[str] | None, typer.Option("--only", help="確認する資料の id（複数指定可）")] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """入力ファイルを確認するだけで、資料は作成しません。"""
-    loaded = _run(lambda: _packet(project, date).check(only or ()))
-    typer.echo(f"入力に問題はありません（{len(loaded)}件の資料）")
+    """入力ファイルを確認し、資料を（保存せずに）組み立てて、収まらないスライドなども確かめます。"""
+    checked = _run(lambda: _packet(project, date).verify(only or ()))
+    typer.echo(f"入力に問題はありません（{len(checked)}件の資料を確認、出力は変更していません）")
 
 
 @app.command()

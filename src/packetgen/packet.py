@@ -142,6 +142,14 @@ class Packet:
             raise InputError(problems)
         return loaded
 
+    def verify(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
+        """Validate the inputs and render every selected document in memory (so a slide that does
+        not fit is reported too), writing nothing."""
+        loaded = self.check(only)
+        for doc, data in loaded:
+            doc.builder.render(doc.context, data)
+        return [doc for doc, _ in loaded]
+
     def fingerprint(self, doc: PlannedDocument) -> str | None:
         """A hash of everything a document is made from: its inputs, the meeting file, its templates
         and the packetgen version. None when an input is missing (the build then reports it)."""
