@@ -4,7 +4,8 @@
 
 Reports, each as a ratio so machines compare: a full build over the bare import time of the
 libraries; --only over full; a no-op rebuild over full; and the full build with made-up data
-(100x members, 10x slides, every year 1900-2100 for all 8 areas but the city's census years), with peak memory (max RSS).
+(100x members, 10x slides, every year 1900-2100 for all 8 areas but the city's census years),
+with peak memory (max RSS).
 Works on copies of inputs/ and templates/ in a temporary folder; nothing here touches outputs/.
 """
 
@@ -66,9 +67,9 @@ def scale_members(project: Path, factor: int) -> None:
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
     header, body = rows[0], rows[1:]
     out = [header]
-    for i in range(factor):
+    for _ in range(factor):
         for row in body:
-            out.append([str(len(out))] + row[1:])  # made-up members: the list repeated, numbered anew
+            out.append([str(len(out)), *row[1:]])  # made-up members: the list repeated, numbered anew
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(out)
     path.write_text(buffer.getvalue(), "utf-8")
@@ -81,7 +82,7 @@ def scale_slides(project: Path, factor: int) -> None:
     path.write_text(yaml.safe_dump(deck, allow_unicode=True), "utf-8")
 
 
-def scale_areas(project: Path) -> None:
+def scale_areas(project: Path) -> tuple[int, int]:
     """Made-up census figures for every year 1900-2100 for all 8 areas (replacing theirs)."""
     path = project / "inputs" / DATE / "population" / "series.csv"
     rows = list(csv.reader(io.StringIO(path.read_text("utf-8"))))
@@ -89,8 +90,12 @@ def scale_areas(project: Path) -> None:
     keep = [r for r in rows[1:] if r[0] not in areas or r[3] != "国勢調査"]
     city_years = {int(r[1]) for r in rows[1:] if r[0] == "一関市" and r[3] == "国勢調査"}
     # years the city has a census figure for are left out: there the 8 areas must add up to it
-    made = [[a, str(y), str(5000 + (y * 7 + i * 13) % 900), "国勢調査", "ベンチマーク用の架空データ"]
-            for i, a in enumerate(areas) for y in range(1900, 2101) if y not in city_years]
+    made = [
+        [a, str(y), str(5000 + (y * 7 + i * 13) % 900), "国勢調査", "ベンチマーク用の架空データ"]
+        for i, a in enumerate(areas)
+        for y in range(1900, 2101)
+        if y not in city_years
+    ]
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows([rows[0], *keep, *made])
     path.write_text(buffer.getvalue(), "utf-8")
@@ -124,8 +129,9 @@ def main() -> None:
         made, before = scale_areas(areas)
         workbook, _ = packetgen(project, "build", DATE, "--only", "population", "--force")
         t, rss = packetgen(areas, "build", DATE, "--only", "population", "--force", repeat=1)
-        results.append((f"population with {made} area rows ({made // before}x)", t, rss,
-                        f"{t / workbook:.2f} x population"))
+        results.append(
+            (f"population with {made} area rows ({made // before}x)", t, rss, f"{t / workbook:.2f} x population")
+        )
     print(f"{'run':44} {'seconds':>8} {'peak MiB':>9}  ratio")
     for name, seconds, rss, ratio in results:
         print(f"{name:44} {seconds:8.2f} {rss if rss else '':>9}  {ratio}")

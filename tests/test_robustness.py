@@ -170,3 +170,25 @@ def test_new_meeting_refusals(project: Path, args: tuple[str, ...], words: list[
     assert result.exit_code == 1
     for word in words:
         assert word in result.stderr
+
+
+def test_new_meeting_clears_marks_in_an_xlsx_member_list(project: Path) -> None:
+    import csv
+    import io
+
+    import openpyxl
+
+    meeting_dir = project / "inputs" / DATE
+    rows = list(csv.reader(io.StringIO((meeting_dir / "members.csv").read_text("utf-8"))))
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append([int(c) if c.isdigit() else (c or None) for c in row])
+    workbook.save(meeting_dir / "members.xlsx")
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    result = run(project, "new", "2023-10-26", "--from", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "8件を消去" in result.stdout
+    sheet = openpyxl.load_workbook(project / "inputs" / "2023-10-26" / "members.xlsx").active
+    assert [c.value for c in sheet["G"][1:] if c.value] == []
+    assert sheet["E2"].value == "岩本　幸一"
