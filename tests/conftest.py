@@ -56,6 +56,23 @@ def built_agenda(project: Path) -> Path:
     return project / "outputs" / DATE
 
 
+def members_as_xlsx(meeting_dir: Path) -> Path:
+    """Save the meeting's member list as an Excel workbook and point meeting.yaml at it."""
+    import csv
+    import io
+
+    import openpyxl
+
+    rows = list(csv.reader(io.StringIO((meeting_dir / "members.csv").read_text("utf-8"))))
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append([int(c) if c.isdigit() else (c or None) for c in row])
+    workbook.save(meeting_dir / "members.xlsx")
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    return meeting_dir / "members.xlsx"
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder with its bytes, to prove a failed build changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

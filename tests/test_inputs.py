@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openpyxl
 import pytest
 
-from conftest import DATE, run, snapshot
+from conftest import DATE, members_as_xlsx, run, snapshot
 
 MEMBERS = "members.csv"
 
@@ -38,13 +37,7 @@ def test_csv_encodings_from_japanese_excel_are_accepted(project: Path, meeting_d
 
 
 def test_xlsx_member_list_is_accepted(project: Path, meeting_dir: Path) -> None:
-    lines = [line.split(",") for line in members_text(meeting_dir).splitlines()]
-    wb = openpyxl.Workbook()
-    for row in lines:
-        wb.active.append([int(c) if c.isdigit() else (c or None) for c in row])
-    wb.save(meeting_dir / "members.xlsx")
-    meeting = meeting_dir / "meeting.yaml"
-    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    members_as_xlsx(meeting_dir)
     result = run(project, "build", DATE)
     assert result.exit_code == 0, result.stderr
     assert "中机　純子" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")

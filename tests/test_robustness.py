@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATE, ROOT, run, snapshot
+from conftest import DATE, ROOT, members_as_xlsx, run, snapshot
 
 ALL = ["agenda", "1-1", "1-2", "population", "donation"]
 
@@ -173,19 +173,9 @@ def test_new_meeting_refusals(project: Path, args: tuple[str, ...], words: list[
 
 
 def test_new_meeting_clears_marks_in_an_xlsx_member_list(project: Path) -> None:
-    import csv
-    import io
-
     import openpyxl
 
-    meeting_dir = project / "inputs" / DATE
-    rows = list(csv.reader(io.StringIO((meeting_dir / "members.csv").read_text("utf-8"))))
-    workbook = openpyxl.Workbook()
-    for row in rows:
-        workbook.active.append([int(c) if c.isdigit() else (c or None) for c in row])
-    workbook.save(meeting_dir / "members.xlsx")
-    meeting = meeting_dir / "meeting.yaml"
-    meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
+    members_as_xlsx(project / "inputs" / DATE)
     result = run(project, "new", "2023-10-26", "--from", DATE)
     assert result.exit_code == 0, result.stderr
     assert "8件を消去" in result.stdout

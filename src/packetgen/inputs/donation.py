@@ -12,9 +12,9 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from packetgen import japanese
 from packetgen.errors import Problem
@@ -54,6 +54,12 @@ def _fiscal_year(value: Any) -> Any:
     return value
 
 
+FiscalYear = Annotated[int, BeforeValidator(_fiscal_year)]  # 令和4年度 → 2022
+Thousands = Annotated[int, BeforeValidator(lambda value: _positive_whole(value, "千円"))]
+Whole = Annotated[int, BeforeValidator(_positive_whole)]
+Blank = Annotated[str, BeforeValidator(lambda value: value or "")]  # an empty cell is ""
+
+
 def is_total_row(values: dict[str, str]) -> bool:
     """A 計 / 合計 row, as a table copied from the paper carries at its foot."""
     marks = {_normalize(values.get(c, "")).replace(" ", "") for c in ("対象事業の区分", "事業名")}
@@ -67,59 +73,25 @@ class _Model(BaseModel):
 class DonationRecord(_Model):
     """One gift: which year, to which project, from which company, how much (千円)."""
 
-    fiscal_year: int = Field(alias="年度")
+    fiscal_year: FiscalYear = Field(alias="年度")
     category: str = Field(alias="対象事業の区分", min_length=1, max_length=100)
     project: str = Field(alias="事業名", min_length=1, max_length=100)
     company: str = Field(alias="寄附企業", min_length=1, max_length=60)
-    amount: int = Field(alias="寄附額（千円）", gt=0, le=10**9)
-    projects: int = Field(alias="事業数", ge=1, le=99)
-    source: str = Field(default="", alias="出典", max_length=200)
-
-    _year = field_validator("fiscal_year", mode="before")(_fiscal_year)
-
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _amount(cls, value: Any) -> Any:
-        return _positive_whole(value, "千円")
-
-    @field_validator("projects", mode="before")
-    @classmethod
-    def _projects(cls, value: Any) -> Any:
-        return _positive_whole(value)
-
-    @field_validator("source", mode="before")
-    @classmethod
-    def _blank(cls, value: str | None) -> str:
-        return value or ""
+    amount: Thousands = Field(alias="寄附額（千円）", gt=0, le=10**9)
+    projects: Whole = Field(alias="事業数", ge=1, le=99)
+    source: Blank = Field(default="", alias="出典", max_length=200)
 
 
 class StatedTotal(_Model):
     """A 計 row: the year's total as typed, to be checked against the records."""
 
-    fiscal_year: int = Field(alias="年度")
-    category: str = Field(default="", alias="対象事業の区分")
-    project: str = Field(default="", alias="事業名")
+    fiscal_year: FiscalYear = Field(alias="年度")
+    category: Blank = Field(default="", alias="対象事業の区分")
+    project: Blank = Field(default="", alias="事業名")
     company: str = Field(default="", alias="寄附企業")
-    amount: int = Field(alias="寄附額（千円）", gt=0, le=10**9)
-    projects: int | None = Field(default=None, alias="事業数", ge=1, le=999)
-    source: str = Field(default="", alias="出典", max_length=200)
-
-    _year = field_validator("fiscal_year", mode="before")(_fiscal_year)
-
-    @field_validator("amount", mode="before")
-    @classmethod
-    def _amount(cls, value: Any) -> Any:
-        return _positive_whole(value, "千円")
-
-    @field_validator("projects", mode="before")
-    @classmethod
-    def _projects(cls, value: Any) -> Any:
-        return _positive_whole(value)
-
-    @field_validator("category", "project", "source", mode="before")
-    @classmethod
-    def _blank(cls, value: str | None) -> str:
-        return value or ""
+    amount: Thousands = Field(alias="寄附額（千円）", gt=0, le=10**9)
+    projects: Whole | None = Field(default=None, alias="事業数", ge=1, le=999)
+    source: Blank = Field(default="", alias="出典", max_length=200)
 
     @field_validator("company", mode="before")
     @classmethod
