@@ -124,7 +124,7 @@ def test_a_new_packetgen_version_rebuilds_everything(project: Path, monkeypatch)
     assert run(project, "build", DATE).exit_code == 0
     import packetgen.packet
 
-    monkeypatch.setattr(packetgen.packet, "__version__", "99.0")
+    monkeypatch.setattr(packetgen.packet, "code_version", lambda: "99.0+changed")
     result = run(project, "build", DATE)
     assert "5件の資料を作成しました" in result.stdout
 

@@ -59,19 +59,26 @@ def paragraph_style(
     return style
 
 
+# w:tcPr children come in schema order; w:shd goes before these (Word repairs the file otherwise)
+_AFTER_SHD = ("w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
+
+
 def shade(cell, fill="D9D9D9"):
     shd = OxmlElement("w:shd")
     shd.set(qn("w:val"), "clear")
     shd.set(qn("w:color"), "auto")
     shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
+    tc_pr = cell._tc.get_or_add_tcPr()
+    anchor = next((el for el in tc_pr if el.tag in {qn(t) for t in _AFTER_SHD}), None)
+    if anchor is None:
+        tc_pr.append(shd)
+    else:
+        anchor.addprevious(shd)
 
 
 def repeat_header(row):
     tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    tr_pr.append(OxmlElement("w:tblHeader"))  # no w:val: "on" by default (strict schemas reject "true")
 
 
 def cant_split(row):

@@ -8,6 +8,7 @@ whose inputs, templates and packetgen version are unchanged is not rebuilt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import time
@@ -27,6 +28,17 @@ from packetgen.outputs import OutputFolder
 MEETING_FILE = "meeting.yaml"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+
+
+@functools.cache
+def code_version() -> str:
+    """packetgen's version and a digest of its own source: a changed renderer must rebuild even
+    when nobody remembered to raise the version number."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
 
 
 def parse_meeting_date(text: str) -> date:
@@ -152,8 +164,8 @@ class Packet:
 
     def fingerprint(self, doc: PlannedDocument) -> str | None:
         """A hash of everything a document is made from: its inputs, the meeting file, its templates
-        and the packetgen version. None when an input is missing (the build then reports it)."""
-        digest = hashlib.sha256(f"{__version__}\0{doc.entry.model_dump_json()}\0".encode())
+        and packetgen itself. None when an input is missing (the build then reports it)."""
+        digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0".encode())
         paths = [self.meeting_dir / MEETING_FILE]
         paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
         paths += [doc.context.template_path(name) for name in doc.builder.templates]
@@ -249,7 +261,7 @@ class Packet:
         }
         data = {
             "meeting": {"date": self.key, "title": self.meeting.full_title},
-            "generator": {"name": "packetgen", "version": __version__},
+            "generator": {"name": "packetgen", "version": code_version()},
             "documents": documents,
         }
         if "print" in previous:

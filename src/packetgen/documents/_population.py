@@ -380,7 +380,7 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     style_chart(bar, "地域別人口（人）")
     bar.y_axis.number_format = "#,##0"
     place_chart(ws, bar, f"{get_column_letter(last_col + 2)}4", 16, 7.5)
-    scatter = ScatterChart()
+    scatter = ScatterChart(scatterStyle="lineMarker")  # required by the schema: Excel repairs without it
     scatter.style = 13
     xs = Reference(ws, min_col=1, min_row=t2 + 2, max_row=last)
     for j, area in enumerate(areas):

@@ -1,0 +1,55 @@
+"""Every built Office file passes the Open XML SDK's rules (openxml-audit), so Word, PowerPoint and
+Excel open it without a repair prompt. Known findings of the libraries are filtered: python-docx's
+default stylesWithEffects part and openpyxl's font element order (DESIGN §4), and openpyxl's inline
+strings, which Excel reads and turns into a shared-string table only when the user saves."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATE, ROOT, run
+
+KNOWN = ("stylesWithEffects",)
+
+
+def not_ours(error: dict) -> bool:
+    text = json.dumps(error, ensure_ascii=False)
+    if any(k in text for k in KNOWN):
+        return True
+    if "inline-string cell" in text:
+        return True
+    # openpyxl writes <font> children out of schema order; Excel reads them without complaint
+    return "/xl/styles.xml" in text and "/fonts[" in text
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    import shutil
+
+    project = tmp_path_factory.mktemp("audit")
+    for name in ("inputs", "templates"):
+        shutil.copytree(ROOT / name, project / name)
+    assert run(project, "build", DATE).exit_code == 0
+    return project / "outputs" / DATE
+
+
+@pytest.mark.parametrize("pattern", ["*.docx", "*.pptx", "*.xlsx"])
+def test_outputs_open_without_repair(built: Path, pattern: str) -> None:
+    pytest.importorskip("openxml_audit")
+    files = sorted(built.glob(pattern))
+    assert files
+    for path in files:
+        out = subprocess.run(
+            [sys.executable, "-m", "openxml_audit", "-o", "json", "-m", "0", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        (report,) = json.loads(out.stdout)
+        errors = [e for e in report["errors"] if not not_ours(e)]
+        assert errors == [], (path.name, errors[:5])
