@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 # 禁則: characters that may not begin a line, and ones that may not end a line.
@@ -111,5 +111,6 @@ def _wrap_paragraph(text: str, width_pt: float, size_pt: float) -> list[str]:
     return ["".join(line).rstrip() for line in lines]
 
 
+@lru_cache(maxsize=65536)  # the fitter asks the same question at every candidate size
 def line_count(text: str, width_pt: float, size_pt: float) -> int:
     return len(wrap(text, width_pt, size_pt))
