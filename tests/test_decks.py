@@ -61,7 +61,7 @@ def test_one_slide_per_source_slide_on_a4(built: Path, deck_id: str) -> None:
 
 
 def test_slide_counts_of_the_2023_07_27_decks(built: Path) -> None:
-    assert len(deck(built, "1-1").slides) == 68
+    assert len(deck(built, "1-1").slides) == 45
     assert len(deck(built, "1-2").slides) == 22
 
 
