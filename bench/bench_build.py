@@ -75,11 +75,12 @@ def scale_members(project: Path, factor: int) -> None:
     path.write_text(buffer.getvalue(), "utf-8")
 
 
-def scale_slides(project: Path, factor: int) -> None:
+def scale_slides(project: Path, factor: int) -> int:
     path = project / "inputs" / DATE / "slides" / "1-1.yaml"
     deck = yaml.safe_load(path.read_text("utf-8"))
     deck["slides"] = deck["slides"][:1] + deck["slides"][1:] * factor
     path.write_text(yaml.safe_dump(deck, allow_unicode=True), "utf-8")
+    return len(deck["slides"])
 
 
 def scale_areas(project: Path) -> tuple[int, int]:
@@ -121,10 +122,10 @@ def main() -> None:
         t, rss = packetgen(members, "build", DATE, "--only", "agenda", "--force", repeat=1)
         results.append(("agenda with 100x members (1,600)", t, rss, f"{t / only:.2f} x agenda"))
         slides = project_copy(base, "slides")
-        scale_slides(slides, 10)
+        count = scale_slides(slides, 10)
         one_deck, _ = packetgen(project, "build", DATE, "--only", "1-1", "--force")
         t, rss = packetgen(slides, "build", DATE, "--only", "1-1", "--force", repeat=1)
-        results.append(("1-1 with 10x slides (671)", t, rss, f"{t / one_deck:.2f} x 1-1"))
+        results.append((f"1-1 with 10x slides ({count})", t, rss, f"{t / one_deck:.2f} x 1-1"))
         areas = project_copy(base, "areas")
         made, before = scale_areas(areas)
         workbook, _ = packetgen(project, "build", DATE, "--only", "population", "--force")
