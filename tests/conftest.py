@@ -22,12 +22,26 @@ class Result:
     stderr: str
 
 
+def copy_project(target: Path) -> Path:
+    """A copy of inputs/ and templates/ in ``target`` (outputs/ starts empty)."""
+    for name in ("inputs", "templates"):
+        shutil.copytree(ROOT / name, target / name)
+    return target
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of inputs/ and templates/ so tests can break inputs freely."""
-    for name in ("inputs", "templates"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    """A copy of the project so tests can break inputs freely."""
+    return copy_project(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def built_packet(tmp_path_factory) -> Path:
+    """One full build shared by the tests that only read the outputs; returns outputs/DATE."""
+    project = copy_project(tmp_path_factory.mktemp("packet"))
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    return project / "outputs" / DATE
 
 
 @pytest.fixture

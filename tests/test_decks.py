@@ -42,15 +42,8 @@ def source(deck_id: str) -> dict:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    """One full build shared by the read-only tests of this module."""
-    import shutil
-
-    project = tmp_path_factory.mktemp("decks")
-    for name in ("inputs", "templates"):
-        shutil.copytree(ROOT / name, project / name)
-    assert run(project, "build", DATE).exit_code == 0
-    return project / "outputs" / DATE
+def built(built_packet: Path) -> Path:
+    return built_packet
 
 
 @pytest.mark.parametrize("deck_id", ["1-1", "1-2"])

@@ -12,8 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATE, ROOT, run
-
 KNOWN = ("stylesWithEffects",)
 
 
@@ -28,14 +26,8 @@ def not_ours(error: dict) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    import shutil
-
-    project = tmp_path_factory.mktemp("audit")
-    for name in ("inputs", "templates"):
-        shutil.copytree(ROOT / name, project / name)
-    assert run(project, "build", DATE).exit_code == 0
-    return project / "outputs" / DATE
+def built(built_packet: Path) -> Path:
+    return built_packet
 
 
 @pytest.mark.parametrize("pattern", ["*.docx", "*.pptx", "*.xlsx"])

@@ -3,7 +3,6 @@ A4 print set-up with the label, Japanese fonts, findings computed, bad figures r
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import openpyxl
@@ -20,13 +19,8 @@ SOCIAL_SEED = [-394, -621, -591, -387, -417]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("population")
-    for name in ("inputs", "templates"):
-        shutil.copytree(ROOT / name, project / name)
-    result = run(project, "build", DATE, "--only", "population")
-    assert result.exit_code == 0, result.stderr
-    return project / "outputs" / DATE
+def built(built_packet: Path) -> Path:
+    return built_packet
 
 
 @pytest.fixture(scope="module")

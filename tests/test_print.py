@@ -6,14 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import DATE, ROOT, run
+from conftest import DATE, copy_project, run
 from packetgen.errors import PacketError
 from packetgen.printing import bundle
 from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts
@@ -26,9 +25,7 @@ PAGES = {"agenda": 3, "1-1": 45, "1-2": 22, "population": 7, "donation": 1}
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory) -> Path:
     require_tools()
-    project = tmp_path_factory.mktemp("print")
-    for name in ("inputs", "templates"):
-        shutil.copytree(ROOT / name, project / name)
+    project = copy_project(tmp_path_factory.mktemp("print"))
     result = run(project, "print", DATE)
     assert result.exit_code == 0, result.stderr
     assert "印刷データを作成しました" in result.stdout
