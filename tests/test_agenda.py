@@ -93,12 +93,12 @@ def test_east_asian_fonts_in_defaults_and_styles(agenda: Document) -> None:
     styles = agenda.styles.element
     default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
     fonts = default.find(qn("w:rFonts"))
-    assert fonts.get(qn("w:eastAsia")) == "IPAex明朝"
-    assert fonts.get(qn("w:ascii")) == "IPAex明朝"
+    assert fonts.get(qn("w:eastAsia")) == "BIZ UD明朝 Medium"
+    assert fonts.get(qn("w:ascii")) == "BIZ UD明朝 Medium"
     assert default.find(qn("w:lang")).get(qn("w:eastAsia")) == "ja-JP"
     for name in ("Heading 1", "Title", "会議名", "表見出し"):
         rfonts = agenda.styles[name].element.rPr.find(qn("w:rFonts"))
-        assert rfonts.get(qn("w:eastAsia")) == "IPAexゴシック", name
+        assert rfonts.get(qn("w:eastAsia")) == "BIZ UDPゴシック", name
 
 
 def test_rebuild_is_byte_identical_and_manifest_matches(project: Path, built: Path) -> None:

@@ -114,8 +114,8 @@ def test_theme_sets_latin_and_east_asian_fonts(built: Path, deck_id: str) -> Non
     theme = etree.fromstring(theme_part.blob)
     for kind in ("majorFont", "minorFont"):
         font = theme.find(f".//{A}{kind}")
-        assert font.find(f"{A}latin").get("typeface") == "IPAexゴシック"
-        assert font.find(f"{A}ea").get("typeface") == "IPAexゴシック"
+        assert font.find(f"{A}latin").get("typeface") == "BIZ UDPゴシック"
+        assert font.find(f"{A}ea").get("typeface") == "BIZ UDPゴシック"
 
 
 @pytest.mark.parametrize("deck_id", ["1-1", "1-2"])

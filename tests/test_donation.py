@@ -340,9 +340,9 @@ def test_listed_and_in_the_manifest(project: Path) -> None:
 def test_fonts_a4_and_page_numbers(report: Document) -> None:
     assert missing_east_asian_fonts(report) == []
     default = report.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
-    assert default.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "IPAex明朝"
+    assert default.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "BIZ UD明朝 Medium"
     for name in ("報告表題", "節見出し", "表見出し"):
-        assert report.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "IPAexゴシック"
+        assert report.styles[name].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "BIZ UDPゴシック"
     assert report.styles["報告本文"].font.size.pt == 10.5
     section = report.sections[0]
     assert (round(section.page_width / Mm(1)), round(section.page_height / Mm(1))) == (210, 297)
@@ -368,7 +368,7 @@ def test_pdf_is_one_a4_page_in_embedded_ipaex_fonts(project: Path, tmp_path: Pat
     assert info["Pages"] == "1" and "(A4)" in info["Page size"]
     fonts = pdf_fonts(pdf)
     assert all(f["emb"] == "yes" for f in fonts), fonts
-    assert {f["name"].split("+")[-1] for f in fonts} == {"IPAexMincho", "IPAexGothic"}, fonts
+    assert {f["name"].split("+")[-1] for f in fonts} == {"BIZUDMincho-Regular", "BIZUDPGothic-Regular"}, fonts
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     text = "".join(text.split())  # pdftotext spaces out digits between Japanese characters
     for figure in ("105,000千円", "100,000千円", "5,000千円", "株式会社SHOEI", "株式会社パソナ", "900千円"):

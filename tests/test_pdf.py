@@ -52,8 +52,8 @@ def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built: Pa
     fonts = pdf_fonts(pdf)
     assert fonts, "no fonts in the PDF"
     assert all(f["emb"] == "yes" for f in fonts), fonts
-    names = " ".join(f["name"] for f in fonts)
-    assert "IPAexMincho" in names and "IPAexGothic" in names, names
+    # the font setting's 明朝 (BIZ UD明朝 Medium, Debian's BIZ UDMincho) and ゴシック, nothing else
+    assert {f["name"].split("+")[-1] for f in fonts} == {"BIZUDMincho-Regular", "BIZUDPGothic-Regular"}, fonts
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     text = "".join(text.split())  # pdftotext spaces out digits between Japanese characters
     assert "令和5年7月27日（木）13：30～15：00" in text
@@ -81,8 +81,9 @@ def test_decks_render_one_page_per_slide_in_the_japanese_font(built: Path, tmp_p
         assert "(A4)" in info["Page size"]
         fonts = pdf_fonts(pdf)
         assert all(f["emb"] == "yes" for f in fonts), fonts
-        # every font is the slide font: no Latin fallback (e.g. DejaVu for a glyph IPAex lacks)
-        assert {f["name"].split("+")[-1] for f in fonts} == {"IPAexGothic"}, fonts
+        # every font is the slide font, BIZ UDPゴシック and its real bold: no fallback (e.g. DejaVu for
+        # a glyph the font lacks)
+        assert {f["name"].split("+")[-1] for f in fonts} == {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"}, fonts
 
 
 def test_workbook_prints_each_sheet_on_one_page(built: Path, tmp_path: Path) -> None:
@@ -95,6 +96,6 @@ def test_workbook_prints_each_sheet_on_one_page(built: Path, tmp_path: Path) -> 
     info = pdf_info(pdf)
     assert int(info["Pages"]) == sheets == 7
     assert "(A4)" in info["Page size"] and info["Page size"].startswith("841")  # landscape
-    assert {f["name"].split("+")[-1] for f in pdf_fonts(pdf)} == {"IPAexGothic"}
+    assert {f["name"].split("+")[-1] for f in pdf_fonts(pdf)} <= {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"}
     text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
     assert "△1,634" in text and "174,342人をピーク" in text

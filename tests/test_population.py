@@ -11,8 +11,8 @@ import pytest
 
 from conftest import DATE, ROOT, run, snapshot
 from packetgen.analysis import population as pa
-from packetgen.render.fonts import GOTHIC
 
+GOTHIC = "BIZ UDPゴシック"  # the font setting's ゴシック (templates/fonts.yaml)
 WORKBOOK = "資料No.2_人口動態について.xlsx"
 NATURAL_SEED = [-1327, -1404, -1244, -1416, -1634]
 SOCIAL_SEED = [-394, -621, -591, -387, -417]

@@ -7,6 +7,7 @@ Run: python tools/make_agenda_template.py
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from docx import Document
@@ -18,10 +19,12 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from packetgen.render.docx_fonts import apply_east_asian_fonts, set_rfonts
-from packetgen.render.fonts import GOTHIC, MINCHO
+from packetgen.render.docx_fonts import set_rfonts
+from packetgen.render.fonts import GOTHIC, load_setting
+from packetgen.render.ooxml import with_fonts
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "agenda.docx"
+PROJECT = Path(__file__).resolve().parent.parent
+OUT = PROJECT / "templates" / "agenda.docx"
 CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
 
 
@@ -139,7 +142,7 @@ def add_page_number_footer(section, doc):
 
 def a4_document(top_mm: float = 25):
     """A new Word document: A4 portrait (python-docx's default is Letter), city margins, 10.5 pt
-    明朝 body, black headings, East Asian fonts in every style."""
+    明朝 body, black headings; fonts come from the font setting when saved (save_template)."""
     doc = Document()
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
@@ -153,7 +156,6 @@ def a4_document(top_mm: float = 25):
     normal.paragraph_format.line_spacing_rule = WD_LINE_SPACING.SINGLE
     for name in ("Title", "Heading 1", "Heading 2"):
         doc.styles[name].font.color.rgb = RGBColor(0, 0, 0)
-    apply_east_asian_fonts(doc, body=MINCHO, heading=GOTHIC)
     return doc
 
 
@@ -199,7 +201,7 @@ def build() -> None:
     table_with_loop(
         doc,
         ["No.", "分野", "団体等", "職名等", "氏名", "ふりがな", "備考"],
-        [10, 18, 30, 24, 30, 40, 14],
+        [12, 18, 30, 24, 30, 38, 14],
         [
             "{{ m.no }}",
             "{{ m.field }}",
@@ -243,9 +245,16 @@ def build() -> None:
     props.title = "次第・参加者名簿"
     props.author = props.last_modified_by = "packetgen"
     props.comments = "packetgen の次第テンプレート。波かっこのタグは残したまま、書式（スタイル）を自由に変更できます。"
-    OUT.parent.mkdir(exist_ok=True)
-    doc.save(OUT)
-    print(f"wrote {OUT}")
+    save_template(doc, OUT)
+
+
+def save_template(doc, out: Path) -> None:
+    """Save with every font from the project's font setting (templates/fonts.yaml)."""
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    out.parent.mkdir(exist_ok=True)
+    out.write_bytes(with_fonts(buffer.getvalue(), load_setting(PROJECT)))
+    print(f"wrote {out}")
 
 
 if __name__ == "__main__":

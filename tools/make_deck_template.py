@@ -13,6 +13,7 @@ Run: python tools/make_deck_template.py
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from lxml import etree
@@ -20,9 +21,11 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Mm
 
-from packetgen.render.fonts import GOTHIC
+from packetgen.render.fonts import GOTHIC, load_setting
+from packetgen.render.ooxml import with_fonts
 
-OUT = Path(__file__).resolve().parent.parent / "templates" / "deck.pptx"
+PROJECT = Path(__file__).resolve().parent.parent
+OUT = PROJECT / "templates" / "deck.pptx"
 NS = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
@@ -258,8 +261,10 @@ def build() -> None:
     props.title = "packetgen スライドテンプレート"
     props.author = props.last_modified_by = "packetgen"
     props.comments = "packetgen の資料スライドのテンプレート。テーマ・マスター・レイアウトを自由に変更できます。"
+    buffer = io.BytesIO()
+    prs.save(buffer)
     OUT.parent.mkdir(exist_ok=True)
-    prs.save(OUT)
+    OUT.write_bytes(with_fonts(buffer.getvalue(), load_setting(PROJECT)))  # every font from the setting
     print(f"wrote {OUT}")
 
 

@@ -14,7 +14,15 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
-from make_agenda_template import a4_document, add_page_number_footer, cant_split, paragraph_style, repeat_header, shade
+from make_agenda_template import (
+    a4_document,
+    add_page_number_footer,
+    cant_split,
+    paragraph_style,
+    repeat_header,
+    save_template,
+    shade,
+)
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "donation.docx"
 CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
@@ -262,9 +270,7 @@ def build() -> None:
     props.title = "一関市企業版ふるさと納税について"
     props.author = props.last_modified_by = "packetgen"
     props.comments = "packetgen の企業版ふるさと納税の報告テンプレート。波かっこのタグは残したまま、書式（スタイル）を自由に変更できます。"
-    OUT.parent.mkdir(exist_ok=True)
-    doc.save(OUT)
-    print(f"wrote {OUT}")
+    save_template(doc, OUT)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,8 @@ def build(
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
         sys.stdout.flush()  # keep the heading above any error message on a shared terminal
         built = packet.build(only or (), progress=report, force=force, skipped=skip)
+        for notice in packet.font_notices([b.planned.entry.id for b in built]) if built else ():
+            typer.echo(notice)
         return packet, built
 
     packet, built = _run(action)
@@ -95,7 +97,14 @@ def check(
     project: ProjectOption = Path("."),
 ) -> None:
     """入力ファイルを確認し、資料を（保存せずに）組み立てて、収まらないスライドなども確かめます。"""
-    checked = _run(lambda: _packet(project, date).verify(only or ()))
+
+    def action():
+        packet = _packet(project, date)
+        return packet.verify(only or ()), packet.font_notices(only or ())
+
+    checked, notices = _run(action)
+    for notice in notices:
+        typer.echo(notice)
     typer.echo(f"入力に問題はありません（{len(checked)}件の資料を確認、出力は変更していません）")
 
 

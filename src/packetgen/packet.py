@@ -24,6 +24,8 @@ from packetgen.errors import InputError, PacketError, Problem
 from packetgen.inputs.meeting import DocumentEntry, Meeting
 from packetgen.inputs.yaml_files import load_yaml
 from packetgen.outputs import OutputFolder
+from packetgen.render import font_files
+from packetgen.render.fonts import SETTING_FILE, load_setting
 
 MEETING_FILE = "meeting.yaml"
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -100,6 +102,10 @@ class Packet:
             )
         if meeting is not None:
             problems += self._entry_problems(meeting)
+        try:
+            self.fonts = load_setting(self.project)
+        except InputError as exc:
+            problems += exc.problems
         if problems or meeting is None:
             raise InputError(problems)
         self.meeting: Meeting = meeting
@@ -144,7 +150,7 @@ class Packet:
         ]
 
     def _context(self, entry: DocumentEntry) -> BuildContext:
-        return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.meeting_label)
+        return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.meeting_label, self.fonts)
 
     def check(self, only: Iterable[str] = ()) -> list[tuple[PlannedDocument, Any]]:
         """Load and validate every selected document's inputs; raise one error listing all problems."""
@@ -152,7 +158,28 @@ class Packet:
         loaded = [(doc, doc.builder.load(doc.context, problems)) for doc in self.plan(only)]
         if problems:
             raise InputError(problems)
+        font_files.require(self.fonts)  # the fonts the files name must be here: fitting and print use them
         return loaded
+
+    def font_notices(self, only: Iterable[str] = ()) -> list[str]:
+        """One line per template that chooses fonts the font setting overrides (never silently)."""
+        from packetgen.render.ooxml_fonts import audit  # lxml only when templates are read
+
+        notices = []
+        templates = dict.fromkeys(name for doc in self.plan(only) for name in doc.builder.templates)
+        for name in templates:
+            path = self.project / "templates" / name
+            try:
+                chosen = audit(path.read_bytes(), self.fonts)
+            except Exception:
+                continue  # a missing or broken template is reported by the build itself
+            if chosen:
+                notices.append(
+                    f"注意：templates/{name} はフォント「{'」「'.join(chosen)}」を指定していますが、"
+                    f"フォント設定（{self.fonts.source}）の{self.fonts.describe()}で作成します。"
+                    f"書体を変えるときは {self.fonts.source} を編集してください"
+                )
+        return notices
 
     def verify(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
         """Validate the inputs and render every selected document in memory (so a slide that does
@@ -166,7 +193,7 @@ class Packet:
         """A hash of everything a document is made from: its inputs, the meeting file, its templates
         and packetgen itself. None when an input is missing (the build then reports it)."""
         digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0".encode())
-        paths = [self.meeting_dir / MEETING_FILE]
+        paths = [self.meeting_dir / MEETING_FILE, self.project / "templates" / SETTING_FILE]
         paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
         paths += [doc.context.template_path(name) for name in doc.builder.templates]
         for path in paths:

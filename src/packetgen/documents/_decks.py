@@ -6,7 +6,8 @@ from packetgen.documents.base import BuildContext
 from packetgen.documents.decks import ROLE, TEMPLATE, DeckData
 from packetgen.errors import PacketError
 from packetgen.inputs.slides import LAYOUTS, Slide
-from packetgen.render import text_fit
+from packetgen.render import font_files, text_fit
+from packetgen.render.fonts import Role
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
 from packetgen.render.rich_text import plain
@@ -32,6 +33,8 @@ KPI_COLUMNS = (("指標", 5.0), ("目標値", 2.2), ("目標年次", 1.6), ("現
 def render(ctx: BuildContext, data: DeckData) -> bytes:
     """The deck, slide by slide from its source, fitted and saved deterministically."""
     deck = DeckWriter(ctx.template_path(TEMPLATE), f"templates/{TEMPLATE}", LAYOUTS)
+    gothic = font_files.require(ctx.fonts)[Role.GOTHIC]
+    text_fit.measure_with(gothic.file, (font_files.resolve(ctx.fonts.gothic, bold=True) or gothic).file)
     footer = f"{ctx.meeting.session_name}　資料{ctx.entry.label}" if ctx.entry.label else ctx.meeting.session_name
     where = f"資料{ctx.entry.label or ctx.entry.id}"
     for number, slide in enumerate(data.source.slides, start=1):
@@ -54,7 +57,7 @@ def render(ctx: BuildContext, data: DeckData) -> bytes:
                 f"{where} スライド{number}（{ctx.input_label(ROLE)} {data.lines[number - 1]}行目）の"
                 f"{exc.args[0]}が長すぎて1行に収まりません：「{exc.args[1]}」"
             ) from None
-    return deck.save(ctx.timestamp, ctx.entry.title)
+    return deck.save(ctx.timestamp, ctx.entry.title, ctx.fonts)
 
 
 class _TitleTooLong(Exception):
@@ -63,8 +66,8 @@ class _TitleTooLong(Exception):
 
 # --- slide kinds ---------------------------------------------------------------------------------
 def _one_line(text: str, width_pt: float, sizes: tuple[float, ...], what: str) -> float:
-    for size in sizes:
-        if text_fit.text_width(plain(text), size) <= width_pt * 0.97:
+    for size in sizes:  # titles are set bold
+        if text_fit.text_width(plain(text), size, bold=True) <= width_pt * 0.97:
             return size
     raise _TitleTooLong(what, text)
 

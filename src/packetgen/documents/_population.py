@@ -168,7 +168,7 @@ def render(ctx: BuildContext, data: PopulationData) -> bytes:
     )
     _migration_sheet(wb, data, label)
     _findings_sheet(wb, data, label)
-    return save_workbook(wb, ctx.timestamp, ctx.entry.title)
+    return save_workbook(wb, ctx.timestamp, ctx.entry.title, ctx.fonts)
 
 
 def _chronological(frame: pd.DataFrame) -> pd.DataFrame:

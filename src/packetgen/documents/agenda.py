@@ -43,7 +43,9 @@ class Agenda(DocumentBuilder):
     def render(self, ctx: BuildContext, data: AgendaData) -> bytes:
         from packetgen.render.docx_template import render_docx  # Word libraries only when building
 
-        return render_docx(ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}")
+        return render_docx(
+            ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}", ctx.fonts
+        )
 
 
 def context(ctx: BuildContext, data: AgendaData) -> dict[str, Any]:

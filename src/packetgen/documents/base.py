@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from packetgen.errors import Problem
 from packetgen.inputs.meeting import DocumentEntry, Meeting
+from packetgen.render.fonts import FontSetting
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class BuildContext:
     meeting: Meeting
     entry: DocumentEntry
     meeting_file: str  # e.g. inputs/2023-07-27/meeting.yaml, for messages
+    fonts: FontSetting  # the project's ゴシック and 明朝 (templates/fonts.yaml)
 
     @property
     def timestamp(self) -> datetime:

@@ -76,7 +76,9 @@ class Donation(DocumentBuilder):
     def render(self, ctx: BuildContext, data: DonationData) -> bytes:
         from packetgen.render.docx_template import render_docx  # Word libraries only when building
 
-        return render_docx(ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}")
+        return render_docx(
+            ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}", ctx.fonts
+        )
 
 
 def checked_totals(table: DonationTable, problems: list[Problem]) -> list[YearTotal]:

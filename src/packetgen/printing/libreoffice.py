@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from packetgen.errors import PacketError
+from packetgen.render.font_files import fontconfig_environment
 
 CANDIDATES = ("soffice", "libreoffice")
 
@@ -51,7 +52,9 @@ def convert_to_pdf(files: Sequence[Path], out_dir: Path, timeout: float = 300) -
             *map(str, files),
         ]
         try:
-            subprocess.run(command, check=False, capture_output=True, timeout=timeout)
+            # fontconfig with packetgen's aliases: the files name 「BIZ UD明朝 Medium」 as Windows does
+            env = fontconfig_environment()
+            subprocess.run(command, check=False, capture_output=True, timeout=timeout, env=env)
         except subprocess.TimeoutExpired:
             raise PacketError(f"LibreOffice の変換が {timeout:.0f} 秒以内に終わりませんでした") from None
     missing = [f.name for f, pdf in zip(files, expected, strict=True) if not pdf.is_file() or pdf.stat().st_size == 0]

@@ -1,9 +1,9 @@
-"""East Asian fonts in Word styles.
+"""East Asian fonts in Word styles: the XML details the font pass (``ooxml_fonts``) relies on.
 
 python-docx's ``font.name`` sets only w:ascii/w:hAnsi, so Japanese text falls back to whatever the
-reader has. Here every style that carries fonts gets ascii/hAnsi/eastAsia/cs set explicitly, the
-theme attributes (which win over explicit names in Word) are dropped, and the East Asian language is
-ja-JP so Word applies Japanese line breaking.
+reader has. The pass gives docDefaults and every style ascii/hAnsi/eastAsia/cs explicitly, drops the
+theme attributes (which win over explicit names in Word), and sets the East Asian language to ja-JP so
+Word applies Japanese line breaking. Element order inside w:rPr matters to Word.
 """
 
 from __future__ import annotations
@@ -12,27 +12,47 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
-from packetgen.render.fonts import GOTHIC, MINCHO
-
 _THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
-# Styles that are headings by nature get ゴシック; the rest inherit 明朝 from docDefaults.
-_GOTHIC_STYLES = ("Title", "Subtitle", "Heading")
+
+
+def _child(parent: etree._Element, tag: str, index: int = 0) -> etree._Element:
+    element = parent.find(qn(tag))
+    if element is None:
+        element = etree.Element(qn(tag))
+        parent.insert(index, element)
+    return element
+
+
+def ensure_rfonts(styles: etree._Element, style: etree._Element | None) -> etree._Element:
+    """The w:rFonts of a style's run properties (docDefaults when ``style`` is None), made if absent."""
+    if style is None:
+        defaults = _child(styles, "w:docDefaults")
+        rpr = _child(_child(defaults, "w:rPrDefault"), "w:rPr")
+    else:
+        rpr = style.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = etree.SubElement(style, qn("w:rPr"))
+            table_props = [t for t in ("w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr") if style.find(qn(t)) is not None]
+            if table_props:  # w:rPr comes before the table properties
+                style.find(qn(table_props[0])).addprevious(rpr)
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = etree.Element(qn("w:rFonts"))
+        rpr.insert(1 if rpr.find(qn("w:rStyle")) is not None else 0, rfonts)
+    return rfonts
 
 
 def set_rfonts(rpr: etree._Element, font: str) -> None:
+    """Name ``font`` (a role token from ``fonts``) for Latin and East Asian text of one w:rPr."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
-        rfonts = etree.SubElement(rpr, qn("w:rFonts"))
-        rstyle = rpr.find(qn("w:rStyle"))
-        rpr.remove(rfonts)
-        rpr.insert(1 if rstyle is not None else 0, rfonts)
+        rfonts = etree.Element(qn("w:rFonts"))
+        rpr.insert(1 if rpr.find(qn("w:rStyle")) is not None else 0, rfonts)
     for attr in _THEME_ATTRS:
         rfonts.attrib.pop(qn(attr), None)
     for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        # a font the user chose in Word stays; only what would fall back to a theme font is filled
-        if not rfonts.get(qn(attr)):
-            rfonts.set(qn(attr), font)
+        rfonts.set(qn(attr), font)
 
 
 def set_japanese_lang(rpr: etree._Element) -> None:
@@ -46,39 +66,6 @@ def set_japanese_lang(rpr: etree._Element) -> None:
             anchor.addprevious(lang)
     lang.set(qn("w:val"), lang.get(qn("w:val"), "en-US"))
     lang.set(qn("w:eastAsia"), "ja-JP")
-
-
-def apply_east_asian_fonts(document: Document, body: str = MINCHO, heading: str = GOTHIC) -> None:
-    """Give docDefaults and every style that names fonts explicit Latin + East Asian fonts.
-
-    Fonts already named explicitly are kept (the user restyled the template in Word)."""
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = etree.Element(qn("w:docDefaults"))
-        styles.insert(0, defaults)
-    rpr_default = defaults.find(qn("w:rPrDefault"))
-    if rpr_default is None:
-        rpr_default = etree.SubElement(defaults, qn("w:rPrDefault"))
-        defaults.remove(rpr_default)
-        defaults.insert(0, rpr_default)
-    rpr = rpr_default.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = etree.SubElement(rpr_default, qn("w:rPr"))
-    set_rfonts(rpr, body)
-    set_japanese_lang(rpr)
-    for style in styles.iterfind(qn("w:style")):
-        name_el = style.find(qn("w:name"))
-        name = name_el.get(qn("w:val")) if name_el is not None else ""
-        is_heading = name.startswith(_GOTHIC_STYLES) or name.lower().startswith(("heading", "title"))
-        if is_heading and style.find(qn("w:rPr")) is None:
-            etree.SubElement(style, qn("w:rPr"))
-        # every rPr that names fonts, including table styles' conditional formats (w:tblStylePr)
-        for rpr in style.iter(qn("w:rPr")):
-            if is_heading and rpr.getparent() is style:
-                set_rfonts(rpr, heading)
-            elif rpr.find(qn("w:rFonts")) is not None:
-                set_rfonts(rpr, body)
 
 
 def missing_east_asian_fonts(document: Document) -> list[str]:

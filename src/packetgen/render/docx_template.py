@@ -14,7 +14,7 @@ from jinja2 import TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from packetgen.errors import PacketError
-from packetgen.render.docx_fonts import apply_east_asian_fonts
+from packetgen.render.fonts import FontSetting
 from packetgen.render.ooxml import normalize_package
 
 
@@ -24,7 +24,9 @@ def _environment() -> SandboxedEnvironment:
     return env
 
 
-def render_docx(template: Path, context: dict[str, Any], when: datetime, template_label: str) -> bytes:
+def render_docx(
+    template: Path, context: dict[str, Any], when: datetime, template_label: str, fonts: FontSetting
+) -> bytes:
     """Render a docxtpl template to deterministic .docx bytes."""
     if not template.is_file():
         raise PacketError(f"テンプレート {template_label} が見つかりません")
@@ -40,14 +42,13 @@ def render_docx(template: Path, context: dict[str, Any], when: datetime, templat
             f"テンプレート {template_label} をWord文書として読めません（{type(exc).__name__}）。"
             "Wordで開いて .docx 形式で保存し直してください"
         ) from None
-    apply_east_asian_fonts(doc.docx)
     props = doc.docx.core_properties
     props.created = props.modified = when
     props.last_modified_by = "packetgen"
     props.revision = 1
     buffer = io.BytesIO()
     doc.save(buffer)
-    return normalize_package(buffer.getvalue(), when)
+    return normalize_package(buffer.getvalue(), when, fonts)  # fonts from the setting, in every style
 
 
 def docx_min_pages(path: Path) -> int:

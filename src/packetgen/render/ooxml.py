@@ -11,6 +11,9 @@ import re
 import zipfile
 from datetime import datetime
 
+from packetgen.render.fonts import FontSetting
+from packetgen.render.ooxml_fonts import apply_fonts
+
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _W3CDTF = re.compile(rb"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:\2>)")
 
@@ -20,16 +23,31 @@ def pin_core_times(xml: bytes, when: datetime) -> bytes:
     return _W3CDTF.sub(lambda m: m.group(1) + stamp + m.group(3), xml)
 
 
-def normalize_package(data: bytes, when: datetime) -> bytes:
-    """Rewrite an OOXML zip with fixed entry times and pinned core-property times (entry order kept)."""
+def normalize_package(data: bytes, when: datetime, fonts: FontSetting) -> bytes:
+    """Rewrite an OOXML zip with every font from the font setting, fixed entry times and pinned
+    core-property times (entry order kept)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            body = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        entries = [(info.filename, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name, body in apply_fonts(entries, fonts):
+            if name == "docProps/core.xml":
                 body = pin_core_times(body, when)
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_TIME)
+            entry = zipfile.ZipInfo(name, date_time=FIXED_ZIP_TIME)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             dst.writestr(entry, body, compresslevel=6)
+    return out.getvalue()
+
+
+def with_fonts(data: bytes, fonts: FontSetting) -> bytes:
+    """An Office package with every font from the setting and nothing else changed: how the template
+    generators in tools/ write templates that name only the configured fonts."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        infos = src.infolist()
+        entries = [(info.filename, src.read(info.filename)) for info in infos]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info, (_, body) in zip(infos, apply_fonts(entries, fonts), strict=True):
+            dst.writestr(info, body)
     return out.getvalue()

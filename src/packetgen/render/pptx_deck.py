@@ -12,6 +12,7 @@ from pptx.exc import PackageNotFoundError
 from pptx.slide import Slide, SlideLayout
 
 from packetgen.errors import PacketError
+from packetgen.render.fonts import FontSetting
 from packetgen.render.ooxml import normalize_package
 from packetgen.render.pptx_shapes import Para, add_layout_placeholder, remove_shape, write_paragraphs
 
@@ -70,7 +71,7 @@ class DeckWriter:
         add_layout_placeholder(slide, "ftr", [Para(footer, 9)])
         add_layout_placeholder(slide, "sldNum")
 
-    def save(self, when: datetime, title: str) -> bytes:
+    def save(self, when: datetime, title: str, fonts: FontSetting) -> bytes:
         props = self.prs.core_properties
         props.title = title
         props.author = props.last_modified_by = "packetgen"
@@ -79,4 +80,4 @@ class DeckWriter:
         props.comments = ""
         buffer = io.BytesIO()
         self.prs.save(buffer)
-        return normalize_package(buffer.getvalue(), when)
+        return normalize_package(buffer.getvalue(), when, fonts)

@@ -34,7 +34,9 @@ BOX_SAFETY_PT = 2.0
 def para_height(para: Para, width_pt: float) -> float:
     text = plain(para.text) + "".join(t for t, _, _ in para.runs)
     usable = (width_pt - para.margin_pt) * WIDTH_SAFETY
-    lines = text_fit.line_count(text, usable, para.size) if text else 1
+    # bold faces are wider: a paragraph with any bold is measured bold, which errs on the safe side
+    bold = para.bold or "**" in para.text or any(b for _, b, _ in para.runs)
+    lines = text_fit.line_count(text, usable, para.size, bold) if text else 1
     return lines * para.size * LINE + para.before_pt
 
 

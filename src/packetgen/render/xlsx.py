@@ -17,7 +17,7 @@ from openpyxl.styles import Font as CellFont
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from packetgen.render.fonts import GOTHIC
+from packetgen.render.fonts import GOTHIC, FontSetting
 from packetgen.render.ooxml import normalize_package
 
 COUNT = '#,##0;"△"#,##0'
@@ -32,7 +32,8 @@ FORMULA_START = ("=", "+", "-", "@")
 
 
 def font(size: float = 10, bold: bool = False, color: str = "000000") -> CellFont:
-    # cell fonts are not inherited from anything: every written cell names the Japanese font
+    # cell fonts are not inherited from anything: every written cell names the ゴシック (set from the
+    # font setting when the workbook is saved)
     return CellFont(name=GOTHIC, size=size, bold=bold, color=color, charset=128)
 
 
@@ -155,10 +156,10 @@ def place_chart(ws: Worksheet, chart, anchor: str, width: float, height: float) 
     ws.add_chart(chart, anchor)
 
 
-def save_workbook(wb: Workbook, when: datetime, title: str) -> bytes:
+def save_workbook(wb: Workbook, when: datetime, title: str, fonts: FontSetting) -> bytes:
     wb.properties.created = wb.properties.modified = when
     wb.properties.creator = wb.properties.lastModifiedBy = "packetgen"
     wb.properties.title = title
     buffer = io.BytesIO()
     wb.save(buffer)
-    return normalize_package(buffer.getvalue(), when)
+    return normalize_package(buffer.getvalue(), when, fonts)
