@@ -3,19 +3,27 @@ A4 print set-up with the label, Japanese fonts, findings computed, bad figures r
 
 from __future__ import annotations
 
+import statistics
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pdfplumber
 import pytest
 
 from conftest import DATE, ROOT, run, snapshot
 from packetgen.analysis import population as pa
+from packetgen.documents.population import Population
+from packetgen.render.xlsx import Page, declared_pages, paginate
+from test_pdf import require_tools
 
 GOTHIC = "BIZ UDPゴシック"  # the font setting's ゴシック (templates/fonts.yaml)
 WORKBOOK = "資料No.2_人口動態について.xlsx"
 NATURAL_SEED = [-1327, -1404, -1244, -1416, -1634]
 SOCIAL_SEED = [-394, -621, -591, -387, -417]
+# pages each sheet prints on (A4 portrait, 100 %): tables, then charts where both do not fit one page
+PAGES = {"人口推移": 2, "地域別人口": 2, "人口構造": 2, "自然動態": 1, "社会動態": 1, "転入・転出": 1, "分析結果": 1}
 
 
 @pytest.fixture(scope="module")
@@ -83,15 +91,69 @@ def test_charts_and_their_ranges(wb) -> None:
 
 
 def test_print_setup_header_and_fonts(wb) -> None:
+    # A4 portrait at 100 %: never fitted to a page, which shrank the wide sheets to 5–7 pt
     for ws in wb.worksheets:
-        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.orientation == "portrait", ws.title
         assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
-        assert ws.sheet_properties.pageSetUpPr.fitToPage
-        assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+        assert not ws.sheet_properties.pageSetUpPr.fitToPage
+        assert int(ws.page_setup.scale) == 100
         assert ws.print_area
         assert "第1回一関市まち・ひと・しごと創生有識者会議【資料No.2】" in ws.oddHeader.right.text
+        assert int(ws.oddHeader.right.size) >= 8 and int(ws.oddFooter.center.size) >= 8
         fonts = {c.font.name for row in ws.iter_rows() for c in row if c.value is not None}
         assert fonts == {GOTHIC}, (ws.title, fonts)
+        # every printed row has its height: LibreOffice would not grow a row to its wrapped text
+        assert all(ws.row_dimensions[r].height for r in range(1, ws.max_row + 1)), ws.title
+
+
+def test_sheets_declare_their_pages_and_the_print_check_expects_them(built: Path, wb) -> None:
+    assert {ws.title: declared_pages(ws) for ws in wb.worksheets} == PAGES
+    assert Population().expected_pages(built / WORKBOOK) == (10, 10)
+    # the breaks fall between blocks: 人口推移's two charts print together, after the tables
+    ws = wb["人口推移"]
+    (page_break,) = ws.row_breaks.brk
+    charts = sorted(chart.anchor._from.row + 1 for chart in ws._charts)
+    assert charts == [page_break.id + 1, page_break.id + 2]
+
+
+def test_charts_have_rows_of_their_own(wb) -> None:
+    # a chart sits in an empty row as tall as the chart: no table runs under it, no break cuts it
+    for ws in wb.worksheets:
+        for chart in ws._charts:
+            row = chart.anchor._from.row + 1
+            assert all(cell.value is None for cell in ws[row]), (ws.title, row)
+            assert ws.row_dimensions[row].height * 2.54 / 72 >= chart.height, (ws.title, row)
+
+
+def test_paginate_breaks_before_a_block_that_does_not_fit() -> None:
+    ws = openpyxl.Workbook().active
+    page = Page(unit=8.36)  # A4 portrait: 729 pt of rows (margins and slack kept)
+    for r in range(1, 41):
+        ws.row_dimensions[r].height = 15
+    ws.row_dimensions[30].height = 300  # a chart's row
+    # rows 1–29: 435 pt; the chart would end at 735 pt, so it starts page 2; rows 31–40 follow it
+    assert paginate(ws, 40, [(1, 10), (30, 30)], page) == 2
+    assert [b.id for b in ws.row_breaks.brk] == [29]
+    # a block taller than a page breaks between its rows
+    tall = openpyxl.Workbook().active
+    for r in range(1, 101):
+        tall.row_dimensions[r].height = 15
+    assert paginate(tall, 100, [(1, 100)], page) == 3
+    assert [b.id for b in tall.row_breaks.brk] == [48, 96]  # 48 rows of 15 pt a page
+    assert declared_pages(tall) == 3
+
+
+def test_findings_rows_are_as_tall_as_their_wrapped_text(wb) -> None:
+    ws = wb["分析結果"]
+    width = ws.column_dimensions["B"].width
+    assert ws.column_dimensions["A"].width + width <= 64  # the printable width of portrait A4
+    for r in range(4, 10):
+        text = ws.cell(row=r, column=2).value
+        assert ws.cell(row=r, column=1).value == "▶"
+        assert ws.cell(row=r, column=2).alignment.wrap_text
+        assert ws.cell(row=r, column=2).font.size == 12
+        lines = -(-len(text) // 50)  # at most 50 full-width characters of 12 pt fit the line
+        assert ws.row_dimensions[r].height >= lines * 12, (r, lines)
 
 
 def test_chart_text_names_the_japanese_font(built: Path) -> None:
@@ -186,3 +248,31 @@ def test_unknown_placeholder_in_findings_is_named(project: Path) -> None:
     result = run(project, "check", DATE)
     assert result.exit_code == 1
     assert "{city_top}" in result.stderr and "分析結果[1]" in result.stderr
+
+
+@pytest.mark.pdf
+def test_printed_workbook_is_a4_and_readable_on_every_page(built: Path, tmp_path: Path) -> None:
+    # measured in the PDF LibreOffice makes (chart text too): no glyph under 8 pt, a median of 10 pt or
+    # more on every page, A4 portrait, as many pages as the workbook declares, nothing cut off
+    require_tools()
+    from packetgen.printing.libreoffice import convert_to_pdf
+
+    (pdf,) = convert_to_pdf([built / WORKBOOK], tmp_path / "pdf")
+    sheets = []
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            assert (round(page.width), round(page.height)) == (595, 842), number  # A4 portrait
+            sizes = [c["size"] for c in page.chars if c["text"].strip()]
+            assert sizes, f"page {number} is empty"
+            low, median = min(sizes), statistics.median(sizes)
+            assert low >= 8 and median >= 10, f"page {number}: smallest {low:.2f} pt, median {median:.2f} pt"
+            text = page.extract_text()
+            assert "###" not in text, number  # a number too wide for its column
+            sheets.append(text.split()[0])  # the header's left part names the sheet
+            if sheets[-1] == "分析結果":
+                findings = "".join(text.split())
+    assert len(sheets) == 10 == Population().expected_pages(built / WORKBOOK)[0]
+    assert dict(Counter(sheets)) == PAGES
+    wb = openpyxl.load_workbook(built / WORKBOOK)
+    for r in range(4, 10):  # every finding printed in full: no line lost under a short row
+        assert "".join(wb["分析結果"].cell(row=r, column=2).value.split()) in findings, r

@@ -1,25 +1,33 @@
 """packetgen print: per-document PDFs and the merged packet with bookmarks, checked fonts and page
-counts, the order sheet, previews, the zip and the manifest."""
+counts, legible text sizes, the order sheet, previews, the zip and the manifest."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+import statistics
 import zipfile
 from pathlib import Path
 
+import pdfplumber
 import pytest
-from pypdf import PdfReader
+from docx import Document
+from docx.enum.text import WD_BREAK
+from docx.shared import Pt
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from conftest import DATE, copy_project, run
-from packetgen.errors import PacketError
 from packetgen.printing import bundle
-from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts
+from packetgen.printing.libreoffice import convert_to_pdf
+from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts, text_sizes
+from packetgen.render.fonts import FontSetting
 from test_pdf import pdf_fonts, require_tools
 
 pytestmark = pytest.mark.pdf
-PAGES = {"agenda": 3, "1-1": 45, "1-2": 22, "population": 7, "donation": 1}
+PAGES = {"agenda": 3, "1-1": 45, "1-2": 22, "population": 10, "donation": 1}
 
 
 @pytest.fixture(scope="module")
@@ -57,16 +65,97 @@ def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
         ("資料No.1-1　デジタル田園都市国家構想総合戦略の概要", 3),
         ("資料No.1-2　地方版総合戦略の改訂", 48),
         ("資料No.2　人口動態について", 70),
-        ("資料No.3　一関市企業版ふるさと納税について", 77),
+        ("資料No.3　一関市企業版ふるさと納税について", 80),
     ]
 
 
-def test_every_font_is_embedded_and_japanese(printed: Path) -> None:
+def test_every_font_is_embedded_and_of_the_font_setting(printed: Path) -> None:
     for pdf in sorted((out(printed) / "print").glob("*.pdf")):
         fonts = pdf_fonts(pdf)  # poppler's view
         assert fonts and all(f["emb"] == "yes" for f in fonts), (pdf.name, fonts)
+        # packet.pdf embeds only BIZ UD: BIZ UDPゴシック (and its bold) and BIZ UD明朝 (Debian: BIZUDMincho)
+        names = {f["name"].split("+")[-1] for f in fonts}
+        assert names <= {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold", "BIZUDMincho-Regular"}, (pdf.name, names)
         facts = read_facts(pdf)  # packetgen's own check agrees
-        assert all(f.embedded and f.japanese for f in facts.fonts), (pdf.name, facts.fonts)
+        assert all(f.embedded and f.one_of(("BIZUDPGothic", "BIZUDMincho")) for f in facts.fonts), pdf.name
+
+
+def glyph_sizes(pdf: Path) -> dict[int, tuple[float, float]]:
+    """pdfplumber's measure, independent of packetgen's: page → (smallest, median) printed size of its
+    visible characters, in points."""
+    pages = {}
+    with pdfplumber.open(pdf) as document:
+        for number, page in enumerate(document.pages, start=1):
+            sizes = [c["size"] for c in page.chars if c["text"].strip()]
+            if sizes:
+                pages[number] = (round(min(sizes), 2), round(statistics.median(sizes), 2))
+    return pages
+
+
+@pytest.fixture(scope="module")
+def measured(printed: Path) -> dict[str, dict[int, tuple[float, float]]]:
+    folder = out(printed) / "print"
+    return {name: glyph_sizes(folder / name) for name in ("packet.pdf", "印刷発注書.pdf")}
+
+
+def page_names(pdf: Path) -> dict[int, str]:
+    """Page number → 「document p.N」 from the packet's bookmarks (the page number alone elsewhere)."""
+    reader = PdfReader(str(pdf))
+    starts = [(reader.get_destination_page_number(o) + 1, o.title) for o in reader.outline if not isinstance(o, list)]
+    names = {}
+    for number in range(1, len(reader.pages) + 1):
+        first, title = max(((s, t) for s, t in starts if s <= number), default=(1, ""))
+        names[number] = f"{number}（{title} {number - first + 1}ページ目）" if title else str(number)
+    return names
+
+
+@pytest.mark.parametrize("name", ["packet.pdf", "印刷発注書.pdf"])
+def test_printed_text_is_legible(printed: Path, measured: dict, name: str) -> None:
+    # every page with text, of every document: no glyph under 8 pt, a median of 10 pt or more
+    pages = measured[name]
+    assert pages, f"{name}: no text found"
+    where = page_names(out(printed) / "print" / name)
+    small = [
+        f"{where[page]}: 最小 {low}pt・中央値 {mid}pt" for page, (low, mid) in pages.items() if low < 8 or mid < 10
+    ]
+    assert small == [], f"{name}: 文字が小さすぎるページ\n" + "\n".join(small)
+
+
+def test_packetgen_measures_text_as_pdfplumber_does(printed: Path, measured: dict) -> None:
+    for name, pages in measured.items():
+        ours = {p.page: (p.smallest, p.median) for p in text_sizes(out(printed) / "print" / name)}
+        assert ours.keys() == pages.keys(), name
+        for page, sizes in pages.items():
+            assert ours[page] == pytest.approx(sizes, abs=0.02), (name, page)
+
+
+def test_order_sheet_text_stays_inside_its_cells(printed: Path) -> None:
+    # rows are given the height their wrapped text needs: no glyph crosses a rule, nothing shows ###,
+    # and every 資料名 and file name is there in full, read down its own column
+    csv_rows = list(
+        csv.reader(io.StringIO((out(printed) / "print" / "印刷発注書.csv").read_bytes().decode("utf-8-sig")))
+    )
+    header, *lines, _ = csv_rows
+    with pdfplumber.open(out(printed) / "print" / "印刷発注書.pdf") as document:
+        (page,) = document.pages
+        rules = [r for r in page.lines if r["width"] > 1 or r["height"] > 1]
+        assert len(rules) > 20, "the table's rules were not found"
+        for c in (c for c in page.chars if c["text"].strip()):
+            mid_x, mid_y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+            for r in rules:
+                if r["height"] <= 1 and r["x0"] < mid_x < r["x1"]:  # a horizontal rule
+                    assert not c["top"] + 1 < r["top"] < c["bottom"] - 1, (c["text"], c["top"], r["top"])
+                if r["width"] <= 1 and r["top"] < mid_y < r["bottom"]:  # a vertical rule
+                    assert not c["x0"] + 0.5 < r["x0"] < c["x1"] - 0.5, (c["text"], c["x0"], r["x0"])
+        assert "###" not in page.extract_text()
+        verticals = sorted({round(r["x0"], 1) for r in rules if r["width"] <= 1})
+        for column in ("資料名", "ファイル"):
+            heading = next(w for w in page.extract_words() if w["text"] == column)
+            left = max(x for x in verticals if x < heading["x0"])
+            right = min(x for x in verticals if x > heading["x1"])
+            text = "".join(page.crop((left, 0, right, page.height)).extract_text().split())
+            for line in lines:
+                assert line[header.index(column)] in text, (column, line)
 
 
 def test_order_sheet_copies_and_totals(printed: Path) -> None:
@@ -139,22 +228,103 @@ def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -
     before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
     result = run(printed, "print", DATE, "--only", "population")
     assert result.exit_code == 1
-    assert "資料No.2_人口動態について.pdf" in result.stderr and "ページ数が 7 です（想定：8ページ）" in result.stderr
+    assert "資料No.2_人口動態について.pdf" in result.stderr and "ページ数が 10 です（想定：8ページ）" in result.stderr
     assert {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()} == before
 
 
 def test_font_and_page_checks() -> None:
-    good = PdfFacts(3, (PdfFont("IPAexMincho", True), PdfFont("IPAexGothic", True)))
-    assert bundle._check("a.pdf", good, (3, None)) == []
-    bad = PdfFacts(2, (PdfFont("DejaVuSans", True), PdfFont("IPAexGothic", False)))
-    messages = " ".join(p.message for p in bundle._check("a.pdf", bad, (3, 3)))
-    assert "ページ数が 2 です" in messages and "DejaVuSans" in messages and "埋め込まれていない" in messages
+    setting = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
+    good = PdfFacts(3, (PdfFont("BIZUDMincho-Regular", True), PdfFont("BIZUDPGothic-Bold", True)))
+    assert bundle._check("a.pdf", good, (3, None), setting) == []
+    bad = PdfFacts(2, (PdfFont("DejaVuSans", True), PdfFont("BIZUDPGothic-Regular", False)))
+    messages = " ".join(p.message for p in bundle._check("a.pdf", bad, (3, 3), setting))
+    assert "ページ数が 2 です" in messages and "埋め込まれていない" in messages
+    assert "フォント設定（templates/fonts.yaml）にないフォントで印刷される文字があります：DejaVuSans" in messages
+    # a Japanese font that is not the configured one is refused too (IPAex is not BIZ UD)
+    other = PdfFacts(3, (PdfFont("IPAexGothic", True),))
+    assert "IPAexGothic" in " ".join(p.message for p in bundle._check("a.pdf", other, (3, 3), setting))
 
 
-def test_no_japanese_font_stops_with_the_package_to_install(monkeypatch) -> None:
-    class Empty:
-        stdout = ""
+def test_print_without_the_configured_fonts_stops_naming_the_package(project: Path) -> None:
+    (project / "templates" / "fonts.yaml").write_text("ゴシック: BIZ UDPゴシック\n明朝: Noto Serif CJK JP\n", "utf-8")
+    result = run(project, "print", DATE)
+    assert result.exit_code == 1
+    assert "明朝「Noto Serif CJK JP」" in result.stderr and "fonts-noto-cjk" in result.stderr
 
-    monkeypatch.setattr(bundle.subprocess, "run", lambda *a, **k: Empty())
-    with pytest.raises(PacketError, match="fonts-ipaexfont"):
-        bundle.require_japanese_font()
+
+def test_text_sizes_follow_the_matrices_and_skip_what_does_not_print(tmp_path: Path) -> None:
+    # printed size = font size × the scale of the text matrix and the page's cm; spaces and invisible
+    # text (Tr 3) are not glyphs anyone reads
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    helvetica = DictionaryObject(
+        {NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type1"),
+         NameObject("/BaseFont"): NameObject("/Helvetica")}
+    )  # fmt: skip
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/Font"): DictionaryObject({NameObject("/F1"): helvetica})}
+    )
+    content = DecodedStreamObject()
+    content.set_data(
+        b"BT /F1 12 Tf 72 700 Td (Twelve) Tj ET\n"
+        b"q 0.5 0 0 0.5 0 0 cm BT /F1 12 Tf 72 600 Td (Six) Tj ET Q\n"
+        b"BT /F1 10 Tf 2 0 0 2 72 500 Tm [(Twen) -20 (ty)] TJ ET\n"
+        b"BT /F1 4 Tf 72 400 Td (    ) Tj ET\n"
+        b"BT 3 Tr /F1 2 Tf 72 300 Td (hidden) Tj ET\n"
+    )
+    page.replace_contents(content)
+    pdf = tmp_path / "matrices.pdf"
+    with open(pdf, "wb") as handle:
+        writer.write(handle)
+    (sizes,) = text_sizes(pdf)
+    # 6 glyphs at 12 pt, 3 at 6 pt, 6 at 20 pt
+    assert (sizes.page, sizes.smallest, sizes.median, sizes.glyphs) == (1, 6.0, 12.0, 15)
+    assert sizes.smallest_text == "Six"
+
+
+def test_a_pdf_with_small_text_is_refused_naming_file_and_page(tmp_path: Path) -> None:
+    require_tools()
+    document = Document()
+    body = document.add_paragraph().add_run("本文は読みやすい大きさです。" * 4)
+    body.font.size = Pt(11)
+    body.add_break(WD_BREAK.PAGE)
+    small = document.add_paragraph().add_run("小さすぎる注記の文字")
+    small.font.size = Pt(6)
+    document.save(tmp_path / "小さい文字.docx")
+    (pdf,) = convert_to_pdf([tmp_path / "小さい文字.docx"], tmp_path / "pdf")
+    facts = read_facts(pdf)
+    assert [p.page for p in facts.text] == [1, 2]
+    problems = bundle._check_sizes(pdf.name, facts.text)
+    assert [p.file for p in problems] == ["小さい文字.pdf"]  # page 1 (11 pt) passes
+    message = problems[0].message
+    assert message.startswith("2ページ目：最小の文字が 6.0pt です（「小さすぎる注記の文字」など）（8pt 以上が必要）")
+    assert "中央値が 6.0pt です（10pt 以上が必要）" in message
+    assert problems[0] in bundle._check(
+        pdf.name, facts, (2, 2), FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
+    )  # what the print step runs on every PDF
+
+
+@pytest.mark.parametrize(
+    ("pdf", "heading"),
+    [
+        ("資料No.3_一関市企業版ふるさと納税について.pdf", "印刷用PDFに問題があります"),
+        ("印刷発注書.pdf", "印刷発注書のPDFに問題があります"),
+    ],
+)
+def test_the_print_step_refuses_small_text(printed: Path, monkeypatch, pdf: str, heading: str) -> None:
+    # the print step measures every document's PDF and the order sheet's: one of them read back with
+    # 6 pt text stops the command, naming file and page, and the previous print folder stays as it was
+    def read_small(path: Path) -> PdfFacts:
+        facts = read_facts(path)
+        if path.name != pdf:
+            return facts
+        return dataclasses.replace(facts, text=(dataclasses.replace(facts.text[0], smallest=6.0, median=6.0),))
+
+    monkeypatch.setattr(bundle, "read_facts", read_small)
+    before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
+    result = run(printed, "print", DATE, "--only", "donation")
+    assert result.exit_code == 1
+    assert heading in result.stderr
+    assert f"{pdf}: 1ページ目：最小の文字が 6.0pt です" in result.stderr
+    assert "（8pt 以上が必要）、文字の大きさの中央値が 6.0pt です（10pt 以上が必要）" in result.stderr
+    assert {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()} == before

@@ -7,7 +7,10 @@ inputs and to fill the 分析結果 text. Unknown figures stay blank and the she
 
 from __future__ import annotations
 
+import itertools
+import math
 import string
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -47,14 +50,24 @@ from packetgen.render.xlsx import (
     RATIO,
     SIGNED,
     Formula,
+    Metrics,
+    Page,
+    chart_row,
+    fill_heights,
+    fit_row,
     header_row,
-    place_chart,
+    lay_out_columns,
+    metrics,
+    paginate,
     print_setup,
     put,
+    row_height,
     rule,
     save_workbook,
     sheet_heading,
+    shown,
     style_chart,
+    wrapped_text,
 )
 
 TABLE_ROLES = {
@@ -143,11 +156,13 @@ def render(ctx: BuildContext, data: PopulationData) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     label = ctx.label
-    _trend_sheet(wb, data, label)
-    _area_sheet(wb, data, label)
-    _structure_sheet(wb, data, label)
+    m = metrics(ctx.fonts)  # widths and wraps in the font the workbook is drawn in
+    _trend_sheet(wb, m, data, label)
+    _area_sheet(wb, m, data, label)
+    _structure_sheet(wb, m, data, label)
     _dynamics_sheet(
         wb,
+        m,
         data.natural,
         "自然動態",
         "人口増減（自然動態）",
@@ -158,6 +173,7 @@ def render(ctx: BuildContext, data: PopulationData) -> bytes:
     )
     _dynamics_sheet(
         wb,
+        m,
         data.social,
         "社会動態",
         "人口増減（社会動態）",
@@ -166,8 +182,8 @@ def render(ctx: BuildContext, data: PopulationData) -> bytes:
         "転出数／転入数",
         label,
     )
-    _migration_sheet(wb, data, label)
-    _findings_sheet(wb, data, label)
+    _migration_sheet(wb, m, data, label)
+    _findings_sheet(wb, m, data, label)
     return save_workbook(wb, ctx.timestamp, ctx.entry.title, ctx.fonts)
 
 
@@ -196,39 +212,92 @@ def _fill_findings(findings: Findings, values: dict[str, str], label: str, probl
 
 
 # --- sheets ------------------------------------------------------------------------------------
-def _widths(ws, widths: dict[str, float]) -> None:
-    for col, width in widths.items():
-        ws.column_dimensions[col].width = width
+# Each sheet is laid out for A4 at 100 % (render/xlsx.py): column widths from what the cells show,
+# portrait or landscape by the columns' width, then blocks stacked top to bottom (a table, a chart in
+# a row of its own, a note) with a page break before a block that would not fit. Nothing is fitted
+# to a page, so text prints at its own size: tables 10 pt, findings 12 pt, charts 10 pt.
+CHART_CM = 10.0  # a chart's height; its width is the page's
 
 
-def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
+def _widths(
+    m: Metrics,
+    *tables: Sequence[tuple[str, Iterable[str]]],
+    minimum: float = 6,
+    labels: Sequence[str] = (),
+) -> list[float]:
+    """Column widths for tables sharing the sheet's columns: the largest any of them needs for its
+    longest shown value and its header; headers, and the row ``labels`` of column A, wrap as little
+    as portrait A4 allows (one line, else two, else three)."""
+    tables = tuple([(name, list(values)) for name, values in table] for table in tables)
+    for lines in (1, 2, 3):
+        widths = [max((m.header_units(label, lines, bold=False) for label in labels), default=0)]
+        for table in tables:
+            for i, (name, values) in enumerate(table):
+                need = max([m.header_units(name, lines), minimum, *(m.text_units(v) for v in values)])
+                widths[i : i + 1] = [max(widths[i], need) if i < len(widths) else need]
+        if sum(math.ceil(w * 4) / 4 for w in widths) <= Page(m.unit, "portrait").units:
+            break
+    return widths
+
+
+def _finish(ws, page: Page, last_col: int, last_row: int, blocks, label: str, title: str) -> None:
+    """Heights for every row, page breaks between the blocks (rows kept on one page), print set-up."""
+    fill_heights(ws, last_row)
+    paginate(ws, last_row, blocks, page)
+    print_setup(ws, f"A1:{get_column_letter(last_col)}{last_row}", label, title, page)
+
+
+def _trend_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("人口推移")
-    sheet_heading(
-        ws,
-        "人口の推移（一関市・全国）",
-        "単位：人　資料：総務省「国勢調査」（各年10月1日現在、一関市は現市域）ほか"
-        "　出典の詳細は入力ファイルの「出典」列",
-    )
     city = pa.census(data.series, CITY)
     japan = pa.census(data.series, JAPAN)
     index = pa.indexed(data.series, (CITY, JAPAN), BASE_YEAR)
     years = sorted(set(city.index) | set(japan.index) | set(range(int(city.index.min()), 2021, 5)))
-    top = 4
-    header_row(
-        ws,
-        top,
-        1,
+    # other kinds of figure for the city, kept apart from the census series
+    others = data.series[(data.series["region"] == CITY) & (data.series["kind"] != pa.CENSUS)].sort_values("year")
+    people = {int(y): int(city.loc[y, "population"]) for y in city.index}
+    pairs = [(people[b], people[a]) for a, b in itertools.pairwise(years) if a in people and b in people]
+    indices = [float(v) for v in index.to_numpy().ravel() if pd.notna(v)] if len(index) else []
+    names = [
+        "年",
+        "和暦",
+        "一関市",
+        "5年前との差",
+        "増減率",
+        "全国",
+        f"一関市（{BASE_YEAR}年=100）",
+        f"全国（{BASE_YEAR}年=100）",
+    ]
+    wareki = [japanese.wareki_year(int(y)) for y in years]
+    widths = _widths(
+        m,
         [
-            "年",
-            "和暦",
-            "一関市",
-            "5年前との差",
-            "増減率",
-            "全国",
-            f"一関市（{BASE_YEAR}年=100）",
-            f"全国（{BASE_YEAR}年=100）",
+            (names[0], [str(y) for y in years]),
+            (names[1], wareki),
+            (names[2], [shown(v, COUNT) for v in [*people.values(), *others["population"]]]),
+            (names[3], [shown(b - a, SIGNED) for b, a in pairs]),
+            (names[4], [shown(b / a - 1, PERCENT) for b, a in pairs]),
+            (names[5], [shown(int(v), COUNT) for v in japan["population"]]),
+            (names[6], [shown(v, INDEX) for v in indices]),
+            (names[7], [shown(v, INDEX) for v in indices]),
         ],
     )
+    kinds = [str(k) for k in others["kind"]]
+    short = max([m.text_units(k) for k in kinds] + [0]) - widths[3] - widths[4]
+    if short > 0:  # 種別 spans D:E in the second table
+        widths[4] += short
+    page, last_col = lay_out_columns(ws, m, widths)
+    sheet_heading(
+        ws,
+        m,
+        "人口の推移（一関市・全国）",
+        "単位：人　資料：総務省「国勢調査」（各年10月1日現在、一関市は現市域）ほか"
+        "　出典の詳細は入力ファイルの「出典」列",
+        last_col,
+    )
+    top = 4
+    header_row(ws, top, 1, names)
+    fit_row(ws, m, top, 1, 8)
     for i, year in enumerate(years):
         r = top + 1 + i
         put(ws, r, 1, year, align="center")
@@ -249,37 +318,38 @@ def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     missing = [y for y in years if y not in city.index]
     note_row = last + 1
     if missing:
-        put(
+        wrapped_text(
             ws,
+            m,
             note_row,
             1,
+            last_col,
             f"※一関市（現市域）の{missing[0]}〜{missing[-1]}年の国勢調査人口は出典が得られないため空欄"
             "（1955年は会議資料の値）",
-            size=9,
         )
         note_row += 1
-    # other kinds of figure for the city, kept apart from the census series
-    others = data.series[(data.series["region"] == CITY) & (data.series["kind"] != pa.CENSUS)]
     r0 = note_row + 1
     put(ws, r0, 1, "その他の数値（一関市）", bold=True)
-    header_row(ws, r0 + 1, 1, ["年", "和暦", "人口", "種別"])
-    for i, row in enumerate(others.sort_values("year").itertuples()):
+    header_row(ws, r0 + 1, 1, ["年", "和暦", "人口", "種別", ""])
+    for i, row in enumerate(others.itertuples()):
         r = r0 + 2 + i
         put(ws, r, 1, int(row.year), align="center")
         put(ws, r, 2, japanese.wareki_year(int(row.year)), align="center")
         put(ws, r, 3, int(row.population), fmt=COUNT)
         put(ws, r, 4, row.kind)
     last_other = r0 + 1 + len(others)
-    rule(ws, r0 + 2, last_other, 1, 4)
+    for r in range(r0 + 1, last_other + 1):
+        ws.merge_cells(start_row=r, start_column=4, end_row=r, end_column=5)
+    rule(ws, r0 + 2, last_other, 1, 5)
     estimate = others[others["kind"] == "独自推計"]
     if not estimate.empty and int(estimate["year"].iloc[0]) in city.index:
         year = int(estimate["year"].iloc[0])
         census_row = top + 1 + years.index(year)
-        est_row = r0 + 2 + list(others.sort_values("year")["kind"]).index("独自推計")
-        put(ws, last_other + 1, 1, f"{year}年 国勢調査と独自推計の差", size=9)
+        est_row = r0 + 2 + list(others["kind"]).index("独自推計")
+        wrapped_text(ws, m, last_other + 1, 1, 2, f"{year}年 国勢調査と独自推計の差")
         put(ws, last_other + 1, 3, Formula(f"=C{census_row}-C{est_row}"), fmt=SIGNED)
+        ws.cell(row=last_other + 1, column=3).alignment = Alignment(vertical="top")
         last_other += 1
-    _widths(ws, {"A": 8, "B": 11, "C": 12, "D": 12, "E": 9, "F": 14, "G": 13, "H": 13})
 
     cats = Reference(ws, min_col=1, min_row=top + 1, max_row=last)
     chart = LineChart()
@@ -288,23 +358,19 @@ def _trend_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     style_chart(chart, "一関市の人口（国勢調査、人）")
     chart.y_axis.number_format = "#,##0"
     chart.series[0].marker.symbol = "circle"  # 1955 stands alone: a line alone would not show it
-    place_chart(ws, chart, "J4", 15, 7.2)
     chart2 = LineChart()
     chart2.add_data(Reference(ws, min_col=7, max_col=8, min_row=top, max_row=last), titles_from_data=True)
     chart2.set_categories(cats)
     style_chart(chart2, f"人口の推移（{BASE_YEAR}年=100）")
-    place_chart(ws, chart2, "J20", 15, 7.2)
-    print_setup(ws, f"A1:S{max(last_other, 35)}", label, "人口推移")
+    c1 = last_other + 2
+    chart_row(ws, c1, chart, page.chart_width_cm(), CHART_CM + 2)
+    chart_row(ws, c1 + 1, chart2, page.chart_width_cm(), CHART_CM + 2)
+    # the tables, then both charts together
+    _finish(ws, page, last_col, c1 + 1, [(1, note_row), (r0, last_other), (c1, c1 + 1)], label, "人口推移")
 
 
-def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
+def _area_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("地域別人口")
-    sheet_heading(
-        ws,
-        "地域別人口の推移（8地域）",
-        "単位：人　資料：住民基本台帳、各町村の推計人口・国勢調査、一関市人口ビジョン（独自推計）"
-        "　※種別の異なる数値は比較に注意",
-    )
     s = data.series[data.series["region"].isin(AREAS)]
     counts = s.groupby(["year", "kind"])["region"].nunique()
     # figures several areas share, other than the census (which has its own table below)
@@ -314,8 +380,6 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     share_after = next((i for i, (_, k) in enumerate(columns) if k == "住民基本台帳"), None)
     if share_after is not None:
         names.insert(share_after + 2, "構成比")
-    header_row(ws, top, 1, names)
-    ws.row_dimensions[top].height = 30
     col_of = {}
     c = 2
     for key in columns:
@@ -323,6 +387,35 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
         c += 2 if share_after is not None and key == columns[share_after] else 1
     last_col = c - 1
     total_row = top + 1 + len(AREAS)
+    # census figures of single areas over time (only what sources give)
+    census = s[s["kind"].str.startswith(pa.CENSUS)]
+    areas = [a for a in AREAS if a in set(census["region"])]
+    charted = [a for a in areas if (census["region"] == a).sum() >= 3]  # a line needs a few points
+    years = sorted(set(census["year"]))
+
+    def figures(key) -> list[str]:
+        values = s[(s["year"] == key[0]) & (s["kind"] == key[1])]["population"]
+        return [shown(int(v), COUNT) for v in [*values, values.sum()]]
+
+    first = [("地域", [*AREAS, "合計"])]
+    for key in columns:
+        first.append((names[len(first)], figures(key)))
+        if share_after is not None and key == columns[share_after]:
+            first.append(("構成比", ["100.0%"]))
+    second = [("年", [str(int(y)) for y in years])] + [
+        (a, [shown(int(v), COUNT) for v in census[census["region"] == a]["population"]]) for a in areas
+    ]
+    page, print_col = lay_out_columns(ws, m, _widths(m, first, second))
+    sheet_heading(
+        ws,
+        m,
+        "地域別人口の推移（8地域）",
+        "単位：人　資料：住民基本台帳、各町村の推計人口・国勢調査、一関市人口ビジョン（独自推計）"
+        "　※種別の異なる数値は比較に注意",
+        print_col,
+    )
+    header_row(ws, top, 1, names)
+    fit_row(ws, m, top, 1, last_col)
     for i, area in enumerate(AREAS):
         r = top + 1 + i
         put(ws, r, 1, area, align="center")
@@ -346,15 +439,19 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     rule(ws, top + 1, total_row, 1, last_col)
     note = total_row + 1
     for text in incomplete:
-        put(ws, note, 1, f"※{text}（合計は表示しません）", size=9)
+        wrapped_text(ws, m, note, 1, print_col, f"※{text}（合計は表示しません）")
         note += 1
 
-    # census figures of single areas over time (only what sources give)
-    census = s[s["kind"].str.startswith(pa.CENSUS)]
-    areas = [a for a in AREAS if a in set(census["region"])]
-    charted = [a for a in areas if (census["region"] == a).sum() >= 3]  # a line needs a few points
-    years = sorted(set(census["year"]))
-    t2 = note + 1
+    bar = BarChart()
+    bar.type = "col"
+    for col in col_of.values():
+        bar.add_data(Reference(ws, min_col=col, min_row=top, max_row=total_row - 1), titles_from_data=True)
+    bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total_row - 1))
+    style_chart(bar, "地域別人口（人）")
+    bar.y_axis.number_format = "#,##0"
+    chart_row(ws, note, bar, page.chart_width_cm(), CHART_CM)
+
+    t2 = note + 2
     put(ws, t2, 1, "国勢調査人口（判明分）", bold=True)
     header_row(ws, t2 + 1, 1, ["年", *areas])
     for i, year in enumerate(years):
@@ -369,24 +466,15 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     quick = census[census["kind"] != pa.CENSUS]
     if len(quick):
         row = quick.iloc[0]
-        put(ws, last + 1, 1, f"※{row['region']}の{int(row['year'])}年は{row['kind']}の値", size=9)
-    _widths(ws, {get_column_letter(i): 11 for i in range(1, last_col + 2)})
-
-    bar = BarChart()
-    bar.type = "col"
-    for col in col_of.values():
-        bar.add_data(Reference(ws, min_col=col, min_row=top, max_row=total_row - 1), titles_from_data=True)
-    bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total_row - 1))
-    style_chart(bar, "地域別人口（人）")
-    bar.y_axis.number_format = "#,##0"
-    place_chart(ws, bar, f"{get_column_letter(last_col + 2)}4", 16, 7.5)
+        last += 1
+        wrapped_text(ws, m, last, 1, print_col, f"※{row['region']}の{int(row['year'])}年は{row['kind']}の値")
     scatter = ScatterChart(scatterStyle="lineMarker")  # required by the schema: Excel repairs without it
     scatter.style = 13
-    xs = Reference(ws, min_col=1, min_row=t2 + 2, max_row=last)
+    xs = Reference(ws, min_col=1, min_row=t2 + 2, max_row=t2 + 1 + len(years))
     for j, area in enumerate(areas):
         if area not in charted:
             continue
-        values = Reference(ws, min_col=2 + j, min_row=t2 + 1, max_row=last)
+        values = Reference(ws, min_col=2 + j, min_row=t2 + 1, max_row=t2 + 1 + len(years))
         series = Series(values, xs, title_from_data=True)
         series.marker.symbol = "circle"
         scatter.series.append(series)
@@ -394,31 +482,49 @@ def _area_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     scatter.x_axis.scaling.min = int(min(years)) - 5
     scatter.x_axis.scaling.max = 2025
     scatter.y_axis.number_format = "#,##0"
-    place_chart(ws, scatter, f"{get_column_letter(last_col + 2)}20", 16, 7.5)
-    print_setup(ws, f"A1:{get_column_letter(last_col + 11)}{max(last + 2, 35)}", label, "地域別人口")
+    chart_row(ws, last + 2, scatter, page.chart_width_cm(), CHART_CM)
+    blocks = [(1, note - 1), (note, note), (t2, last), (last + 2, last + 2)]
+    _finish(ws, page, print_col, last + 2, blocks, label, "地域別人口")
 
 
-def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
+def _structure_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("人口構造")
-    sheet_heading(
-        ws,
-        "人口構造（一関市・全国）",
-        "単位：人、構成比　資料：一関市地域再生計画（岩手県「人口移動報告年報」を引用）、"
-        "総務省「国勢調査」2020年（年齢不詳を除く）",
-    )
     bands = pa.age_bands(data.age)
     groups = list(dict.fromkeys(zip(bands["region"], bands["when"], strict=True)))
     groups.sort(key=lambda g: g[0] != CITY)  # the city first, then the comparison
-    top = 4
-    names = ["区分"]
-    for region, when in groups:
-        names += [f"{region}\n{when}", "構成比"]
-    header_row(ws, top, 1, names)
-    ws.row_dimensions[top].height = 30
     band_names = [b[0] for b in pa.BANDS]
+    pyramid = pa.pyramid_shares(data.age, JAPAN)
+    first = [("区分", [])]
+    for region, when in groups:
+        part = bands[(bands["region"] == region) & (bands["when"] == when)]
+        first.append((f"{region}\n{when}", [shown(int(v), COUNT) for v in [*part["count"], part["count"].sum()]]))
+        first.append(("構成比", ["100.0%"]))
+    pyramid_names = ["年齢", "男", "女", "男（構成比）", "女（構成比）"]
+    second = [
+        ("年齢", list(pyramid["band"])),
+        ("男", [shown(int(v), COUNT) for v in pyramid["male"]]),
+        ("女", [shown(int(v), COUNT) for v in pyramid["female"]]),
+        ("男（構成比）", [shown(float(v), "0.0%;0.0%") for v in pyramid["male_share"]]),
+        ("女（構成比）", [shown(float(v), "0.0%;0.0%") for v in pyramid["female_share"]]),
+    ]
+    widths = _widths(m, first, second, labels=band_names)  # a band's row is as tall as its name
+    page, print_col = lay_out_columns(ws, m, widths)
+    sheet_heading(
+        ws,
+        m,
+        "人口構造（一関市・全国）",
+        "単位：人、構成比　資料：一関市地域再生計画（岩手県「人口移動報告年報」を引用）、"
+        "総務省「国勢調査」2020年（年齢不詳を除く）",
+        print_col,
+    )
+    top = 4
+    header_row(ws, top, 1, [name for name, _ in first])
+    last_col = len(first)
+    fit_row(ws, m, top, 1, last_col)
     total = top + 1 + len(band_names)
     for i, name in enumerate(band_names):
-        put(ws, top + 1 + i, 1, name)
+        put(ws, top + 1 + i, 1, name, wrap=True)  # a band's name may take two lines: the row centres
+        fit_row(ws, m, top + 1 + i, 1, 1)
     put(ws, total, 1, "計", bold=True, align="center")
     for g, (region, when) in enumerate(groups):
         col = 2 + 2 * g
@@ -430,8 +536,10 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
             put(ws, r, col + 1, Formula(f"={letter}{r}/{letter}${total}"), fmt=PERCENT)
         put(ws, total, col, Formula(f"=SUM({letter}{top + 1}:{letter}{total - 1})"), fmt=COUNT, bold=True)
         put(ws, total, col + 1, Formula(f"={letter}{total}/{letter}${total}"), fmt=PERCENT)
-    last_col = 1 + 2 * len(groups)
     rule(ws, top + 1, total, 1, last_col)
+    for r in range(top + 1, total):
+        for c in range(2, last_col + 1):
+            ws.cell(row=r, column=c).alignment = Alignment(vertical="center")
 
     bar = BarChart()
     bar.type = "col"
@@ -442,34 +550,8 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
     bar.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=total - 1))
     style_chart(bar, "年齢3区分別の構成比")
     bar.y_axis.number_format = "0%"
-    place_chart(ws, bar, "A11", 15, 8)
-
-    pyramid = pa.pyramid_shares(data.age, JAPAN)
-    t2 = 4
-    c0 = last_col + 2
-    put(ws, t2 - 1, c0, f"{JAPAN}の男女・5歳階級別人口（人口ピラミッド）", bold=True)
-    header_row(ws, t2, c0, ["年齢", "男", "女", "男（構成比）", "女（構成比）"])
-    for i, row in enumerate(pyramid.itertuples()):
-        r = t2 + 1 + i
-        put(ws, r, c0, row.band, align="center")
-        put(ws, r, c0 + 1, int(row.male), fmt=COUNT)
-        put(ws, r, c0 + 2, int(row.female), fmt=COUNT)
-        # the male share is stored negative so the pyramid's bars grow to the left
-        put(ws, r, c0 + 3, -round(float(row.male_share), 6), fmt="0.0%;0.0%")
-        put(ws, r, c0 + 4, round(float(row.female_share), 6), fmt="0.0%")
-    last = t2 + len(pyramid)
-    rule(ws, t2 + 1, last, c0, c0 + 4)
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "clustered"
-    chart.overlap = 100
-    chart.gapWidth = 10
-    chart.add_data(Reference(ws, min_col=c0 + 3, max_col=c0 + 4, min_row=t2, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=c0, min_row=t2 + 1, max_row=last))
-    style_chart(chart, f"人口ピラミッド（{JAPAN}・構成比）")
-    chart.y_axis.number_format = "0%;0%"
-    chart.x_axis.tickLblPos = "low"
-    place_chart(ws, chart, f"{get_column_letter(c0)}{last + 2}", 12.5, 9)
+    bar_row = total + 2
+    chart_row(ws, bar_row, bar, page.chart_width_cm(), CHART_CM - 1)
     notes = [
         "※一関市の男女・5歳階級別人口（人口ピラミッド）は、会議資料の出典"
         "（岩手県人口移動報告年報 令和3年10月1日現在）の数値が得られないため掲載していません。"
@@ -478,16 +560,40 @@ def _structure_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
         "2020年国勢調査（年齢不詳を除く）で代替しています。構成比は年齢の判明している人口に対する割合です。",
     ]
     for i, text in enumerate(notes):
-        put(ws, 28 + i, 1, text[:60], size=9)
-        put(ws, 28 + i, 1, text, size=9, wrap=True)
-        ws.merge_cells(start_row=28 + i, start_column=1, end_row=28 + i, end_column=last_col)
-        ws.row_dimensions[28 + i].height = 48
-    _widths(ws, {get_column_letter(i): 12 for i in range(1, c0 + 6)} | {"A": 22, get_column_letter(c0): 7})
-    print_setup(ws, f"A1:{get_column_letter(c0 + 5)}{last + 20}", label, "人口構造")
+        wrapped_text(ws, m, bar_row + 1 + i, 1, print_col, text)
+
+    t2 = bar_row + len(notes) + 2
+    put(ws, t2, 1, f"{JAPAN}の男女・5歳階級別人口（人口ピラミッド）", bold=True)
+    header_row(ws, t2 + 1, 1, pyramid_names)
+    fit_row(ws, m, t2 + 1, 1, len(pyramid_names))
+    for i, row in enumerate(pyramid.itertuples()):
+        r = t2 + 2 + i
+        put(ws, r, 1, row.band, align="center")
+        put(ws, r, 2, int(row.male), fmt=COUNT)
+        put(ws, r, 3, int(row.female), fmt=COUNT)
+        # the male share is stored negative so the pyramid's bars grow to the left
+        put(ws, r, 4, -round(float(row.male_share), 6), fmt="0.0%;0.0%")
+        put(ws, r, 5, round(float(row.female_share), 6), fmt="0.0%")
+    last = t2 + 1 + len(pyramid)
+    rule(ws, t2 + 2, last, 1, 5)
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.overlap = 100
+    chart.gapWidth = 10
+    chart.add_data(Reference(ws, min_col=4, max_col=5, min_row=t2 + 1, max_row=last), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=t2 + 2, max_row=last))
+    style_chart(chart, f"人口ピラミッド（{JAPAN}・構成比）")
+    chart.y_axis.number_format = "0%;0%"
+    chart.x_axis.tickLblPos = "low"
+    chart_row(ws, last + 2, chart, page.chart_width_cm(), CHART_CM + 2)
+    blocks = [(1, total), (bar_row, bar_row + len(notes)), (t2, last), (last + 2, last + 2)]
+    _finish(ws, page, print_col, last + 2, blocks, label, "人口構造")
 
 
 def _dynamics_sheet(
     wb: Workbook,
+    m: Metrics,
     frame: pd.DataFrame,
     name: str,
     title: str,
@@ -498,9 +604,34 @@ def _dynamics_sheet(
 ) -> None:
     """The seed's table (years across, 差 below) with formulas, and columns + a line for 差."""
     ws = wb.create_sheet(name)
-    sheet_heading(ws, title, "単位：人　資料：住民基本台帳")
     top = 4
     years = list(frame["year"])
+    plus, minus = frame[keys[0]].astype(int), frame[keys[1]].astype(int)
+    diff = plus - minus
+    row_labels = [
+        *labels,
+        "差",
+        "増減の推移",
+        f"{labels[0]}の前年差",
+        f"{labels[1]}の前年差",
+        "差の前年差",
+        ratio_label,
+    ]
+    columns = [("", row_labels)] + [
+        (
+            str(year),
+            [
+                shown(v, SIGNED if k > 2 else COUNT)
+                for k, v in enumerate([plus[j], minus[j], diff[j], plus[j], minus[j], diff[j]])
+            ]
+            + [shown(minus[j] / plus[j], RATIO)],
+        )
+        for j, year in enumerate(years)
+    ]
+    widths = _widths(m, columns)
+    widths[1:] = [max(widths[1:])] * len(years)  # years alike
+    page, print_col = lay_out_columns(ws, m, widths)
+    sheet_heading(ws, m, title, "単位：人　資料：住民基本台帳", print_col)
     header_row(ws, top, 1, ["", *years])
     plus_row, minus_row, diff_row = top + 1, top + 2, top + 3
     for j, (_, row) in enumerate(frame.iterrows()):
@@ -523,7 +654,6 @@ def _dynamics_sheet(
     rule(ws, plus_row, diff_row, 1, last_col)
     header_row(ws, diff_row + 1, 1, ["増減の推移", *years])
     rule(ws, diff_row + 2, diff_row + 5, 1, last_col)
-    _widths(ws, {"A": 16} | {get_column_letter(c): 10 for c in range(2, last_col + 1)})
 
     bars = BarChart()
     bars.type = "col"
@@ -546,19 +676,31 @@ def _dynamics_sheet(
     style_chart(bars, f"{title}（人）")
     bars.y_axis.number_format = "#,##0"
     bars += line
-    place_chart(ws, bars, f"A{diff_row + 7}", 17, 8.5)
-    print_setup(ws, f"A1:J{32}", label, name)
+    chart = diff_row + 7
+    chart_row(ws, chart, bars, page.chart_width_cm(), CHART_CM + 1)
+    _finish(ws, page, print_col, chart, [(1, diff_row + 5), (chart, chart)], label, name)
 
 
-def _migration_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
+def _migration_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> None:
     ws = wb.create_sheet("転入・転出")
+    moves = data.migration
+    columns = [
+        ("相手先", list(moves["partner"])),
+        ("転入", [shown(int(v), COUNT) for v in moves["moves_in"].dropna()]),
+        ("転出", [shown(int(v), COUNT) for v in moves["moves_out"].dropna()]),
+        ("差（転入−転出）", [shown(int(v), COUNT) for v in (moves["moves_in"] - moves["moves_out"]).dropna()]),
+    ]
+    page, print_col = lay_out_columns(ws, m, _widths(m, columns, minimum=9))
     sheet_heading(
-        ws, "転入・転出の主な相手先", "単位：人　資料：総務省「住民基本台帳人口移動報告」2022年（会議資料の出典）"
+        ws,
+        m,
+        "転入・転出の主な相手先",
+        "単位：人　資料：総務省「住民基本台帳人口移動報告」2022年（会議資料の出典）",
+        print_col,
     )
     top = 4
-    header_row(ws, top, 1, ["相手先", "転入", "転出", "差（転入−転出）"])
-    m = data.migration
-    for i, row in enumerate(m.itertuples()):
+    header_row(ws, top, 1, [name for name, _ in columns])
+    for i, row in enumerate(moves.itertuples()):
         r = top + 1 + i
         put(ws, r, 1, row.partner, align="center")
         if pd.notna(row.moves_in):
@@ -566,46 +708,55 @@ def _migration_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
         if pd.notna(row.moves_out):
             put(ws, r, 3, int(row.moves_out), fmt=COUNT)
         put(ws, r, 4, Formula(f'=IF(AND(ISNUMBER(B{r}),ISNUMBER(C{r})),B{r}-C{r},"")'), fmt=COUNT)
-    last = top + len(m)
+    last = top + len(moves)
     rule(ws, top + 1, last, 1, 4)
-    unknown = m["moves_in"].isna() & m["moves_out"].isna()
+    end = last
+    unknown = moves["moves_in"].isna() & moves["moves_out"].isna()
     if unknown.any():
-        put(
+        wrapped_text(
             ws,
+            m,
             last + 2,
             1,
+            print_col,
             "※相手先別の人数は会議資料の図にのみあり、本文・公開資料で確認できないため空欄としています。",
-            size=9,
         )
-        put(
+        wrapped_text(
             ws,
+            m,
             last + 3,
             1,
+            print_col,
             "　会議資料の分析結果では、転入・転出ともに東京圏、仙台市、盛岡市、奥州市の順で移動が多いとされています。",
-            size=9,
         )
-    known = m[~unknown]
+        end = last + 3
+    blocks = [(1, end)]
+    known = moves[~unknown]
     if len(known):
         chart = BarChart()
         chart.type = "col"
         chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True)
         chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
         style_chart(chart, "転入・転出の相手先")
-        place_chart(ws, chart, "F4", 12, 7)
-    _widths(ws, {"A": 14, "B": 11, "C": 11, "D": 16})
-    print_setup(ws, "A1:N30", label, "転入・転出")
+        end += 2
+        chart_row(ws, end, chart, page.chart_width_cm(), CHART_CM)
+        blocks.append((end, end))
+    _finish(ws, page, print_col, end, blocks, label, "転入・転出")
 
 
-def _findings_sheet(wb: Workbook, data: PopulationData, label: str) -> None:
+def _findings_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> None:
+    """One finding a row, ▶ before it, wrapped in column B; each row as tall as its lines (LibreOffice
+    does not grow rows to wrapped text), a little space between findings."""
     ws = wb.create_sheet("分析結果")
-    sheet_heading(ws, "【分析結果】", "文中の数値は各シートの入力データから計算しています")
-    chars_per_line = 88  # column B–N at this width holds about 88 full-width characters at 11 pt
+    size = 12
+    bullet = m.text_units("▶", size)
+    page, _ = lay_out_columns(ws, m, [bullet])  # column B takes the rest of the page
+    width = page.units - bullet
+    sheet_heading(ws, m, "【分析結果】", "文中の数値は各シートの入力データから計算しています", 2)
     for i, text in enumerate(data.findings):
         r = 4 + i
-        put(ws, r, 1, "▶", size=11).alignment = Alignment(horizontal="center", vertical="top")
-        put(ws, r, 2, text, size=11).alignment = Alignment(vertical="top", wrap_text=True)
-        ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=14)
-        lines = -(-len(text) // chars_per_line)
-        ws.row_dimensions[r].height = lines * 16 + 6  # merged cells never auto-fit their height
-    _widths(ws, {"A": 4} | {get_column_letter(c): 12 for c in range(2, 15)})
-    print_setup(ws, f"A1:N{4 + len(data.findings)}", label, "分析結果")
+        put(ws, r, 1, "▶", size=size).alignment = Alignment(horizontal="center", vertical="top")
+        put(ws, r, 2, text, size=size).alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[r].height = row_height(size, m.line_count(text, width, size)) + 8
+    last = 3 + len(data.findings)
+    _finish(ws, page, 2, last, [(1, 4), *((r, r) for r in range(5, last + 1))], label, "分析結果")

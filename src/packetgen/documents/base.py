@@ -63,7 +63,8 @@ class DocumentBuilder(ABC):
 
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
         """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound):
-        one per slide, one per sheet (each is fitted to a page), and for Word at least one per
+        one per slide; for a workbook the pages its sheets' print set-up declares (one more than a
+        sheet's manual page breaks, or the pages tall it is fitted to); and for Word at least one per
         forced page break. The print step holds LibreOffice's output to this."""
         if self.suffix == ".pptx":
             from pptx import Presentation
@@ -73,8 +74,11 @@ class DocumentBuilder(ABC):
         if self.suffix == ".xlsx":
             from openpyxl import load_workbook
 
-            sheets = len(load_workbook(path, read_only=True).sheetnames)
-            return (sheets, sheets)
+            from packetgen.render.xlsx import declared_pages
+
+            # not read_only: a read-only sheet does not read its page breaks
+            pages = sum(declared_pages(ws) for ws in load_workbook(path).worksheets)
+            return (pages, pages)
         if self.suffix == ".docx":
             from packetgen.render.docx_template import docx_min_pages
 

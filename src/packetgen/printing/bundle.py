@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import subprocess
 import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
@@ -24,9 +23,11 @@ from packetgen.documents import DocumentBuilder
 from packetgen.errors import PacketError, Problem
 from packetgen.packet import Packet, PlannedDocument
 from packetgen.printing.libreoffice import convert_to_pdf
-from packetgen.printing.order import Order, OrderLine, order_csv, order_xlsx
-from packetgen.printing.pdf_checks import PdfFacts, read_facts
+from packetgen.printing.order import COLUMNS, Order, OrderLine, order_csv, order_xlsx
+from packetgen.printing.pdf_checks import PageText, PdfFacts, read_facts
 from packetgen.printing.preview import contact_sheet, render_pages
+from packetgen.render import font_files
+from packetgen.render.fonts import FontSetting
 from packetgen.render.ooxml import FIXED_ZIP_TIME
 
 PRINT_DIR = "print"
@@ -34,6 +35,11 @@ PACKET_PDF = "packet.pdf"
 ORDER = "印刷発注書"
 A4 = (595.3, 841.9)  # points
 COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
+# Legible on paper: no glyph under 8 pt, and most of a page's text at 10 pt or more (measured in the PDF,
+# so a sheet shrunk to fit its page is caught too). SLACK absorbs the PDF's rounding of 8 pt to 7.99.
+SMALLEST_PT = 8.0
+MEDIAN_PT = 10.0
+SLACK_PT = 0.05
 
 
 @dataclass(frozen=True)
@@ -58,19 +64,8 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def require_japanese_font() -> None:
-    """Without a Japanese font LibreOffice prints tofu boxes while the text still extracts fine."""
-    fc_list = shutil.which("fc-list")
-    found = fc_list and subprocess.run([fc_list, ":lang=ja", "family"], capture_output=True, text=True).stdout.strip()
-    if not found:
-        raise PacketError(
-            "日本語フォントがありません（このままでは文字が□になります）。"
-            "`apt-get install fonts-ipaexfont` で IPAex フォントをインストールしてください"
-        )
-
-
 def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], None] = print) -> PrintResult:
-    require_japanese_font()
+    font_files.require(packet.fonts)  # stops naming the font and its Debian package
     only = list(dict.fromkeys(only))
     packet.plan(only)  # refuses unknown ids before anything happens
     folder = packet.folder
@@ -128,7 +123,7 @@ def _render_documents(
     for doc in plan:
         name = pdf_name[doc.entry.id]
         facts = read_facts(staging / name)
-        problems += _check(name, facts, doc.builder.expected_pages(out / doc.output_name))
+        problems += _check(name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts)
         problems += _check_paper(staging / name)
         documents.append(PrintedDocument(doc, name, facts.pages, doc in reuse, sha256(out / doc.output_name)))
         say(f"  確認  {doc.entry.id:<10} {name}（{facts.pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
@@ -137,7 +132,7 @@ def _render_documents(
     return documents
 
 
-def _check(name: str, facts: PdfFacts, expected: tuple[int, int | None]) -> list[Problem]:
+def _check(name: str, facts: PdfFacts, expected: tuple[int, int | None], fonts: FontSetting) -> list[Problem]:
     problems = []
     low, high = expected
     if facts.pages < low or (high is not None and facts.pages > high):
@@ -149,9 +144,31 @@ def _check(name: str, facts: PdfFacts, expected: tuple[int, int | None]) -> list
     loose = [f.name for f in facts.fonts if not f.embedded]
     if loose:
         problems.append(Problem(name, f"埋め込まれていないフォントがあります：{'、'.join(loose)}"))
-    foreign = [f.name for f in facts.fonts if not f.japanese]
-    if foreign:
-        problems.append(Problem(name, f"日本語フォント以外に置き換わった文字があります：{'、'.join(foreign)}"))
+    foreign = [f.name for f in facts.fonts if not f.one_of(font_files.pdf_families(fonts))]
+    if foreign:  # LibreOffice drew some glyphs in a fallback font: the configured one lacks them
+        problems.append(
+            Problem(
+                name,
+                f"フォント設定（{fonts.source}）にないフォントで印刷される文字があります：{'、'.join(foreign)}"
+                f"（設定：{fonts.describe()}）。設定のフォントにない文字です。文字を替えるか、"
+                "その文字を持つフォントを設定してください",
+            )
+        )
+    return problems + _check_sizes(name, facts.text)
+
+
+def _check_sizes(name: str, pages: tuple[PageText, ...]) -> list[Problem]:
+    """One problem per page whose text prints too small to read: the sizes, and a piece of the text."""
+    problems = []
+    for page in pages:
+        parts = []
+        if page.smallest < SMALLEST_PT - SLACK_PT:
+            sample = f"（「{page.smallest_text[:20]}」など）" if page.smallest_text else ""
+            parts.append(f"最小の文字が {page.smallest:.1f}pt です{sample}（{SMALLEST_PT:g}pt 以上が必要）")
+        if page.median < MEDIAN_PT - SLACK_PT:
+            parts.append(f"文字の大きさの中央値が {page.median:.1f}pt です（{MEDIAN_PT:g}pt 以上が必要）")
+        if parts:
+            problems.append(Problem(name, f"{page.page}ページ目：" + "、".join(parts)))
     return problems
 
 
@@ -205,14 +222,29 @@ def _order(packet: Packet, documents: list[PrintedDocument]) -> Order:
 def _write_order(packet: Packet, order: Order, staging: Path) -> None:
     (staging / f"{ORDER}.csv").write_bytes(order_csv(order))
     xlsx = staging / f"{ORDER}.xlsx"
-    xlsx.write_bytes(order_xlsx(order, packet.meeting.start, packet.meeting.session_label))
+    xlsx.write_bytes(order_xlsx(order, packet.meeting.start, packet.meeting.session_label, packet.fonts))
     with tempfile.TemporaryDirectory(dir=staging) as tmp:
         (pdf,) = convert_to_pdf([xlsx], Path(tmp))
         facts = read_facts(pdf)
-        problems = _check(pdf.name, facts, (1, 1))
+        # one page for a usual meeting; a long order runs on, its header repeated, rather than shrink
+        problems = _check(pdf.name, facts, (1, None), packet.fonts) + _check_paper(pdf) + _check_order_width(pdf)
         if problems:
             raise PacketError("印刷発注書のPDFに問題があります", problems)
         shutil.move(pdf, staging / f"{ORDER}.pdf")
+
+
+def _check_order_width(pdf: Path) -> list[Problem]:
+    """Every page of the order shows the table's last column (its header row repeats on each page):
+    otherwise the table was split across pages, its right-hand columns printed apart."""
+    last = COLUMNS[-1]
+    for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
+        if last not in "".join(page.extract_text().split()):
+            return [
+                Problem(
+                    pdf.name, f"{number}ページ目に表の右端の列「{last}」がありません（表が用紙の幅に収まっていません）"
+                )
+            ]
+    return []
 
 
 def _previews(staging: Path, pdfs: list[str]) -> None:
