@@ -6,6 +6,7 @@ Only the standard library: there is no ja_JP locale on the build machines, so ne
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, time
 
 # (era name, short letter, first day). Newest first so the first match wins.
@@ -138,3 +139,92 @@ def spaced_name(name: str) -> str:
     """A person's name keeps one 全角 space between family and given name: 岩本 幸一 → 岩本　幸一."""
     parts = name.replace("　", " ").split()
     return "　".join(parts)
+
+
+# --- what staff type: dates, times, kana, as a Japanese IME or a paper form gives them ---------
+
+_ERA_NAMES = {name: (name, start) for name, _, start in ERAS} | {letter: (name, start) for name, letter, start in ERAS}
+_ERA = "(令和|平成|昭和|大正|明治|[RHSTM])"
+_WESTERN = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$|^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_WAREKI = re.compile(rf"^{_ERA}(元|\d{{1,2}})(?:年(\d{{1,2}})月(\d{{1,2}})日|([-/.])(\d{{1,2}})\5(\d{{1,2}}))$")
+_WEEKDAY_SUFFIX = re.compile(r"[(（]([月火水木金土日])(?:曜日?)?[)）]$")
+DATE_EXAMPLES = "例：2023-07-27、2023/7/27、2023年7月27日、令和5年7月27日、R5.7.27"
+
+
+def _digits(text: str) -> str:
+    """Full-width digits, letters, punctuation and spaces → ASCII (NFKC), spaces removed."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text))
+
+
+def parse_date(value: object) -> date:
+    """A date as staff write it: 2023-07-27, 2023/7/27, 2023年7月27日, 令和5年7月27日, R5.7.27
+    (full-width digits too, and an optional weekday that must be right). Anything that needs a guess
+    — 7/27/2023, 23/7/27, a year without era — is refused with a Japanese message (ValueError)."""
+    if isinstance(value, date):
+        return value
+    shown = str(value).strip()
+    text = _digits(shown).upper()
+    weekday_given = None
+    m = _WEEKDAY_SUFFIX.search(text)
+    if m:
+        weekday_given, text = m.group(1), text[: m.start()]
+    western, era = _WESTERN.match(text), _WAREKI.match(text)
+    if western:
+        y, mo, d = (int(g) for g in (western.group(1, 3, 4) if western.group(1) else western.group(5, 6, 7)))
+    elif era:
+        name, start = _ERA_NAMES[era.group(1)]
+        n = 1 if era.group(2) == "元" else int(era.group(2))
+        mo, d = (int(g) for g in (era.group(3, 4) if era.group(3) else era.group(6, 7)))
+        y = start.year + n - 1
+    else:
+        raise ValueError(f"「{shown}」は日付として読めません（{DATE_EXAMPLES}）")
+    try:
+        day = date(y, mo, d)
+    except ValueError:
+        raise ValueError(f"「{shown}」は存在しない日付です") from None
+    if era and (n < 1 or era_of(day)[0] != name):
+        raise ValueError(f"「{shown}」は{name}の期間にない日付です（{day.isoformat()} は {wareki(day)}）")
+    if weekday_given and weekday_given != weekday(day):
+        raise ValueError(f"「{shown}」の曜日が違います（{wareki(day)}は{weekday(day)}曜日）")
+    return day
+
+
+_HOUR = re.compile(r"^(午前|午後)?(\d{1,2})(?::(\d{2})|時(?:(\d{1,2})分|(半))?)$")
+TIME_EXAMPLES = "例：13:30、13時30分、午後1時30分"
+
+
+def parse_time(value: object) -> time:
+    """A clock time as staff write it: 13:30, １３：３０, 13時30分, 13時半, 13時, 午後1時30分.
+    午前12時 / 午後12時 (noon or midnight?) and bare numbers are refused (ValueError)."""
+    if isinstance(value, time):
+        return value
+    shown = str(value).strip()
+    m = _HOUR.match(_digits(shown)) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"「{shown}」は時刻として読めません（{TIME_EXAMPLES}）")
+    half, hour = m.group(1), int(m.group(2))
+    minute = 30 if m.group(5) else int(m.group(3) or m.group(4) or 0)
+    if half and hour > 11:
+        raise ValueError(
+            f"「{shown}」は読めません。{half}を付けるときは0〜11時で書いてください（または 13:30 のように24時間制で）"
+        )
+    hour += 12 if half == "午後" else 0
+    if hour > 23 or minute > 59:
+        raise ValueError(f"「{shown}」は存在しない時刻です（{TIME_EXAMPLES}）")
+    return time(hour, minute)
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana (full- or half-width) → hiragana: イワモト ｺｳｲﾁ → いわもと こういち; ー stays."""
+    text = re.sub(r"[\uff61-\uff9f]+", lambda m: unicodedata.normalize("NFKC", m.group()), text)  # ｶﾞ → ガ
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in text)
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: East Asian wide and full-width characters count two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    """Left-aligned in ``width`` terminal columns (str.ljust counts 資料 as two columns, not four)."""
+    return text + " " * max(0, width - display_width(text))

@@ -18,12 +18,12 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 from packetgen import japanese
 from packetgen.errors import Problem
+from packetgen.inputs.numbers import parse_integer
 from packetgen.inputs.tables import Table, read_table
 from packetgen.inputs.validation import validate_rows
 
 RECORD_COLUMNS = ("年度", "対象事業の区分", "事業名", "寄附企業", "寄附額（千円）", "事業数", "出典")
 TOTAL_MARKS = ("計", "合計")
-_WHOLE = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)$")  # 1234 or 1,234 (not 1,5 or 12,34)
 _RATE = re.compile(r"^(\d+(?:\.\d+)?)(割|%)$")
 
 
@@ -33,19 +33,14 @@ def _normalize(value: str) -> str:
 
 
 def _positive_whole(value: Any, unit: str = "") -> Any:
-    """'100,000', '１００，０００' or '100,000千円' → 100000; a negative (-, △) or a fraction is refused."""
-    if isinstance(value, int) and not isinstance(value, bool) and value <= 0:  # a YAML number
+    """'100,000', '１００，０００' or '100,000千円' → 100000; a negative (-, △) or a fraction is refused.
+
+    The number rule (thousands commas every three digits) is the one of every table (numbers.py)."""
+    if isinstance(value, str):
+        value = parse_integer(value, f"{unit}単位の整数（例：100,000）" if unit else "整数", unit)
+    if isinstance(value, int) and not isinstance(value, bool) and value <= 0:
         raise ValueError(f"0より大きい値を入力してください（入力値：「{value}」）")
-    if not isinstance(value, str):
-        return value
-    text = _normalize(value)
-    text = text.removesuffix(unit) if unit else text
-    if text.startswith(("-", "△", "▲")) or (_WHOLE.match(text) and int(text.replace(",", "")) == 0):
-        raise ValueError(f"0より大きい値を入力してください（入力値：「{value}」）")
-    if not _WHOLE.match(text):
-        what = f"{unit}単位の整数（例：100,000）" if unit else "整数"
-        raise ValueError(f"{what}で入力してください（入力値：「{value}」）")
-    return int(text.replace(",", ""))
+    return value
 
 
 def _fiscal_year(value: Any) -> Any:

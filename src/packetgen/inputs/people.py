@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from packetgen import japanese
 from packetgen.errors import Problem
+from packetgen.inputs.numbers import Count
 from packetgen.inputs.tables import read_table
 from packetgen.inputs.validation import validate_rows
 
@@ -29,7 +31,7 @@ def _spaced_name(value: str) -> str:
 
 
 class Member(_Row):
-    no: int = Field(alias="No", ge=1, le=9999)
+    no: Count = Field(alias="No", ge=1, le=9999)
     field_name: str = Field(default="", alias="分野", max_length=40)
     organization: str = Field(default="", alias="団体等", max_length=60)
     position: str = Field(default="", alias="職名等", max_length=60)
@@ -50,9 +52,10 @@ class Member(_Row):
     @field_validator("kana")
     @classmethod
     def _hiragana(cls, value: str) -> str:
-        if not _KANA.match(value):
-            raise ValueError("ひらがなで入力してください（例：いわもと　さいいち）")
-        return japanese.spaced_name(value)
+        kana = japanese.to_hiragana(value)  # イワモト　サイイチ or ｲﾜﾓﾄ ｻｲｲﾁ as pasted from another list
+        if not _KANA.match(kana):
+            raise ValueError(f"ひらがなかカタカナで入力してください（入力値：「{value}」、例：いわもと　さいいち）")
+        return japanese.spaced_name(kana)
 
     @field_validator("remark")
     @classmethod
@@ -86,7 +89,7 @@ def load_members(path: Path, label: str, problems: list[Problem]) -> list[Member
     rows = validate_rows(table, Member, problems)
     first_row: dict[str, int] = {}
     for row in table.rows:  # on the raw text, so a duplicate is found even in a row with other errors
-        no = row.values["No"].strip()
+        no = unicodedata.normalize("NFKC", row.values["No"]).strip()  # ３ and 3 are the same No
         if no and no in first_row:
             problems.append(table.problem(f"No {no} が {first_row[no]}行目と重複しています", row.number, "No"))
         first_row.setdefault(no, row.number)

@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from packetgen.errors import Problem
+from packetgen.inputs import yaml_errors
 from packetgen.inputs.tables import decode_text
 from packetgen.inputs.text_rules import describe_illegal
 from packetgen.inputs.validation import japanese_message, key_path
@@ -59,6 +60,29 @@ def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
     return line
 
 
+def _node_at(node: yaml.Node | None, loc: Sequence[str | int]) -> yaml.Node | None:
+    """The YAML node at a pydantic error location, or None when the path leaves the document."""
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == part), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            return None
+    return node
+
+
+def _slip_message(error: dict, node: yaml.Node | None, lines: list[str]) -> str | None:
+    """A slip that parsed into the wrong shape: `{…}` read as a mapping, `項目：値` read as a text."""
+    if node is None:
+        return None
+    if error["type"] == "string_type" and getattr(node, "flow_style", False):
+        return yaml_errors.sign_slip(lines[node.start_mark.line])
+    if error["type"] in ("model_type", "dict_type") and isinstance(node, yaml.ScalarNode) and "：" in node.value:
+        return yaml_errors.zenkaku_colon(node.value.split("：", 1)[0].strip(), lines[node.start_mark.line])
+    return None
+
+
 def _illegal_text(value: Any, loc: tuple, label: str, node: yaml.Node | None, problems: list[Problem]) -> None:
     if isinstance(value, str):
         bad = describe_illegal(value)
@@ -93,7 +117,8 @@ def load_yaml_document(
     except UnicodeDecodeError:
         problems.append(Problem(label, "文字コードを読み取れません。UTF-8 で保存し直してください"))
         return None, None
-    bad_lines = [(n, describe_illegal(line)) for n, line in enumerate(text.split("\n"), start=1)]
+    lines = text.split("\n")
+    bad_lines = [(n, describe_illegal(line)) for n, line in enumerate(lines, start=1)]
     bad_lines = [(n, message) for n, message in bad_lines if message]
     if bad_lines:  # the YAML parser would refuse them too, but without saying where
         problems.extend(Problem(label, message, n) for n, message in bad_lines)
@@ -106,14 +131,14 @@ def load_yaml_document(
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        reason = getattr(exc, "problem", None) or str(exc)
-        problems.append(Problem(label, f"YAMLの書式が正しくありません（{reason}）", mark.line + 1 if mark else None))
+        slip = yaml_errors.describe(exc, text)  # in Japanese, on the line of the slip, not of the parser
+        problems.append(Problem(label, slip.message, slip.line, f"{slip.column}文字目" if slip.column else None))
         return None, None
     if not isinstance(raw, dict):
         problems.append(Problem(label, "中身が空か、「項目: 値」の形になっていません"))
         return None, None
     before = len(problems)
+    problems.extend(Problem(label, slip.message, slip.line) for slip in yaml_errors.key_slips(node, text))
     _illegal_text(raw, (), label, node, problems)
     if len(problems) > before:
         return None, node
@@ -122,7 +147,9 @@ def load_yaml_document(
     except ValidationError as exc:
         for error in exc.errors():
             loc = error["loc"]
-            problems.append(Problem(label, japanese_message(error), _line_of(node, loc), key_path(loc) or None))
+            slip = _slip_message(error, _node_at(node, loc), lines)
+            message = yaml_errors.PREFIX + slip if slip else japanese_message(error)
+            problems.append(Problem(label, message, _line_of(node, loc), key_path(loc) or None))
         return None, node
 
 
