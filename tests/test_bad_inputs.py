@@ -45,13 +45,15 @@ CATALOG = [
     ),
     (
         "slides: unknown key",
-        lambda p: replace(p, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容\n", "    titel: 見直しの主な内容\n"),
+        lambda p: replace(
+            p, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容①\n", "    titel: 見直しの主な内容①\n"
+        ),
         ["titel", "使えません"],
     ),
     (
         "slides: over-long title",
         lambda p: replace(
-            p, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容\n", "    title: " + "見直し" * 30 + "\n"
+            p, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容①\n", "    title: " + "見直し" * 30 + "\n"
         ),
         ["資料No.1-2 スライド", "タイトル", "長すぎて"],
     ),
@@ -167,7 +169,7 @@ def test_cp932_and_bom_yaml_simply_work(project: Path) -> None:
 def test_formula_looking_text_stays_text_in_every_output(project: Path) -> None:
     replace(project, f"{M}/members.csv", "中机　純子,なかつくえ　じゅんこ,Web", "中机　純子,なかつくえ　じゅんこ,=1+1")
     replace(project, f"{M}/population/migration.csv", "仙台市,", '=HYPERLINK("http://x"),')
-    replace(project, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容\n", '    title: "@SUM(A1)"\n')
+    replace(project, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容①\n", '    title: "@SUM(A1)"\n')
     result = run(project, "build", DATE)
     assert result.exit_code == 0, result.stderr
     out = project / "outputs" / DATE

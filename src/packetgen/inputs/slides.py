@@ -93,6 +93,7 @@ class Slide(_Model):
     box_title: str = ShortText
     box: Rich = Field(default="", max_length=3000)
     cases: tuple[Case, ...] = ()
+    figures: tuple[Annotated[str, Field(min_length=1, max_length=200)], ...] = ()
     footnote: str = Field(default="", max_length=500)
     notes: str = Field(default="", max_length=5000)
 

@@ -2,6 +2,10 @@
 
 Colours are theme colours (tx2, accent1, bg2 …) so a user who recolours the template's theme
 recolours the content too; fonts come from the theme (a:latin and a:ea), runs only say ja-JP.
+
+Text in a box of known width is written with the line breaks the fitter measured (text_fit), as
+<a:br/> inside the paragraph: PowerPoint and LibreOffice then break where the fitter did, and a
+paragraph still reads whole once its line breaks are dropped.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
+from packetgen.render import text_fit
 from packetgen.render.rich_text import spans
 
 # Arrow glyphs the slide font (IPAex) lacks would fall back to a Latin font: draw the nearest it has.
@@ -24,6 +29,7 @@ MARKER_FALLBACK = {"➢": "▶", "➤": "▶", "➣": "▶", "►": "▶", "✔"
 LINE = 1.3  # exact line pitch as a multiple of the font size, the same in PowerPoint and LibreOffice
 INSET_PT = 4.0  # left/right text inset of boxes
 INSET_TB_PT = 2.5
+WIDTH_SAFETY = 0.97  # renderers kern and embolden slightly differently: keep 3 % in hand
 
 
 @dataclass
@@ -42,6 +48,29 @@ class Para:
     runs: list[tuple[str, bool, str | None]] = field(default_factory=list)  # extra (text, bold, colour) runs
 
 
+def _pieces(para: Para) -> list[tuple[str, bool, str | None]]:
+    """The paragraph's runs: (text, bold, colour)."""
+    return [(t, b or para.bold, para.color) for t, b in spans(para.text)] + list(para.runs)
+
+
+def para_text(para: Para) -> tuple[str, text_fit.Bold]:
+    """The plain text of a paragraph and its weight (one flag, or one per character when mixed)."""
+    pieces = _pieces(para)
+    text = "".join(t for t, _, _ in pieces)
+    flags = tuple(b for t, b, _ in pieces for _ in t)
+    return text, flags if len(set(flags)) > 1 else bool(flags and flags[0])
+
+
+def break_width(para: Para, width_pt: float) -> float:
+    """The width lines are broken to in a box whose text area is ``width_pt`` wide."""
+    return (width_pt - para.margin_pt) * WIDTH_SAFETY
+
+
+def para_lines(para: Para, width_pt: float) -> list[str]:
+    text, bold = para_text(para)
+    return text_fit.wrap(text, break_width(para, width_pt), para.size, bold) if text else [""]
+
+
 def _solid(parent: etree._Element, color: str) -> None:
     fill = etree.SubElement(parent, qn("a:solidFill"))
     etree.SubElement(fill, qn("a:schemeClr")).set("val", color)
@@ -57,11 +86,38 @@ def _run(p: etree._Element, text: str, size: float, bold: bool, color: str | Non
     etree.SubElement(r, qn("a:t")).text = text
 
 
-def write_paragraphs(text_frame, paras: Sequence[Para]) -> None:
-    """Replace a text frame's paragraphs with ``paras`` (a:pPr built in schema order)."""
+def _line_break(p: etree._Element, size: float) -> None:
+    br = etree.SubElement(p, qn("a:br"))
+    etree.SubElement(br, qn("a:rPr"), lang="ja-JP", altLang="en-US", sz=str(round(size * 100)), dirty="0")
+
+
+def _write_runs(p: etree._Element, para: Para, lines: Sequence[str]) -> None:
+    """The runs of ``para``, cut where its lines end, with <a:br/> between the lines."""
+    ends, at = [], 0
+    for line in lines[:-1]:
+        at += len(line)
+        ends.append(at)
+    pos = 0
+    for text, bold, color in _pieces(para):
+        while text:
+            stop = next((e for e in ends if e > pos), pos + len(text))
+            chunk = text[: stop - pos]
+            _run(p, chunk, para.size, bold, color)
+            pos += len(chunk)
+            text = text[len(chunk) :]
+            if ends and pos == ends[0]:
+                _line_break(p, para.size)
+                ends.pop(0)
+
+
+def write_paragraphs(text_frame, paras: Sequence[Para], width_pt: float | None = None) -> None:
+    """Replace a text frame's paragraphs with ``paras`` (a:pPr built in schema order); with the
+    width of its text area, each paragraph carries the fitter's line breaks."""
     body = text_frame._txBody
     for p in body.findall(qn("a:p")):
         body.remove(p)
+    if not paras:  # an empty box (a card with a title and no text) still needs its one paragraph
+        etree.SubElement(body, qn("a:p"))
     for para in paras:
         p = etree.SubElement(body, qn("a:p"))
         ppr = etree.SubElement(p, qn("a:pPr"))
@@ -82,10 +138,8 @@ def write_paragraphs(text_frame, paras: Sequence[Para]) -> None:
             etree.SubElement(ppr, qn("a:buChar")).set("char", MARKER_FALLBACK.get(para.marker, para.marker))
         else:
             etree.SubElement(ppr, qn("a:buNone"))
-        for text, bold in spans(para.text):
-            _run(p, text, para.size, bold or para.bold, para.color)
-        for text, bold, color in para.runs:
-            _run(p, text, para.size, bold, color)
+        lines = para_lines(para, width_pt) if width_pt is not None else [para_text(para)[0]]
+        _write_runs(p, para, lines)
         etree.SubElement(p, qn("a:endParaRPr"), lang="ja-JP", sz=str(round(para.size * 100)))
 
 
@@ -102,7 +156,7 @@ def text_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Seq
     shape = slide.shapes.add_textbox(*map(Emu, box))
     shape.name = name
     _frame(shape)
-    write_paragraphs(shape.text_frame, paras)
+    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * INSET_PT)
     return shape
 
 
@@ -139,7 +193,15 @@ def filled_box(
     if style is not None:  # drop the default shape style (blue fill, white text, shadow)
         shape._element.remove(style)
     _frame(shape, anchor, inset_pt)
-    write_paragraphs(shape.text_frame, paras)
+    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * inset_pt)
+    return shape
+
+
+def dashed_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para]):
+    """A placeholder frame: no fill, a dashed outline, text centred (a figure not reproduced)."""
+    shape = filled_box(slide, name, box, paras, fill=None, line="tx2", anchor=MSO_ANCHOR.MIDDLE)
+    ln = shape._element.spPr.find(qn("a:ln"))
+    etree.SubElement(ln, qn("a:prstDash")).set("val", "dash")
     return shape
 
 
@@ -178,7 +240,7 @@ def grown_table(
             cell.margin_left = cell.margin_right = Pt(INSET_PT)
             cell.margin_top = cell.margin_bottom = Pt(INSET_TB_PT)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            write_paragraphs(cell.text_frame, paras)
+            write_paragraphs(cell.text_frame, paras, Emu(widths[c]).pt - 2 * INSET_PT)
     return frame
 
 

@@ -1,14 +1,15 @@
 """The pieces a content slide is stacked from. Each block measures its height for a body size and
 draws itself; the fitter (slide_fit) picks the size and the pages.
 
-Sizes are derived from the body size ``b`` so a whole slide shrinks together; small print (cases,
-footnotes) never goes below SMALL_FLOOR.
+Sizes are derived from the body size ``b`` so a whole slide shrinks together, in half points; body
+text never goes below BODY_FLOOR, small print (cases, figures, footnotes) never below SMALL_FLOOR.
+Cards, cases and figures sit on one grid of columns per slide, rows balanced (3 + 2, never 4 + 1).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pptx.enum.text import MSO_ANCHOR
 from pptx.slide import Slide
@@ -19,25 +20,33 @@ from packetgen.render.pptx_shapes import (
     INSET_PT,
     INSET_TB_PT,
     LINE,
+    WIDTH_SAFETY,
     Para,
+    break_width,
+    dashed_box,
     filled_box,
     grown_table,
+    para_text,
     text_box,
 )
 from packetgen.render.rich_text import plain
 
+BODY_FLOOR = 12.0  # body text of a slide printed on A4: 12 pt or more
 SMALL_FLOOR = 9.0
-WIDTH_SAFETY = 0.97  # renderers kern and embolden slightly differently: keep 3 % in hand
 BOX_SAFETY_PT = 2.0
+GRID_GAP = 8.0  # between cards, cases and figures side by side
 
 
 def para_height(para: Para, width_pt: float) -> float:
-    text = plain(para.text) + "".join(t for t, _, _ in para.runs)
-    usable = (width_pt - para.margin_pt) * WIDTH_SAFETY
-    # bold faces are wider: a paragraph with any bold is measured bold, which errs on the safe side
-    bold = para.bold or "**" in para.text or any(b for _, b, _ in para.runs)
-    lines = text_fit.line_count(text, usable, para.size, bold) if text else 1
+    text, bold = para_text(para)  # measured in the weights it is drawn in, broken as it is written
+    lines = text_fit.line_count(text, break_width(para, width_pt), para.size, bold) if text else 1
     return lines * para.size * LINE + para.before_pt
+
+
+def para_splits(para: Para, width_pt: float) -> int:
+    """Phrases a paragraph splits in a text area ``width_pt`` wide."""
+    text, bold = para_text(para)
+    return text_fit.quality(text, break_width(para, width_pt), para.size, bold).splits if text else 0
 
 
 def paras_height(paras: Sequence[Para], width_pt: float, inset_pt: float = INSET_PT) -> float:
@@ -47,6 +56,11 @@ def paras_height(paras: Sequence[Para], width_pt: float, inset_pt: float = INSET
 
 def small(b: float, factor: float = 0.85) -> float:
     return max(SMALL_FLOOR, round(b * factor * 2) / 2)
+
+
+def body(b: float, factor: float) -> float:
+    """A body size derived from ``b`` (sub-bullets, card text, tables), in half points, ≥ the floor."""
+    return max(BODY_FLOOR, round(b * factor * 2) / 2)
 
 
 @dataclass
@@ -111,7 +125,7 @@ class BulletGroup(Block):
     def body_paras(self, b: float) -> list[Para]:
         marker = "▶" if self.marker is None else self.marker
         hang1 = b * 1.15 if marker else 0.0
-        sub = b * 0.93
+        sub = body(b, 0.93)
         paras: list[Para] = []
         for i, (text, items) in enumerate(self.bullets):
             paras.append(
@@ -158,7 +172,7 @@ class Note(Block):
     name: str = "注記ボックス"
 
     def paras(self, b: float) -> list[Para]:
-        size = b * 0.95
+        size = body(b, 0.95)
         paras = [Para(self.title, size, bold=True, color="accent1")] if self.title else []
         gap = 0.0
         for line in self.text.strip("\n").split("\n"):
@@ -200,53 +214,83 @@ class Footnote(Block):
 
 
 # --- grids ---------------------------------------------------------------------------------------
-def _grid(count: int, per_row: int) -> list[range]:
-    return [range(i, min(i + per_row, count)) for i in range(0, count, per_row)]
+def per_row(count: int, columns: int = 4) -> int:
+    """Cards per row for ``count`` cards in rows of at most ``columns``, as even as can be: 5 → 3 + 2,
+    7 → 4 + 3, never a card alone on a row when another split exists."""
+    rows = -(-count // columns)
+    return -(-count // rows) if count else 1
+
+
+def _grid(count: int, columns: int) -> list[range]:
+    n = per_row(count, columns)
+    return [range(i, min(i + n, count)) for i in range(0, count, n)]
+
+
+def _cell_w(w: float, columns: int) -> float:
+    return (w - GRID_GAP * (columns - 1)) / columns
 
 
 @dataclass
-class Cases(Block):
-    """Case examples whose pictures are not in the packet: small captioned boxes, place in （）."""
+class Grid(Block):
+    """Boxes side by side on a grid of ``columns`` (shared with the cards above them on the slide), in
+    rows of equal height."""
 
-    cases: Sequence[tuple[str, str]]  # (caption, place)
+    items: Sequence[tuple[str, str]]
     name: str = "事例"
-    per_row: int = 3
+    columns: int = 0  # 0: as many as suit the count (at most 4)
 
-    def paras(self, b: float, case: tuple[str, str]) -> list[Para]:
-        caption, place = case
-        size = small(b, 0.85)
-        runs = [(f"（{place}）", True, "accent1")] if place else []
-        return [Para("事例", small(b, 0.7), bold=True, color="accent2"), Para(caption, size, runs=runs)]
+    def paras(self, b: float, item: tuple[str, str]) -> list[Para]:
+        raise NotImplementedError
 
-    def _cell_w(self, w: float, n: int) -> float:
-        gap = 6.0
-        return (w - gap * (n - 1)) / n
+    def cols(self) -> int:
+        return self.columns or per_row(len(self.items))
 
     def _row_h(self, b: float, w: float, row: range) -> float:
-        n = min(self.per_row, len(self.cases))
-        return max(paras_height(self.paras(b, self.cases[i]), self._cell_w(w, n)) for i in row)
+        return max(paras_height(self.paras(b, self.items[i]), _cell_w(w, self.cols())) for i in row)
 
     def height(self, b: float, w: float) -> float:
-        rows = _grid(len(self.cases), self.per_row)
-        return sum(self._row_h(b, w, r) for r in rows) + 6.0 * (len(rows) - 1)
+        rows = _grid(len(self.items), self.cols())
+        return sum(self._row_h(b, w, r) for r in rows) + GRID_GAP * (len(rows) - 1)
+
+    def box(self, slide: Slide, name: str, box: tuple[int, int, int, int], paras: list[Para]) -> None:
+        raise NotImplementedError
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
-        n = min(self.per_row, len(self.cases))
-        cell_w = self._cell_w(box.w, n)
+        cell_w = _cell_w(box.w, self.cols())
         y = box.y
-        for row in _grid(len(self.cases), self.per_row):
+        for row in _grid(len(self.items), self.cols()):
             h = self._row_h(b, box.w, row)
             for k, i in enumerate(row):
-                x = box.x + k * (cell_w + 6.0)
-                filled_box(
-                    slide,
-                    f"{self.name}{i + 1}",
-                    Box(x, y, cell_w).emu(h),
-                    self.paras(b, self.cases[i]),
-                    fill="bg2",
-                    rounded=True,
-                )
-            y += h + 6.0
+                x = box.x + k * (cell_w + GRID_GAP)
+                self.box(slide, f"{self.name}{i + 1}", Box(x, y, cell_w).emu(h), self.paras(b, self.items[i]))
+            y += h + GRID_GAP
+
+
+@dataclass
+class Cases(Grid):
+    """Case examples whose pictures are not in the packet: small captioned boxes, place in （）."""
+
+    def paras(self, b: float, item: tuple[str, str]) -> list[Para]:
+        caption, place = item
+        runs = [(f"（{place}）", True, "accent1")] if place else []
+        return [Para("事例", small(b, 0.7), bold=True, color="accent2"), Para(caption, small(b, 0.85), runs=runs)]
+
+    def box(self, slide: Slide, name: str, box: tuple[int, int, int, int], paras: list[Para]) -> None:
+        filled_box(slide, name, box, paras, fill="bg2", rounded=True)
+
+
+@dataclass
+class Figures(Grid):
+    """Figures of the original that the packet does not reproduce: a dashed frame that names the
+    figure and says where it is, so no caption stands under nothing."""
+
+    name: str = "図"
+
+    def paras(self, b: float, item: tuple[str, str]) -> list[Para]:
+        return [Para(f"図：{item[0]}", small(b, 0.85), align="ctr"), Para("（原資料参照）", small(b, 0.7), align="ctr")]
+
+    def box(self, slide: Slide, name: str, box: tuple[int, int, int, int], paras: list[Para]) -> None:
+        dashed_box(slide, name, box, paras)
 
 
 @dataclass
@@ -259,13 +303,42 @@ class CardSection:
 class Cards(Block):
     sections: Sequence[CardSection]
     name: str = "カード"
-    per_row: int = 4
+    columns: int = 4  # one grid for every section, so the columns of one row line up with the next
+    _width: float = field(default=0.0, repr=False, compare=False)  # the width laid out for last
+
+    def choose_columns(self, w: float, b: float) -> None:
+        """The grid (3, 4 or 5 columns) on which the cards split the fewest phrases, then take the
+        least height; never one on which a card stands alone on a row."""
+        counts = [len(section.cards) for section in self.sections]
+        lone = {g for g in (3, 4, 5) for n in counts if n > 1 and n % per_row(n, g) == 1}
+        candidates = [g for g in (4, 5, 3) if g not in lone] or [4]
+        cost = {}
+        for g in candidates:
+            self.columns, self._width = g, w
+            inner = _cell_w(w, g) - 2 * INSET_PT
+            paras = [p for sec in self.sections for t, x, i in sec.cards for p in self._paras(b, t, x, i)]
+            cost[g] = (sum(para_splits(p, inner) for p in paras), round(self.height(b, w)))
+        self.columns = min(candidates, key=cost.__getitem__)
+
+    def _paras(self, b: float, title: str, text: str, items: Sequence[str]) -> list[Para]:
+        return (self.title_paras(b, title) if title else []) + self.body_paras(b, text, items)
 
     def title_paras(self, b: float, title: str) -> list[Para]:
-        return [Para(title, b * 0.95, bold=True, color="bg1", align="ctr")]
+        return [Para(title, self._title_size(b), bold=True, color="bg1", align="ctr")]
+
+    def _title_size(self, b: float) -> float:
+        """Card titles one size for the block: a little smaller (down to 0.85 b) when that sets every
+        title on one line, rather than one title on two (「3　誰一人取り残されないための｜取組」)."""
+        inner = _cell_w(self._width, self.columns) - 2 * INSET_PT
+        titles = [c[0] for section in self.sections for c in section.cards if c[0]]
+        sizes = [body(b, 0.95) - 0.5 * i for i in range(5) if body(b, 0.95) - 0.5 * i >= body(b, 0.85)]
+        for size in sizes:
+            if all(text_fit.line_width(t, size, bold=True) <= inner * WIDTH_SAFETY for t in titles):
+                return size
+        return sizes[0]
 
     def body_paras(self, b: float, text: str, items: Sequence[str]) -> list[Para]:
-        size = b * 0.9
+        size = body(b, 0.9)
         paras = [Para(line, size) for line in text.split("\n")] if text else []
         paras += [
             Para(item, size, marker="✓", margin_pt=size * 1.1, hang_pt=size * 1.1, before_pt=size * 0.2)
@@ -275,13 +348,13 @@ class Cards(Block):
 
     def _layout(self, b: float, w: float):
         """(section heading height, [(row, card width, title height, body height)]) per section."""
+        self._width = w
         plans = []
+        cw = _cell_w(w, self.columns)
         for section in self.sections:
-            n = min(self.per_row, len(section.cards))
-            cw = (w - 8.0 * (n - 1)) / n
             head = paras_height([Para(section.heading, b, bold=True, color="tx2")], w) if section.heading else 0.0
             rows = []
-            for row in _grid(len(section.cards), self.per_row):
+            for row in _grid(len(section.cards), self.columns):
                 cards = [section.cards[i] for i in row]
                 th = max((paras_height(self.title_paras(b, c[0]), cw) if c[0] else 0.0) for c in cards)
                 bh = max((paras_height(self.body_paras(b, c[1], c[2]), cw) if (c[1] or c[2]) else 0.0) for c in cards)
@@ -290,8 +363,9 @@ class Cards(Block):
         return plans
 
     def height(self, b: float, w: float) -> float:
-        # every card row is followed by an 8 pt gap, which also separates sections; not after the last
-        return sum(head + sum(th + bh + 8.0 for _, _, th, bh in rows) for _, head, rows in self._layout(b, w)) - 8.0
+        # every card row is followed by a gap, which also separates sections; not after the last
+        gap = GRID_GAP
+        return sum(head + sum(th + bh + gap for _, _, th, bh in rows) for _, head, rows in self._layout(b, w)) - gap
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
         y = box.y
@@ -307,7 +381,7 @@ class Cards(Block):
             for row, cw, th, bh in rows:
                 for k, i in enumerate(row):
                     title, text, items = section.cards[i]
-                    x = box.x + k * (cw + 8.0)
+                    x = box.x + k * (cw + GRID_GAP)
                     if th:
                         filled_box(
                             slide,
@@ -326,7 +400,18 @@ class Cards(Block):
                             fill="bg1",
                             line="accent1",
                         )
-                y += th + bh + 8.0
+                y += th + bh + GRID_GAP
+
+
+def align_grids(blocks: Sequence[Block], w: float, b: float = 14.0) -> None:
+    """One grid of columns for the cards, cases and figures of a slide, so they line up."""
+    cards = next((blk for blk in blocks if isinstance(blk, Cards)), None)
+    grids = [blk for blk in blocks if isinstance(blk, Grid)]
+    if cards is not None:
+        cards.choose_columns(w, b)
+    columns = cards.columns if cards is not None else max((per_row(len(g.items)) for g in grids), default=0)
+    for grid in grids:
+        grid.columns = columns
 
 
 # --- tables --------------------------------------------------------------------------------------
@@ -341,17 +426,61 @@ class TableData:
     result_rows: Sequence[str] = ()  # per row: a follow-up line (timeline "→ …"), or ""
 
 
+def _column_widths(data: TableData, w: float, size: float) -> list[float]:
+    """Widths by weight, then widened where a column's widest phrase would not fit (「2027年度まで」),
+    then where a short cell (at most twice the width) would wrap (「2022～2026年度累計」), taking from the columns
+    with room to spare."""
+    total = sum(data.weights)
+    widths = [w * x / total for x in data.weights]
+    cells = [*([data.header] if data.header else []), *data.rows]
+
+    def box(width: float) -> float:
+        return width / WIDTH_SAFETY + 2 * INSET_PT + 1.0  # 1 pt for rounding to EMU
+
+    def need(c: int, whole: bool) -> float:
+        widest = 0.0
+        for row in cells:
+            text, bold = plain(row[c]), c in data.emphasis or row is data.header
+            one_line = max(text_fit.line_width(line, size, bold) for line in text.split("\n"))
+            if whole and box(one_line) <= widths[c] * 2:
+                widest = max(widest, one_line)
+            widest = max(widest, text_fit.widest_phrase(text, size, bold))
+        return box(widest)
+
+    hard = [need(c, False) for c in range(len(widths))]
+    main = max(range(len(widths)), key=data.weights.__getitem__)  # the text column wraps; it gives room
+    for wanted in (hard, [hard[c] if c == main else need(c, True) for c in range(len(widths))]):
+        short = [c for c in range(len(widths)) if widths[c] < wanted[c]]
+        spare = {c: widths[c] - max(hard[c], wanted[c]) for c in range(len(widths)) if c not in short}
+        room = sum(v for v in spare.values() if v > 0)
+        lack = sum(wanted[c] - widths[c] for c in short)
+        if not short or room <= 0:
+            continue
+        share = min(1.0, room / lack)
+        for c in short:
+            widths[c] += (wanted[c] - widths[c]) * share
+        for c, v in spare.items():
+            if v > 0:
+                widths[c] -= v * lack * share / room
+    return widths
+
+
 @dataclass
 class Table(Block):
     data: TableData
     name: str = "表"
+    _widths: dict[tuple[float, float], list[float]] = field(default_factory=dict, repr=False, compare=False)
 
     def size(self, b: float) -> float:
-        return max(10.0, round(b * 0.9 * 2) / 2)
+        return body(b, 0.9)
 
-    def widths(self, w: float) -> list[float]:
-        total = sum(self.data.weights)
-        return [w * x / total for x in self.data.weights]
+    def widths(self, w: float, b: float) -> list[float]:
+        """Column widths by weight, each at least as wide as its widest phrase (「2027年度まで」 is not
+        broken when a wider column can give up the room)."""
+        key = (w, self.size(b))
+        if key not in self._widths:
+            self._widths[key] = _column_widths(self.data, w, key[1])
+        return self._widths[key]
 
     def cell_paras(self, b: float, r: int, c: int) -> list[Para]:
         s = self.size(b)
@@ -366,7 +495,7 @@ class Table(Block):
         return [Para(self.data.header[c], self.size(b), bold=True, align="ctr")]
 
     def row_heights(self, b: float, w: float) -> list[float]:
-        widths = self.widths(w)
+        widths = self.widths(w, b)
         return [
             max(paras_height(self.cell_paras(b, r, c), widths[c]) for c in range(len(widths)))
             for r in range(len(self.data.rows))
@@ -375,7 +504,7 @@ class Table(Block):
     def header_height(self, b: float, w: float) -> float:
         if self.data.header is None:
             return 0.0
-        widths = self.widths(w)
+        widths = self.widths(w, b)
         return max(paras_height(self.header_paras(b, c), widths[c]) for c in range(len(widths)))
 
     def height(self, b: float, w: float) -> float:
@@ -393,10 +522,11 @@ class Table(Block):
                 [d.result_rows[i] for i in rows] if d.result_rows else (),
             ),
             self.name,
+            dict(self._widths),  # the columns of the whole table, on every page of it
         )
 
     def draw(self, slide: Slide, box: Box, b: float) -> None:
-        widths = self.widths(box.w)
+        widths = self.widths(box.w, b)
         heights = ([self.header_height(b, box.w)] if self.data.header is not None else []) + self.row_heights(b, box.w)
         header = [self.header_paras(b, c) for c in range(len(widths))] if self.data.header is not None else None
         rows = [[self.cell_paras(b, r, c) for c in range(len(widths))] for r in range(len(self.data.rows))]

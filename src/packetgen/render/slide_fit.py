@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from packetgen.render.slide_blocks import Block, Table
+from packetgen.render.slide_blocks import BODY_FLOOR, Block, Table
 
 BODY_MAX = 16.0
-BODY_FLOOR = 10.5  # 10.5 pt printed at 100 % on A4 is the body size of a Word document
 TABLE_SPLIT_SIZE = 12.0  # a table that runs over continues at this size rather than at the floor
 STEP = 0.5
+FILL_MAX = 0.95  # content takes at most 95 % of the content area's height: a page never looks crammed
 
 
 def gap(b: float) -> float:
@@ -44,6 +44,7 @@ class Fitted:
 
 
 def fit(blocks: Sequence[Block], width: float, height: float) -> Fitted:
+    height *= FILL_MAX
     for b in body_sizes():
         if stack_height(blocks, b, width) <= height:
             return Fitted(b, [list(blocks)])
@@ -59,27 +60,25 @@ def _overflow(blocks: Sequence[Block], b: float, width: float, height: float) ->
 
 
 def _split(blocks: Sequence[Block], table: Table, width: float, height: float) -> Fitted:
-    """Rows flow over as many pages as needed; what stands before the table opens the first page and
-    what follows it closes the last one (or gets a page of its own)."""
+    """Rows flow over as few pages as they need, spread evenly over them (not 10 rows and then 2);
+    what stands before the table opens the first page and what follows it closes the last one (or
+    gets a page of its own)."""
     b = TABLE_SPLIT_SIZE
     at = blocks.index(table)
     before, after = list(blocks[:at]), list(blocks[at + 1 :])
     heights = table.row_heights(b, width)
     header = table.header_height(b, width)
-    pages: list[list[Block]] = []
-    start = 0
-    lead = before
-    while start < len(heights):
-        room = height - (stack_height(lead, b, width) + gap(b) if lead else 0.0) - header
-        end = start
-        used = 0.0
-        while end < len(heights) and used + heights[end] <= room:
-            used += heights[end]
-            end += 1
-        if end == start:
-            raise SlideOverflow(f"{table.name}（{start + 1}行目）", header + heights[start], room + header)
-        pages.append([*lead, table.part(range(start, end))])
-        start, lead = end, []
+    lead = stack_height(before, b, width) + gap(b) if before else 0.0
+    rows = _rows(heights, [height - lead - header, height - header])
+    if rows is None:
+        tallest = max(range(len(heights)), key=heights.__getitem__)
+        raise SlideOverflow(f"{table.name}（{tallest + 1}行目）", header + heights[tallest], height)
+    for share in (0.5, 0.6, 0.7, 0.8, 0.9):  # the fewest pages, as even as they can be
+        even = _rows(heights, [(height - lead - header) * share, (height - header) * share])
+        if even is not None and len(even) == len(rows):
+            rows = even
+            break
+    pages = [[*(before if i == 0 else []), *([table.part(r)] if len(r) else [])] for i, r in enumerate(rows)]
     if after:
         if stack_height([*pages[-1], *after], b, width) <= height:
             pages[-1].extend(after)
@@ -88,3 +87,24 @@ def _split(blocks: Sequence[Block], table: Table, width: float, height: float) -
         else:
             raise _overflow(after, b, width, height)
     return Fitted(b, pages)
+
+
+def _rows(heights: list[float], rooms: list[float]) -> list[range] | None:
+    """Rows per page, each page taking rows while they fit its room (rooms[0] on the first page);
+    None when a row does not fit a page of its own."""
+    pages: list[range] = []
+    start = 0
+    while start < len(heights):
+        room = rooms[0] if not pages else rooms[1]
+        end, used = start, 0.0
+        while end < len(heights) and used + heights[end] <= room:
+            used += heights[end]
+            end += 1
+        if end == start:
+            if pages or heights[start] > rooms[1]:
+                return None
+            pages.append(range(0, 0))  # the lead fills the first page: the table starts on the next
+            continue
+        pages.append(range(start, end))
+        start = end
+    return pages
