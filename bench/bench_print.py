@@ -1,46 +1,126 @@
-"""Benchmark: packetgen's batched LibreOffice conversion against the naive way (one call per file).
+"""Benchmark of `packetgen print` (a script, not a test): ratios measured in one run on this machine.
 
-Run from the project folder after a build:  python bench/bench_print.py [DATE] [--repeat N]
-Prints seconds for both and their ratio, measured in one run on this machine (not a test).
+  python bench/bench_print.py [--repeat N]
+
+Reports, each as a ratio so machines compare:
+- a full print (PDFs, packet.pdf, order, legible previews, zip; the packet already built) over one
+  bare LibreOffice conversion (a one-line text file, fresh profile): aim ≤ 5×;
+- a print with nothing changed over a build with nothing changed: aim ≤ 1.5× (it converts and
+  rewrites nothing: the print files keep their modification times);
+- `print --only agenda` after an agenda edit over a full print: aim ≤ 0.4×;
+- for reference, the five Office files in one LibreOffice call, and in two processes at once.
+Works on a copy of inputs/ and templates/ in a temporary folder; nothing here touches outputs/.
 """
 
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
-from packetgen.printing.libreoffice import convert_to_pdf
+ROOT = Path(__file__).resolve().parent.parent
+DATE = "2023-07-27"
 
 
-def timed(action) -> float:
+def run(project: Path, *args: str) -> float:
     started = time.perf_counter()
-    action()
+    done = subprocess.run(
+        [sys.executable, "-m", "packetgen", *args, "--project", str(project)], capture_output=True, text=True
+    )
+    if done.returncode:
+        raise SystemExit(f"failed: {args}\n{done.stderr[-2000:]}")
     return time.perf_counter() - started
+
+
+def bare_conversion(tmp: Path) -> float:
+    """One LibreOffice start converting a one-line text file with a fresh profile."""
+    text = tmp / "one.txt"
+    text.write_text("packetgen\n", "utf-8")
+    profile = tmp / "profile"
+    shutil.rmtree(profile, ignore_errors=True)
+    started = time.perf_counter()
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp),
+            str(text),
+        ],
+        capture_output=True,
+        check=True,
+    )
+    return time.perf_counter() - started
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("date", nargs="?", default="2023-07-27")
-    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    folder = Path("outputs") / args.date
-    files = sorted(p for p in folder.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
-    if not files:
-        raise SystemExit(f"no built documents in {folder}: run `packetgen build {args.date}` first")
-    batch, naive = [], []
-    for _ in range(args.repeat):
-        with tempfile.TemporaryDirectory() as tmp:
-            batch.append(timed(lambda tmp=tmp: convert_to_pdf(files, Path(tmp))))
-        with tempfile.TemporaryDirectory() as tmp:
-            naive.append(timed(lambda tmp=tmp: [convert_to_pdf([f], Path(tmp)) for f in files]))
-    b, n = statistics.median(batch), statistics.median(naive)
-    print(f"files: {len(files)} ({', '.join(f.suffix for f in files)})")
-    print(f"batched, one LibreOffice call : {b:6.2f} s (median of {args.repeat})")
-    print(f"naive, one call per file      : {n:6.2f} s")
-    print(f"naive / batched               : {n / b:6.2f}x")
+    from packetgen.printing.libreoffice import convert_in_parallel, convert_to_pdf
+    from packetgen.render.font_files import fontconfig_environment
+
+    fontconfig_environment()
+    with tempfile.TemporaryDirectory(prefix="packetgen-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        project = tmp / "project"
+        for folder in ("inputs", "templates"):
+            shutil.copytree(ROOT / folder, project / folder)
+        run(project, "build", DATE)
+        out = project / "outputs" / DATE
+        files = sorted(p for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
+        bare = statistics.median(bare_conversion(tmp) for _ in range(args.repeat))
+        one_call, two_procs = [], []
+        for n in range(args.repeat):
+            started = time.perf_counter()
+            convert_to_pdf(files, tmp / f"one{n}")
+            one_call.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            convert_in_parallel(files, tmp / f"two{n}", when=datetime(2023, 7, 27, 13, 30))
+            two_procs.append(time.perf_counter() - started)
+        full = []
+        for _ in range(args.repeat):
+            for stale in (out / "print", out / "printed", out / f"印刷データ_{DATE}.zip"):
+                if stale.is_dir():
+                    shutil.rmtree(stale)
+                else:
+                    stale.unlink(missing_ok=True)
+            full.append(run(project, "print", DATE))
+        before = mtimes(out / "print")
+        noop_print = statistics.median(run(project, "print", DATE) for _ in range(args.repeat))
+        rewritten = sum(1 for k, v in mtimes(out / "print").items() if before.get(k) != v)
+        noop_build = statistics.median(run(project, "build", DATE) for _ in range(args.repeat))
+        agenda = []
+        members = project / "inputs" / DATE / "members.csv"
+        original = members.read_text("utf-8")
+        for n in range(args.repeat):
+            members.write_text(original.replace("岩本", "岩本" if n % 2 else "岩元"), "utf-8")
+            agenda.append(run(project, "print", DATE, "--only", "agenda"))
+        f = statistics.median(full)
+        print(f"bare LibreOffice conversion (one-line text, fresh profile): {bare:6.2f} s")
+        print(f"5 Office files, one LibreOffice call                     : {statistics.median(one_call):6.2f} s")
+        print(f"5 Office files, two LibreOffice processes                : {statistics.median(two_procs):6.2f} s")
+        print(f"full print                                               : {f:6.2f} s = {f / bare:5.2f}x bare")
+        print(f"build, nothing changed                                   : {noop_build:6.2f} s")
+        print(
+            f"print, nothing changed                                   : {noop_print:6.2f} s = "
+            f"{noop_print / noop_build:5.2f}x the no-op build ({rewritten} print files rewritten)"
+        )
+        a = statistics.median(agenda)
+        print(f"print --only agenda after an agenda edit                 : {a:6.2f} s = {a / f:5.2f}x full print")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import csv
 import dataclasses
 import io
 import json
+import shutil
 import statistics
 import zipfile
 from pathlib import Path
@@ -20,14 +21,14 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from conftest import DATE, copy_project, run
-from packetgen.printing import bundle
+from packetgen.printing import bundle, pdf_checks
 from packetgen.printing.libreoffice import convert_to_pdf
 from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts, text_sizes
 from packetgen.render.fonts import FontSetting
 from test_pdf import pdf_fonts, require_tools
 
 pytestmark = pytest.mark.pdf
-PAGES = {"agenda": 3, "1-1": 45, "1-2": 22, "population": 10, "donation": 1}
+PAGES = {"agenda": 3, "1-1": 52, "1-2": 21, "population": 10, "donation": 1}
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,14 @@ def out(project: Path) -> Path:
     return project / "outputs" / DATE
 
 
+def order_table(project: Path) -> tuple[list[str], list[list[str]], list[str]]:
+    """The 印刷発注書 CSV's document table: header row, a row per document, the 計 row."""
+    rows = list(csv.reader(io.StringIO((out(project) / "print" / "印刷発注書.csv").read_bytes().decode("utf-8-sig"))))
+    start = next(i for i, row in enumerate(rows) if row[:2] == ["No", "資料番号"])
+    end = next(i for i in range(start, len(rows)) if rows[i][:1] == ["計"])
+    return rows[start], rows[start + 1 : end], rows[end]
+
+
 def manifest(project: Path) -> dict:
     return json.loads((out(project) / "manifest.json").read_text("utf-8"))
 
@@ -54,7 +63,8 @@ def test_page_counts_per_document_and_in_the_packet(printed: Path) -> None:
     for d in docs.values():
         assert len(PdfReader(str(out(printed) / d["pdf"])).pages) == d["pages"]
     packet = PdfReader(str(out(printed) / "print" / "packet.pdf"))
-    assert len(packet.pages) == sum(PAGES.values()) == manifest(printed)["print"]["pages"]
+    # 87 pages and a blank after each document with an odd count (agenda 3, 1-2 21, donation 1)
+    assert len(packet.pages) == 90 == manifest(printed)["print"]["pages"]
 
 
 def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
@@ -62,11 +72,25 @@ def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
     top = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline if not isinstance(o, list)]
     assert top == [
         ("次第・参加者名簿", 0),
-        ("資料No.1-1　デジタル田園都市国家構想総合戦略の概要", 3),
-        ("資料No.1-2　地方版総合戦略の改訂", 48),
-        ("資料No.2　人口動態について", 70),
-        ("資料No.3　一関市企業版ふるさと納税について", 80),
+        ("資料No.1-1　デジタル田園都市国家構想総合戦略の概要", 4),
+        ("資料No.1-2　地方版総合戦略の改訂", 56),
+        ("資料No.2　人口動態について", 78),
+        ("資料No.3　一関市企業版ふるさと納税について", 88),
     ]
+    # every document starts on a front side (an odd page number, 1-based)
+    assert all(page % 2 == 0 for _, page in top)
+
+
+def test_blank_pages_exactly_after_documents_with_an_odd_page_count(printed: Path) -> None:
+    reader = PdfReader(str(out(printed) / "print" / "packet.pdf"))
+    blank = [n for n, page in enumerate(reader.pages, start=1) if not page.get_contents() and not page.extract_text()]
+    assert blank == [4, 78, 90]
+    # a blank page has its document's orientation: 1-2 is landscape, the agenda and donation portrait
+    sizes = {
+        n: (round(float(reader.pages[n - 1].mediabox.width)), round(float(reader.pages[n - 1].mediabox.height)))
+        for n in blank
+    }
+    assert sizes == {4: (595, 842), 78: (842, 595), 90: (595, 842)}
 
 
 def test_every_font_is_embedded_and_of_the_font_setting(printed: Path) -> None:
@@ -132,10 +156,7 @@ def test_packetgen_measures_text_as_pdfplumber_does(printed: Path, measured: dic
 def test_order_sheet_text_stays_inside_its_cells(printed: Path) -> None:
     # rows are given the height their wrapped text needs: no glyph crosses a rule, nothing shows ###,
     # and every 資料名 and file name is there in full, read down its own column
-    csv_rows = list(
-        csv.reader(io.StringIO((out(printed) / "print" / "印刷発注書.csv").read_bytes().decode("utf-8-sig")))
-    )
-    header, *lines, _ = csv_rows
+    header, lines, _ = order_table(printed)
     with pdfplumber.open(out(printed) / "print" / "印刷発注書.pdf") as document:
         (page,) = document.pages
         rules = [r for r in page.lines if r["width"] > 1 or r["height"] > 1]
@@ -160,9 +181,16 @@ def test_order_sheet_text_stays_inside_its_cells(printed: Path) -> None:
 
 def test_order_sheet_copies_and_totals(printed: Path) -> None:
     folder = out(printed) / "print"
-    rows = list(csv.reader(io.StringIO((folder / "印刷発注書.csv").read_bytes().decode("utf-8-sig"))))
-    header, *lines, total = rows
+    header, lines, total = order_table(printed)
     assert header[:5] == ["No", "資料番号", "資料名", "ファイル", "ページ数"]
+    assert [line[header.index("向き")] for line in lines] == ["縦", "横", "横", "縦", "縦"]
+    assert [line[header.index("とじ方向")] for line in lines] == [
+        "長辺とじ",
+        "短辺とじ",
+        "短辺とじ",
+        "長辺とじ",
+        "長辺とじ",
+    ]
     # 16 members + 5 city staff + 5 spares, all from the meeting's inputs
     assert {line[header.index("部数")] for line in lines} == {"26"}
     assert [int(line[header.index("ページ数")]) for line in lines] == list(PAGES.values())
@@ -182,11 +210,17 @@ def test_order_sheet_copies_and_totals(printed: Path) -> None:
     assert (folder / "印刷発注書.xlsx").is_file()
 
 
-def test_previews_and_contact_sheets(printed: Path) -> None:
+def test_previews_are_legible_and_have_contact_sheets(printed: Path) -> None:
+    from PIL import Image
+
     preview = out(printed) / "print" / "preview"
     for doc in manifest(printed)["documents"]:
         stem = Path(doc["pdf"]).stem
-        assert len(list((preview / stem).glob("page-*.png"))) == doc["pages"]
+        pages = sorted((preview / stem).glob("page-*.jpg"))
+        assert len(pages) == doc["pages"]
+        for page in pages:
+            with Image.open(page) as image:
+                assert max(image.size) >= 1200, (page.name, image.size)  # readable at 100 %
         assert (preview / f"{stem}_一覧.png").stat().st_size > 1000
     assert (preview / "印刷発注書_一覧.png").is_file()
 
@@ -196,28 +230,31 @@ def test_zip_for_hand_off_and_manifest_checksums(printed: Path) -> None:
     archive = out(printed) / data["print"]["zip"]
     with zipfile.ZipFile(archive) as z:
         names = set(z.namelist())
-    assert "print/packet.pdf" in names and "print/印刷発注書.pdf" in names
-    assert {f"print/{Path(d['pdf']).name}" for d in data["documents"]} <= names
-    assert not any("preview" in n for n in names)
-    assert bundle.sha256(archive) == data["print"]["zip_sha256"]
+    pdfs = {f"print/{Path(d['pdf']).name}" for d in data["documents"]}
+    order = {"print/印刷発注書.pdf", "print/印刷発注書.csv", "print/印刷発注書.xlsx"}
+    assert names == pdfs | order | {"print/packet.pdf"}  # what to print, the whole set, the order
+    assert bundle.sha256(archive) == data["print"]["files"][data["print"]["zip"]]
     for d in data["documents"]:
         assert bundle.sha256(out(printed) / d["pdf"]) == d["pdf_sha256"]
     assert not list(out(printed).glob(".print*"))  # no staging folder left behind
 
 
-def test_an_unchanged_packet_reuses_every_pdf(printed: Path) -> None:
+def test_a_print_with_nothing_changed_converts_and_rewrites_nothing(printed: Path) -> None:
+    before = {str(p): p.stat().st_mtime_ns for p in out(printed).rglob("*") if p.is_file()}
     result = run(printed, "print", DATE)
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.count("前回のPDFを使用") == 5
-    assert "LibreOffice で変換中" not in result.stdout
+    assert "印刷データは最新です" in result.stdout and "PDF変換中" not in result.stdout
+    assert "印刷データは変更ありません" in result.stdout and "総枚数 1,170枚" in result.stdout
+    assert {str(p): p.stat().st_mtime_ns for p in out(printed).rglob("*") if p.is_file()} == before
 
 
 def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
     result = run(printed, "print", DATE, "--only", "1-2")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("前回のPDFを使用") == 4
-    assert "1件を LibreOffice で変換中" in result.stdout
-    assert len(PdfReader(str(out(printed) / "print" / "packet.pdf")).pages) == sum(PAGES.values())
+    assert "PDF変換中（1/1）：資料No.1-2_地方版総合戦略の改訂" in result.stdout
+    assert "プレビュー（1/2）：資料No.1-2_地方版総合戦略の改訂" in result.stdout  # and the order's
+    assert len(PdfReader(str(out(printed) / "print" / "packet.pdf")).pages) == 90
 
 
 def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -> None:
@@ -320,7 +357,7 @@ def test_the_print_step_refuses_small_text(printed: Path, monkeypatch, pdf: str,
             return facts
         return dataclasses.replace(facts, text=(dataclasses.replace(facts.text[0], smallest=6.0, median=6.0),))
 
-    monkeypatch.setattr(bundle, "read_facts", read_small)
+    monkeypatch.setattr(pdf_checks, "read_facts", read_small)
     before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
     result = run(printed, "print", DATE, "--only", "donation")
     assert result.exit_code == 1
@@ -328,3 +365,64 @@ def test_the_print_step_refuses_small_text(printed: Path, monkeypatch, pdf: str,
     assert f"{pdf}: 1ページ目：最小の文字が 6.0pt です" in result.stderr
     assert "（8pt 以上が必要）、文字の大きさの中央値が 6.0pt です（10pt 以上が必要）" in result.stderr
     assert {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()} == before
+
+
+def test_a_build_that_changes_a_document_withdraws_its_print_data(printed: Path, tmp_path: Path) -> None:
+    project = tmp_path / "copy"
+    shutil.copytree(printed, project)  # the printed packet, outputs included
+    members = project / "inputs" / DATE / "members.csv"
+    members.write_text(members.read_text("utf-8").replace("岩本", "岩元"), "utf-8")
+    result = run(project, "build", DATE, "--only", "agenda")
+    assert result.exit_code == 0, result.stderr
+    assert "印刷データを取り下げました（次第・参加者名簿を作り直したため）" in result.stdout
+    assert f"packetgen print {DATE}" in result.stdout
+    folder = out(project) / "print"
+    # the changed document's PDF and previews, and everything made from the whole set, are gone ...
+    assert not (folder / "次第・参加者名簿.pdf").exists() and not (folder / "preview" / "次第・参加者名簿").exists()
+    assert not (folder / "packet.pdf").exists() and not list(folder.glob("印刷発注書*"))
+    assert not (out(project) / f"印刷データ_{DATE}.zip").exists()
+    # ... the other documents' PDFs stay for the next print, and the manifest says what happened
+    assert len(list(folder.glob("資料No.*.pdf"))) == 4
+    data = manifest(project)
+    assert "print" not in data and data["print_withdrawn"]["because"] == ["次第・参加者名簿"]
+    assert "pdf" not in next(d for d in data["documents"] if d["id"] == "agenda")
+    # what was printed last is kept outside print/ as the baseline of a review
+    text = json.loads((out(project) / "printed" / "text.json").read_text("utf-8"))
+    assert "岩本" in "".join(text["次第・参加者名簿.pdf"]) and len(text["次第・参加者名簿.pdf"]) == 3
+    # printing again makes the hand-off whole, reusing the four unchanged PDFs
+    again = run(project, "print", DATE)
+    assert again.exit_code == 0, again.stderr
+    assert again.stdout.count("前回のPDFを使用") == 4
+    assert "岩元" in "".join(
+        json.loads((out(project) / "printed" / "text.json").read_text("utf-8"))["次第・参加者名簿.pdf"]
+    )
+
+
+def test_the_same_inputs_print_byte_identical_files(printed: Path, tmp_path: Path) -> None:
+    other = copy_project(tmp_path)
+    result = run(other, "print", DATE)
+    assert result.exit_code == 0, result.stderr
+
+    def files(project: Path) -> dict[str, str]:
+        root = out(project)
+        chosen = [p for p in root.rglob("*") if p.is_file() and p.name != "manifest.json"]
+        return {str(p.relative_to(root)): bundle.sha256(p) for p in chosen}
+
+    ours, theirs = files(printed), files(other)
+    assert set(ours) == set(theirs)
+    different = sorted(name for name in ours if ours[name] != theirs[name])
+    assert different == [], different[:5]
+
+
+def test_the_baseline_keeps_the_text_of_every_printed_page(printed: Path) -> None:
+    printed_dir = out(printed) / "printed"
+    text = json.loads((printed_dir / "text.json").read_text("utf-8"))
+    assert {name: len(pages) for name, pages in text.items()} == {
+        "次第・参加者名簿.pdf": 3,
+        "資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pdf": 52,
+        "資料No.1-2_地方版総合戦略の改訂.pdf": 21,
+        "資料No.2_人口動態について.pdf": 10,
+        "資料No.3_一関市企業版ふるさと納税について.pdf": 1,
+    }
+    assert "105,000" in "".join(text["資料No.3_一関市企業版ふるさと納税について.pdf"][0].split())
+    assert len(list((printed_dir / "pages" / "資料No.2_人口動態について").glob("page-*.jpg"))) == 10

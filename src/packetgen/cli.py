@@ -3,28 +3,70 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
 
+from packetgen import __version__
+from packetgen.cli_japanese import JapaneseCommand, JapaneseGroup
 from packetgen.errors import PacketError
+from packetgen.japanese import display_width, pad, parse_date
 
 app = typer.Typer(
+    cls=JapaneseGroup,  # help and command-line errors in Japanese (cli_japanese.py)
+    name="packetgen",
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="一関市まち・ひと・しごと創生有識者会議の会議資料（Word・PowerPoint・Excel）を作成します。",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="一関市まち・ひと・しごと創生有識者会議の会議資料（Word・PowerPoint・Excel）を、"
+    "inputs/日付/ の入力ファイルから作成します。",
+    epilog="""例：
+  packetgen check 2023-07-27              入力ファイルを確認する（何も保存しません）
+  packetgen build 2023-07-27              資料を作成する
+  packetgen build 2023-07-27 --only 1-1   資料No.1-1 だけ作り直す
+  packetgen print 2023-07-27              印刷業者に渡すPDF一式を作る
+
+各コマンドの説明は packetgen build --help のように表示できます。""",
 )
+command = partial(app.command, cls=JapaneseCommand)
 
 T = TypeVar("T")
 ProjectOption = Annotated[
-    Path, typer.Option("--project", help="inputs/ templates/ outputs/ のあるフォルダ（既定：現在のフォルダ）")
+    Path,
+    typer.Option(
+        "--project", metavar="フォルダ", help="inputs/ templates/ outputs/ のあるフォルダ（既定：現在のフォルダ）"
+    ),
 ]
-DateArgument = Annotated[str, typer.Argument(help="会議の日付（例：2023-07-27）", show_default=False)]
+DateArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="日付",
+        help="会議の日付。2023-07-27 の形で書きます（入力フォルダ inputs/2023-07-27/ の名前）",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"packetgen {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="バージョンを表示して終了します")
+    ] = False,
+) -> None:
+    """Options of packetgen itself (before the command)."""
 
 
 def _run(action: Callable[[], T]) -> T:
@@ -37,38 +79,71 @@ def _run(action: Callable[[], T]) -> T:
     except OSError as exc:
         typer.echo(f"エラー：ファイルを読み書きできません（{exc.filename or ''}：{exc.strerror or exc}）", err=True)
         raise typer.Exit(1) from None
+    except KeyboardInterrupt:  # Ctrl+C: every output is written aside and swapped in whole
+        typer.echo("中断しました（出力は変更されていません）", err=True)
+        raise typer.Exit(130) from None
 
 
 def _packet(project: Path, date: str):
     from packetgen.packet import Packet  # imported late so --help stays fast
 
+    _iso_date_hint(date)
     return Packet(project, date)
 
 
-@app.command()
+def _iso_date_hint(date: str) -> None:
+    """DATE names the folder, so it stays ISO; a date typed as in a document gets its ISO form."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", date):
+        return
+    try:
+        day = parse_date(date)
+    except ValueError:
+        return  # not a date at all: the packet's own message says what DATE should look like
+    raise PacketError(f"日付は {day.isoformat()} の形で指定してください（inputs/ のフォルダ名と同じ形です）")
+
+
+@command(
+    epilog="""例：
+  packetgen build 2023-07-27
+  packetgen build 2023-07-27 --only 1-1 --only population""",
+)
 def build(
     date: DateArgument,
-    only: Annotated[list[str] | None, typer.Option("--only", help="作成する資料の id（複数指定可）")] = None,
-    force: Annotated[bool, typer.Option("--force", help="入力が変わっていない資料も作り直します")] = False,
+    only: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--only",
+            metavar="資料ID",
+            help="この資料だけ作成します（複数指定可）。資料ID は packetgen list で確認できます",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="変更のない資料も作り直します")] = False,
     project: ProjectOption = Path("."),
 ) -> None:
-    """会議の資料を作成して outputs/DATE/ に保存します（入力が変わっていない資料はそのまま）。"""
+    """会議の資料を作成して outputs/日付/ に保存します。
+
+    入力ファイル・テンプレート・packetgen が前回から変わっていない資料は作り直さず「変更なし」と表示します。
+    作成に失敗したときは、前回の出力がそのまま残ります。
+    """
     started = time.perf_counter()
     unchanged = []
+    id_width = 10  # set from the meeting's documents, so the file names line up
 
     def report(result) -> None:
         doc = result.planned
-        typer.echo(f"  作成  {doc.entry.id:<10} {doc.output_name}（{result.seconds:.2f}秒）")
+        typer.echo(f"  {pad('作成', 8)} {pad(doc.entry.id, id_width)}  {doc.output_name}（{result.seconds:.2f}秒）")
 
     def skip(doc) -> None:
         unchanged.append(doc)
-        typer.echo(f"  変更なし {doc.entry.id:<8} {doc.output_name}")
+        typer.echo(f"  {pad('変更なし', 8)} {pad(doc.entry.id, id_width)}  {doc.output_name}")
 
     def action():
+        nonlocal id_width
         packet = _packet(project, date)
+        id_width = max(display_width(d.id) for d in packet.meeting.documents)
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
         sys.stdout.flush()  # keep the heading above any error message on a shared terminal
-        built = packet.build(only or (), progress=report, force=force, skipped=skip)
+        built = packet.build(only or (), progress=report, force=force, skipped=skip, notice=typer.echo)
         for notice in packet.font_notices([b.planned.entry.id for b in built]) if built else ():
             typer.echo(notice)
         return packet, built
@@ -79,28 +154,38 @@ def build(
     typer.echo(f"{len(built)}件の資料を作成しました{note}（{elapsed:.1f}秒）：{packet.output_dir}")
 
 
-@app.command("list")
+@command("list")
 def list_documents(date: DateArgument, project: ProjectOption = Path(".")) -> None:
-    """会議の資料の一覧（id・資料番号・名称・入力ファイル）を表示します。"""
+    """会議の資料の一覧（資料ID・資料番号・名称・入力ファイル）を表示します。"""
     packet = _run(lambda: _packet(project, date))
     typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
-    for doc in _run(packet.plan):
-        inputs = "、".join(doc.entry.inputs.values())
-        label = f"資料{doc.entry.label}" if doc.entry.label else "-"
-        typer.echo(f"  {doc.entry.id:<10} {label:<12} {doc.entry.title}  [{inputs}]")
+    docs = _run(packet.plan)
+    rows = [(d.entry.id, f"資料{d.entry.label}" if d.entry.label else "-", d.entry.title) for d in docs]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+    for row, doc in zip(rows, docs, strict=True):
+        cells = "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True))
+        typer.echo(f"  {cells}  [{'、'.join(doc.entry.inputs.values())}]")
 
 
-@app.command()
+@command()
 def check(
     date: DateArgument,
-    only: Annotated[list[str] | None, typer.Option("--only", help="確認する資料の id（複数指定可）")] = None,
+    only: Annotated[
+        list[str] | None, typer.Option("--only", metavar="資料ID", help="この資料だけ確認します（複数指定可）")
+    ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """入力ファイルを確認し、資料を（保存せずに）組み立てて、収まらないスライドなども確かめます。"""
+    """入力ファイルを確認し、資料を保存せずに組み立てて、スライドに収まらない文章なども確かめます。
+
+    見つかった問題はまとめて表示します。outputs/ は変更しません。
+    """
 
     def action():
+        from packetgen.documents.deck_check import notices as deck_notices
+
         packet = _packet(project, date)
-        return packet.verify(only or ()), packet.font_notices(only or ())
+        checked = packet.verify(only or ())
+        return checked, packet.font_notices(only or ()) + deck_notices(packet, only or ())
 
     checked, notices = _run(action)
     for notice in notices:
@@ -108,17 +193,25 @@ def check(
     typer.echo(f"入力に問題はありません（{len(checked)}件の資料を確認、出力は変更していません）")
 
 
-@app.command()
+@command(epilog="例：\n  packetgen new 2023-10-26 --from 2023-07-27")
 def new(
     date: DateArgument,
-    previous: Annotated[str, typer.Option("--from", help="元にする会議の日付（例：2023-07-27）", show_default=False)],
+    previous: Annotated[
+        str,
+        typer.Option("--from", metavar="日付", help="元にする会議の日付（例：2023-07-27）", show_default=False),
+    ],
     project: ProjectOption = Path("."),
 ) -> None:
-    """前回の会議の入力をコピーして、新しい会議の inputs/DATE/ を作ります。"""
+    """前回の会議の入力をコピーして、新しい会議のフォルダ inputs/日付/ を作ります。
+
+    日付・回次・年度を新しい会議に合わせ、欠席・Web の記入を消します。既にあるフォルダは上書きしません。
+    """
 
     def action():
         from packetgen.new_meeting import create
 
+        _iso_date_hint(date)
+        _iso_date_hint(previous)
         return create(project, date, previous)
 
     made = _run(action)
@@ -129,15 +222,21 @@ def new(
     typer.echo(f"確認は packetgen check {made.folder.name}、作成は packetgen build {made.folder.name}")
 
 
-@app.command("print")
+@command("print")
 def print_command(
     date: DateArgument,
     only: Annotated[
-        list[str] | None, typer.Option("--only", help="PDFを作り直す資料の id（ほかは前回のPDFを使います）")
+        list[str] | None,
+        typer.Option(
+            "--only", metavar="資料ID", help="この資料のPDFだけ作り直します（ほかは前回のPDFを使います。複数指定可）"
+        ),
     ] = None,
     project: ProjectOption = Path("."),
 ) -> None:
-    """印刷業者に渡すPDF一式（資料ごとのPDF・一式PDF・印刷発注書・プレビュー・zip）を作成します。"""
+    """印刷業者に渡すPDF一式（資料ごとのPDF・一式PDF・印刷発注書・プレビュー・zip）を作成します。
+
+    先に build と同じように資料を作成し、outputs/日付/print/ に保存します。
+    """
     started = time.perf_counter()
 
     def action():
@@ -149,11 +248,11 @@ def print_command(
         return print_packet(packet, only or (), say=typer.echo)
 
     result = _run(action)
-    t = result.order.totals
+    done = "印刷データは変更ありません" if result.unchanged else "印刷データを作成しました"
     typer.echo(
-        f"印刷データを作成しました（{time.perf_counter() - started:.1f}秒）：{result.folder}\n"
-        f"  一式 {result.total_pages}ページ・{len(result.documents)}資料、{result.order.lines[0].copies}部、"
-        f"総枚数 {t['総枚数']:,}枚（{result.order.copies_note}）\n  受け渡し用：{result.zip_path}"
+        f"{done}（{time.perf_counter() - started:.1f}秒）：{result.folder}\n"
+        f"  一式 {result.total_pages}ページ（白紙を含む）・{result.documents}資料、{result.copies}部、"
+        f"総枚数 {result.sheets:,}枚（{result.copies_note}）\n  受け渡し用：{result.zip_path}"
     )
 
 
@@ -171,4 +270,4 @@ def main() -> None:
             "PACKETGEN_DEBUG=1 を付けて再実行すると詳細が表示されます",
             err=True,
         )
-        sys.exit(2)
+        sys.exit(3)  # 1: a problem in the inputs, 2: a mistake on the command line

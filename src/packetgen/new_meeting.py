@@ -1,7 +1,8 @@
 """packetgen new DATE --from PREVIOUS: start a meeting's inputs from the previous meeting's.
 
 The copy gets the new date, the 回次 advanced (or 1 in a new fiscal year) with its 年度, and the
-per-meeting marks (欠席/Web in the member list) cleared; everything else stays for staff to edit.
+per-meeting marks (欠席/Web in the member list, the print order's 発注日 and 納期) cleared; everything
+else stays for staff to edit.
 The new folder appears only when complete (built aside, then renamed).
 """
 
@@ -37,6 +38,20 @@ def _set_line(text: str, key: str, value: str) -> str:
     if not pattern.search(text):
         raise PacketError(f"{MEETING_FILE} に「{key}:」の行がありません")
     return pattern.sub(lambda m: f"{m.group(1)}{value}{m.group(3) or ''}", text, count=1)
+
+
+PER_MEETING_KEYS = ("発注日", "納期")  # the print order's dates belong to the last meeting
+
+
+def _drop_lines(text: str, keys: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Remove the `key: value` lines of ``keys`` (a value of the last meeting that must not carry over)."""
+    dropped = []
+    for key in keys:
+        pattern = re.compile(rf"^[ \t]*{re.escape(key)}:[^\n]*\n?", re.MULTILINE)
+        if pattern.search(text):
+            text = pattern.sub("", text, count=1)
+            dropped.append(key)
+    return text, dropped
 
 
 def _clear_marks_csv(path: Path) -> int:
@@ -99,6 +114,7 @@ def create(project: Path, date_text: str, previous_text: str) -> NewMeeting:
         text = _set_line(text, "日付", day.isoformat())
         text = _set_line(text, "回次", str(session))
         text = _set_line(text, "年度", japanese.wareki_fiscal_year(fiscal))
+        text, dropped = _drop_lines(text, PER_MEETING_KEYS)
         note = f"# packetgen new {day.isoformat()} --from {previous.key} で作成（日付・回次・年度は更新済み）\n"
         meeting.write_text(note + text, "utf-8")
         cleared = 0
@@ -117,4 +133,6 @@ def create(project: Path, date_text: str, previous_text: str) -> NewMeeting:
         "参加者名簿の 備考（欠席・Web）と委員の異動、市側出席者",
         "各資料の入力（スライド・人口動態・寄附実績など）を今回の内容に",
     ]
+    if dropped:
+        to_edit.append(f"印刷の{'・'.join(dropped)}（前回の値は消しました。発注書には「要記入」と出ます）")
     return NewMeeting(target, created.meeting.full_title, cleared, to_edit)

@@ -8,6 +8,7 @@ whose inputs, templates and packetgen version are unchanged is not rebuilt.
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import re
@@ -22,8 +23,9 @@ from packetgen import __version__, manifest
 from packetgen.documents import REGISTRY, BuildContext, DocumentBuilder
 from packetgen.errors import InputError, PacketError, Problem
 from packetgen.inputs.meeting import DocumentEntry, Meeting
-from packetgen.inputs.yaml_files import load_yaml
+from packetgen.inputs.yaml_files import line_of, load_yaml_document
 from packetgen.outputs import OutputFolder
+from packetgen.printing import staleness
 from packetgen.render import font_files
 from packetgen.render.fonts import SETTING_FILE, load_setting
 
@@ -91,7 +93,17 @@ class Packet:
                 "日付を確認するか --project でプロジェクトのフォルダを指定してください"
             )
         problems: list[Problem] = []
-        meeting = load_yaml(self.meeting_dir / MEETING_FILE, self.meeting_label, Meeting, problems)
+        meeting, node = load_yaml_document(self.meeting_dir / MEETING_FILE, self.meeting_label, Meeting, problems)
+        due = meeting.printing.due if meeting is not None else None
+        if meeting is not None and due is not None and due >= meeting.start:
+            problems.append(
+                Problem(
+                    self.meeting_label,
+                    f"納期 {due:%Y-%m-%d %H:%M} が会議の開始（{meeting.start:%Y-%m-%d %H:%M}）より前になっていません",
+                    line_of(node, ("印刷", "納期")),
+                    "印刷.納期",
+                )
+            )
         if meeting is not None and meeting.when.day != self.date:
             problems.append(
                 Problem(
@@ -214,6 +226,7 @@ class Packet:
         progress: Callable[[BuiltDocument], None] | None = None,
         force: bool = False,
         skipped: Callable[[PlannedDocument], None] | None = None,
+        notice: Callable[[str], None] | None = None,
     ) -> list[BuiltDocument]:
         """Build the selected documents whose inputs changed (all with ``force``); the outputs folder
         changes in one atomic step, after every document validated and rendered."""
@@ -247,14 +260,23 @@ class Packet:
                 started = time.perf_counter()
                 result = BuiltDocument(doc, doc.builder.render(doc.context, data), time.perf_counter() - started)
                 built.append(result)
+            # print data made from an older version of a rebuilt document goes in the same commit
+            changed = {b.planned.entry.id: (self._name(b.planned), b.sha256) for b in built}
+            withdrawal = staleness.withdraw(self.output_dir, self.key, copy.deepcopy(previous), changed)
             files: dict[str, bytes | Path] = {b.planned.output_name: b.data for b in built}
-            data, stale = self._manifest(previous, built, prints)
+            data, stale = self._manifest(withdrawal.manifest, built, prints)
             files[manifest.NAME] = manifest.dumps(data)
-            folder.commit(files, remove=stale)
+            folder.commit(files, remove=stale | withdrawal.files)
         for result in built:
             if progress:
                 progress(result)
+        if withdrawal.any and notice:
+            notice(staleness.message(withdrawal, self.key))
         return built
+
+    @staticmethod
+    def _name(doc: PlannedDocument) -> str:
+        return f"資料{doc.entry.label}" if doc.entry.label else doc.entry.title
 
     def _manifest(
         self, previous: dict[str, Any], built: list[BuiltDocument], prints: dict[str, str | None]
@@ -273,6 +295,10 @@ class Packet:
             }
             for b in built
         }
+        for doc_id, record in fresh.items():  # a PDF still made from these very bytes stays described
+            old = records.get(doc_id, {})
+            if old.get("pdf_source_sha256") == record["sha256"]:
+                record |= {k: old[k] for k in staleness.PDF_KEYS if k in old}
         documents = []
         for entry in self.meeting.documents:  # meeting order; keep documents this build did not touch
             record = fresh.get(entry.id) or records.get(entry.id)
@@ -291,6 +317,7 @@ class Packet:
             "generator": {"name": "packetgen", "version": code_version()},
             "documents": documents,
         }
-        if "print" in previous:
-            data["print"] = previous["print"]  # the print hand-off stays described until it is redone
+        for block in ("print", "print_withdrawn"):  # the print hand-off stays described until redone
+            if block in previous:
+                data[block] = previous[block]
         return data, stale

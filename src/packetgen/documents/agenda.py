@@ -36,9 +36,15 @@ class Agenda(DocumentBuilder):
             explanation = load_yaml(ctx.input_path("協議説明"), ctx.input_label("協議説明"), Explanation, problems)
         return AgendaData(members, staff, explanation)
 
-    def attendees(self, data: AgendaData) -> tuple[str, int]:
-        # every member gets a packet, absent ones too (it is sent to them afterwards)
-        return f"委員{len(data.members)}名＋市側出席者{len(data.staff)}名", len(data.members) + len(data.staff)
+    def attendees(self, data: AgendaData, without_absent: bool = False) -> tuple[str, int]:
+        # by default every member gets a packet, absent ones too (it is sent to them afterwards)
+        members = len(data.members)
+        note = f"委員{members}名"
+        if without_absent:
+            absent = sum(1 for m in data.members if m.absent)
+            members -= absent
+            note = f"委員{members}名（欠席{absent}名を除く）" if absent else note
+        return f"{note}＋市側出席者{len(data.staff)}名", members + len(data.staff)
 
     def render(self, ctx: BuildContext, data: AgendaData) -> bytes:
         from packetgen.render.docx_template import render_docx  # Word libraries only when building

@@ -85,8 +85,9 @@ class DocumentBuilder(ABC):
             return (docx_min_pages(path), None)
         return (1, None)
 
-    def attendees(self, data: Any) -> tuple[str, int] | None:
-        """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — if this document knows."""
+    def attendees(self, data: Any, without_absent: bool = False) -> tuple[str, int] | None:
+        """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — if this document knows;
+        ``without_absent`` leaves out members marked 欠席."""
         return None
 
 

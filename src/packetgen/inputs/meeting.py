@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime, time
 from typing import Any
 
@@ -17,9 +19,8 @@ class _Model(BaseModel):
 
 
 def _clock(value: Any) -> Any:
-    if isinstance(value, str):  # 13:30 or 13：30 as typed in a Japanese IME
-        return value.strip().replace("：", ":")
-    return value
+    # 13:30, １３：３０, 13時30分, 午後1時30分 as staff type them; a bare 13 is refused, not read as seconds
+    return japanese.parse_time(value) if value is not None else value
 
 
 class When(_Model):
@@ -32,12 +33,8 @@ class When(_Model):
     @field_validator("day", mode="before")
     @classmethod
     def _real_day(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                raise ValueError(f"「{value}」は存在する日付として読めません（例：2023-07-27）") from None
-        return value
+        # 2023-07-27, 2023/7/27, 令和5年7月27日, R5.7.27 …; 20230727 would be read as Unix seconds
+        return japanese.parse_date(value) if value is not None else value
 
     @model_validator(mode="after")
     def _ordered(self) -> When:
@@ -73,11 +70,137 @@ class PrintOptions(_Model):
     colour: bool | None = Field(default=None, alias="カラー")
 
 
+TO_FILL = "要記入"  # printed where the order needs a value no source gives; print warns about each
+BINDING_UNITS = ("資料ごと", "一式")
+BINDING_METHODS = ("左上1か所ホチキス留め", "左2か所ホチキス留め", "クリップ留め", "綴じない")
+_PHONE = re.compile(r"^[0-9０-９()（）\-－‐ー 　]{6,20}(（?内線[0-9０-９]{1,6}）?)?$")
+_MAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+class Orderer(_Model):
+    """発注者: who orders the print job and how the printing office reaches them."""
+
+    section: str | None = Field(default=None, alias="課", min_length=1, max_length=60)
+    person: str | None = Field(default=None, alias="担当者", min_length=1, max_length=40)
+    phone: str | None = Field(default=None, alias="電話", max_length=30)
+    mail: str | None = Field(default=None, alias="メール", max_length=100)
+
+    @field_validator("phone")
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        if value is not None and not _PHONE.match(value.strip()):
+            raise ValueError(f"「{value}」は電話番号として読めません（例：0191-21-2111（内線8421））")
+        return value.strip() if value else value
+
+    @field_validator("mail")
+    @classmethod
+    def _mail(cls, value: str | None) -> str | None:
+        if value is not None and not _MAIL.match(value.strip()):
+            raise ValueError(f"「{value}」はメールアドレスとして読めません")
+        return value.strip() if value else value
+
+
+class Paper(_Model):
+    size: str = Field(default="A4", alias="サイズ")
+    quality: str = Field(default="普通紙（コピー用紙）", alias="紙質", min_length=1, max_length=40)
+    recycled: bool | None = Field(default=None, alias="再生紙")
+
+    @field_validator("size")
+    @classmethod
+    def _a4(cls, value: str) -> str:
+        if value.strip().upper().replace("Ａ", "A").replace("４", "4") != "A4":
+            raise ValueError("用紙サイズは A4 だけです（すべての資料が A4 で作られます）")
+        return "A4"
+
+
+class Binding(_Model):
+    """綴じ方: each 資料 stapled on its own (the usual hand-out) or the whole set as one."""
+
+    unit: str = Field(default="資料ごと", alias="単位")
+    method: str = Field(default="左上1か所ホチキス留め", alias="方法")
+
+    @field_validator("unit")
+    @classmethod
+    def _unit(cls, value: str) -> str:
+        if value not in BINDING_UNITS:
+            raise ValueError(f"綴じ方の単位「{value}」は使えません（{'・'.join(BINDING_UNITS)}のどれか）")
+        return value
+
+    @field_validator("method")
+    @classmethod
+    def _method(cls, value: str) -> str:
+        if value not in BINDING_METHODS:
+            raise ValueError(f"綴じ方「{value}」は使えません（{'・'.join(BINDING_METHODS)}のどれか）")
+        return value
+
+    @property
+    def stapled(self) -> bool:
+        return "ホチキス" in self.method
+
+
 class PrintSettings(_Model):
-    """Copies: members + city staff (from the agenda's lists) + spares, unless 部数 is given."""
+    """The print order: copies (members + city staff from the agenda's lists + named extras + spares,
+    unless 部数 is given) and what the printing office needs to act on it. Every key is optional."""
 
     spares: int = Field(default=5, alias="予備部数", ge=0, le=500)
     copies: int | None = Field(default=None, alias="部数", ge=1, le=5000)
+    extra_copies: dict[str, int] = Field(default_factory=dict, alias="追加部数")
+    without_absent: bool = Field(default=False, alias="欠席者を除く")
+    subject: str | None = Field(default=None, alias="件名", min_length=1, max_length=100)
+    orderer: Orderer = Field(default_factory=Orderer, alias="発注者")
+    ordered_on: date | None = Field(default=None, alias="発注日")
+    due: datetime | None = Field(default=None, alias="納期")
+    delivery: str | None = Field(default=None, alias="納品場所", min_length=1, max_length=100)
+    paper: Paper = Field(default_factory=Paper, alias="用紙")
+    binding: Binding = Field(default_factory=Binding, alias="綴じ方")
+    collate: bool = Field(default=True, alias="丁合")
+    proof: str = Field(default="不要", alias="校正")
+    note: str | None = Field(default=None, alias="備考", max_length=200)
+
+    @field_validator("extra_copies")
+    @classmethod
+    def _extras(cls, value: dict[str, int]) -> dict[str, int]:
+        for name, count in value.items():
+            if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 500:
+                raise ValueError(f"追加部数「{name}」は 0〜500 の整数で入力してください")
+        return value
+
+    @field_validator("ordered_on", mode="before")
+    @classmethod
+    def _day(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                return date.fromisoformat(value.strip())
+            except ValueError:
+                raise ValueError(f"「{value}」は存在する日付として読めません（例：2023-07-20）") from None
+        return value
+
+    @field_validator("due", mode="before")
+    @classmethod
+    def _due(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip().replace("：", ":").replace("　", " ")
+            try:
+                moment = datetime.strptime(text, "%Y-%m-%d %H:%M")
+            except ValueError:
+                raise ValueError(f"納期「{value}」は日付と時刻で書いてください（例：2023-07-25 17:00）") from None
+            return moment
+        if isinstance(value, date) and not isinstance(value, datetime):
+            raise ValueError("納期は日付と時刻で書いてください（例：2023-07-25 17:00）")
+        return value
+
+    @field_validator("proof")
+    @classmethod
+    def _proof(cls, value: str) -> str:
+        if value not in ("要", "不要"):
+            raise ValueError(f"校正「{value}」は「要」か「不要」で入力してください")
+        return value
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> PrintSettings:
+        if self.ordered_on and self.due and self.due.date() < self.ordered_on:
+            raise ValueError("納期が発注日より前になっています")
+        return self
 
 
 class DocumentEntry(_Model):
@@ -113,7 +236,7 @@ class Meeting(_Model):
     @classmethod
     def _fiscal_year(cls, value: str) -> str:
         japanese.parse_wareki_fiscal_year(value)
-        return value.strip()
+        return unicodedata.normalize("NFKC", value).strip()  # 令和５年度 is printed 令和5年度
 
     @model_validator(mode="after")
     def _consistent(self) -> Meeting:

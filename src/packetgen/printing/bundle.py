@@ -1,67 +1,93 @@
 """packetgen print: the hand-off folder for the printing office.
 
-outputs/DATE/print/ holds one PDF per document, packet.pdf (all of them in meeting order, one
-bookmark each), the 印刷発注書 (PDF, CSV, XLSX) and previews; outputs/DATE/印刷データ_DATE.zip packs
-it for sending. Everything is made in the outputs workspace and committed with the manifest in one
-atomic step (outputs.py), so a failed or killed print leaves the previous print folder as it was.
+outputs/DATE/print/ holds one PDF per document, packet.pdf (all of them in meeting order, one bookmark
+each, a blank page after a document with an odd page count so each starts on a front side), the
+印刷発注書 (PDF, CSV, XLSX) and previews; outputs/DATE/印刷データ_DATE.zip packs the files for sending;
+outputs/DATE/printed/ keeps what was printed (text per page, page images) as the baseline of a later
+review. Everything is made in the outputs workspace and committed with the manifest in one atomic step
+(outputs.py), so a failed or killed print leaves the previous print folder as it was.
+
+Same inputs, same bytes: LibreOffice's dates and /ID are pinned (libreoffice.pin_pdf), the order PDF
+is drawn without LibreOffice, previews and the zip are reproducible — and a print with nothing
+changed converts and rewrites nothing. Heavy libraries are imported only when there is work.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 import shutil
-import tempfile
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-from pypdf import PdfReader, PdfWriter
+from typing import Any
 
 from packetgen import manifest
-from packetgen.documents import DocumentBuilder
 from packetgen.errors import PacketError, Problem
-from packetgen.packet import Packet, PlannedDocument
-from packetgen.printing.libreoffice import convert_to_pdf
-from packetgen.printing.order import COLUMNS, Order, OrderLine, order_csv, order_xlsx
-from packetgen.printing.pdf_checks import PageText, PdfFacts, read_facts
-from packetgen.printing.preview import contact_sheet, render_pages
+from packetgen.packet import MEETING_FILE, Packet, PlannedDocument, code_version
+from packetgen.printing.staleness import (
+    ORDER,
+    ORDER_FILES,
+    PACKET_PDF,
+    PREVIEW_DIR,
+    PRINT_DIR,
+    PRINTED_DIR,
+    zip_name,
+)
 from packetgen.render import font_files
-from packetgen.render.fonts import FontSetting
+from packetgen.render.fonts import SETTING_FILE, FontSetting
 from packetgen.render.ooxml import FIXED_ZIP_TIME
 
-PRINT_DIR = "print"
-PACKET_PDF = "packet.pdf"
-ORDER = "印刷発注書"
 A4 = (595.3, 841.9)  # points
-COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
 # Legible on paper: no glyph under 8 pt, and most of a page's text at 10 pt or more (measured in the PDF,
 # so a sheet shrunk to fit its page is caught too). SLACK absorbs the PDF's rounding of 8 pt to 7.99.
 SMALLEST_PT = 8.0
 MEDIAN_PT = 10.0
 SLACK_PT = 0.05
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    planned: PlannedDocument
-    pdf: str
-    pages: int
-    reused: bool
-    source_sha256: str  # of the Office file the PDF was made from
+WORKERS = 2  # LibreOffice processes and preview renderers at once: the machine's two cores
 
 
 @dataclass(frozen=True)
 class PrintResult:
     folder: Path
-    documents: list[PrintedDocument]
-    order: Order
     zip_path: Path
-    total_pages: int
+    total_pages: int  # of packet.pdf, blank pages included
+    documents: int
+    copies: int
+    sheets: int
+    copies_note: str
+    unchanged: bool = False
+    to_fill: list[str] = field(default_factory=list)
 
 
 def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def print_key(packet: Packet) -> str:
+    """Everything the print data is made from: packetgen, the meeting file (its 印刷 settings), the
+    font setting and each Office file."""
+    digest = hashlib.sha256(code_version().encode())
+    for path in (packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE):
+        digest.update(path.read_bytes() + b"\0")
+    for record in manifest.read(packet.output_dir).get("documents", []):
+        digest.update(f"{record.get('id')}\0{record.get('sha256')}\0".encode())
+    return digest.hexdigest()
+
+
+def _up_to_date(packet: Packet, key: str) -> dict[str, Any] | None:
+    """The print block when every print file is there as recorded and made from the current inputs."""
+    block = manifest.read(packet.output_dir).get("print")
+    if not isinstance(block, dict) or block.get("key") != key or not isinstance(block.get("files"), dict):
+        return None
+    for rel, digest in block["files"].items():
+        path = packet.output_dir / rel
+        if not path.is_file() or sha256(path) != digest:
+            return None
+    return block
 
 
 def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], None] = print) -> PrintResult:
@@ -70,69 +96,148 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
     packet.plan(only)  # refuses unknown ids before anything happens
     folder = packet.folder
     with folder.locked():
-        for b in packet.build(skipped=lambda d: None):
+        for b in packet.build(skipped=lambda d: None, notice=lambda _: None):
             say(f"  作成  {b.planned.entry.id:<10} {b.planned.output_name}")
-        plan = packet.plan()
         out = packet.output_dir
+        key = print_key(packet)
+        block = None if only else _up_to_date(packet, key)
+        if block is not None:
+            say("  印刷データは最新です（入力もファイルも前回の印刷から変わっていません）")
+            return _result(out, packet.key, block, unchanged=True)
         previous = manifest.read(out)
-        staging = folder.scratch("print")
-        documents = _render_documents(
-            plan, out, out / PRINT_DIR, staging, manifest.documents_by_id(previous), only, say
+        work = folder.scratch("print")
+        staging, printed = work / PRINT_DIR, work / PRINTED_DIR
+        staging.mkdir()
+        printed.mkdir()
+        records = manifest.documents_by_id(previous)
+        previews = _Previews(staging, say)
+        try:
+            documents = _documents(packet, packet.plan(), records, only, staging, folder.workspace, previews, say)
+            total = _merge(documents, staging)
+            from packetgen.printing.order_content import build_order
+
+            order = build_order(packet, documents, PACKET_PDF, total)
+            _write_order(packet, order, staging)
+            previews([f"{ORDER}.pdf"])
+            text = _page_text(documents, staging, out / PRINTED_DIR)
+        finally:
+            previews.wait()
+        _baseline(documents, text, staging, printed)
+        archive = _zip(staging, [d.pdf for d in documents] + [PACKET_PDF, *ORDER_FILES])
+        name = zip_name(packet.key)
+        data = _record(previous, documents, order, staging, name, archive, total, key)
+        files: dict[str, bytes | Path] = {PRINT_DIR: staging, PRINTED_DIR: printed, name: archive}
+        files[manifest.NAME] = manifest.dumps(data)
+        folder.commit(files)
+        shutil.rmtree(work, ignore_errors=True)
+    if order.to_fill:
+        say(
+            f"  注意：印刷発注書に「要記入」が{len(order.to_fill)}か所あります（{'、'.join(order.to_fill)}）。"
+            f"{packet.meeting_label} の「印刷」に書いてから、発注してください"
         )
-        total = _merge(documents, staging)
-        order = _order(packet, documents)
-        _write_order(packet, order, staging)
-        _previews(staging, [d.pdf for d in documents] + [f"{ORDER}.pdf"])
-        zip_name = f"印刷データ_{packet.key}.zip"
-        archive = _zip(staging, PRINT_DIR)
-        data = _record(previous, documents, order, staging, zip_name, archive, total)
-        folder.commit({PRINT_DIR: staging, zip_name: archive, manifest.NAME: manifest.dumps(data)})
-    return PrintResult(out / PRINT_DIR, documents, order, out / zip_name, total)
+    return _result(out, packet.key, data["print"])
 
 
-def _render_documents(
+def _result(out: Path, key: str, block: dict[str, Any], unchanged: bool = False) -> PrintResult:
+    return PrintResult(
+        folder=out / PRINT_DIR,
+        zip_path=out / zip_name(key),
+        total_pages=block["pages"],
+        documents=block["documents"],
+        copies=block["copies"],
+        sheets=block["sheets"],
+        copies_note=block["copies_note"],
+        unchanged=unchanged,
+        to_fill=list(block.get("to_fill", [])),
+    )
+
+
+# --- the documents' PDFs ---------------------------------------------------------------------------
+def _documents(
+    packet: Packet,
     plan: list[PlannedDocument],
-    out: Path,
-    final: Path,
-    staging: Path,
-    previous: dict,
+    records: dict[str, dict[str, Any]],
     only: list[str],
+    staging: Path,
+    workspace: Path,
+    previews: _Previews,
     say: Callable[[str], None],
-) -> list[PrintedDocument]:
-    """Convert what changed in one LibreOffice call; a PDF made from the same source bytes is reused
-    (unless --only names its document)."""
+):
+    """Each document's PDF: reused when made from the very same Office file (unless --only names it),
+    otherwise converted — two LibreOffice processes at once, previews rendered as each finishes — and
+    checked. A reused PDF was checked when it was made and its checksum still holds."""
+    from packetgen.printing.libreoffice import convert_in_parallel
+    from packetgen.printing.order_content import PrintedDocument
+    from packetgen.printing.pdf_checks import read_facts
+
+    out = packet.output_dir
+    final = out / PRINT_DIR
     pdf_name = {d.entry.id: Path(d.output_name).with_suffix(".pdf").name for d in plan}
+    source = {d.entry.id: sha256(out / d.output_name) for d in plan}
     reuse, render = [], []
     for doc in plan:
         old_pdf = final / pdf_name[doc.entry.id]
-        record = previous.get(doc.entry.id, {})
+        record = records.get(doc.entry.id, {})
         unchanged = (
             doc.entry.id not in only
             and old_pdf.is_file()
+            and record.get("pdf") == f"{PRINT_DIR}/{pdf_name[doc.entry.id]}"
+            and isinstance(record.get("pages"), int)
+            and "pdf_landscape" in record
             and record.get("pdf_sha256") == sha256(old_pdf)
-            and record.get("pdf_source_sha256") == sha256(out / doc.output_name)
+            and record.get("pdf_source_sha256") == source[doc.entry.id]
         )
         (reuse if unchanged else render).append(doc)
-    for doc in reuse:
-        shutil.copy2(final / pdf_name[doc.entry.id], staging / pdf_name[doc.entry.id])
+    for doc in reuse:  # the PDF and its previews, shared by hard link
+        name = pdf_name[doc.entry.id]
+        _link(final / name, staging / name)
+        stem = Path(name).stem
+        for rel in (f"{PREVIEW_DIR}/{stem}", f"{PREVIEW_DIR}/{stem}_一覧.png"):
+            if (final / rel).exists():
+                _link(final / rel, staging / rel)
+    by_pdf = {pdf_name[d.entry.id]: d for d in render}
+    checked: dict[str, tuple[int, bool, list[Problem]]] = {}
+
+    def ready(pdfs: list[Path]) -> None:  # in the converting thread, as soon as its PDFs exist
+        for pdf in pdfs:
+            doc = by_pdf[pdf.name]
+            facts = read_facts(pdf)
+            problems = _check(pdf.name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts)
+            paper, landscape = _check_paper(pdf)
+            checked[pdf.name] = (facts.pages, landscape, problems + paper)
+        previews([p.name for p in pdfs])
+
     if render:
-        say(f"  PDF   {len(render)}件を LibreOffice で変換中…")
-        convert_to_pdf([out / d.output_name for d in render], staging)
+        previews.names += list(by_pdf)
+        profiles = [workspace / f"libreoffice-profile-{n}" for n in range(1, WORKERS + 1)]
+        files = [out / d.output_name for d in render]
+        convert_in_parallel(files, staging, packet.meeting.start, profiles, say, ready)
     problems: list[Problem] = []
     documents = []
     for doc in plan:
         name = pdf_name[doc.entry.id]
-        facts = read_facts(staging / name)
-        problems += _check(name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts)
-        problems += _check_paper(staging / name)
-        documents.append(PrintedDocument(doc, name, facts.pages, doc in reuse, sha256(out / doc.output_name)))
-        say(f"  確認  {doc.entry.id:<10} {name}（{facts.pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
+        if doc in reuse:
+            record = records[doc.entry.id]
+            pages, landscape = record["pages"], bool(record["pdf_landscape"])
+        else:
+            pages, landscape, found = checked[name]
+            problems += found
+        documents.append(PrintedDocument(doc, name, pages, landscape, doc in reuse, source[doc.entry.id]))
+        say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents
 
 
-def _check(name: str, facts: PdfFacts, expected: tuple[int, int | None], fonts: FontSetting) -> list[Problem]:
+def _link(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=os.link)
+    else:
+        os.link(source, target)
+
+
+def _check(name: str, facts, expected: tuple[int, int | None], fonts: FontSetting) -> list[Problem]:
     problems = []
     low, high = expected
     if facts.pages < low or (high is not None and facts.pages > high):
@@ -157,7 +262,7 @@ def _check(name: str, facts: PdfFacts, expected: tuple[int, int | None], fonts: 
     return problems + _check_sizes(name, facts.text)
 
 
-def _check_sizes(name: str, pages: tuple[PageText, ...]) -> list[Problem]:
+def _check_sizes(name: str, pages) -> list[Problem]:
     """One problem per page whose text prints too small to read: the sizes, and a piece of the text."""
     problems = []
     for page in pages:
@@ -172,113 +277,137 @@ def _check_sizes(name: str, pages: tuple[PageText, ...]) -> list[Problem]:
     return problems
 
 
-def _check_paper(pdf: Path) -> list[Problem]:
+def _check_paper(pdf: Path) -> tuple[list[Problem], bool]:
+    """A4 on every page; and whether the document is landscape (its first page)."""
+    from pypdf import PdfReader
+
+    landscape = False
     for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
-        size = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        if page.get("/Rotate", 0) in (90, 270):
+            width, height = height, width
+        if number == 1:
+            landscape = width > height
+        size = sorted((width, height))
         if abs(size[0] - A4[0]) > 3 or abs(size[1] - A4[1]) > 3:
-            return [Problem(pdf.name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")]
-    return []
+            return [
+                Problem(pdf.name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")
+            ], landscape
+    return [], landscape
 
 
-def _merge(documents: list[PrintedDocument], staging: Path) -> int:
+# --- the whole set, the order, previews, the baseline, the zip ---------------------------------------
+def _merge(documents, staging: Path) -> int:
+    """packet.pdf: every document in meeting order, one bookmark each, and a blank page after a
+    document with an odd page count so the next starts on a front side when printed double-sided."""
+    from pypdf import PdfReader, PdfWriter
+
     writer = PdfWriter()
     for doc in documents:
         entry = doc.planned.entry
         bookmark = f"資料{entry.label}　{entry.title}" if entry.label else entry.title
         writer.append(str(staging / doc.pdf), outline_item=bookmark)
+        if doc.pages % 2:
+            last = PdfReader(str(staging / doc.pdf)).pages[-1]
+            writer.add_blank_page(float(last.mediabox.width), float(last.mediabox.height))
     writer.add_metadata({"/Title": "会議資料一式", "/Producer": "packetgen"})
     with open(staging / PACKET_PDF, "wb") as handle:
         writer.write(handle)
-    return sum(d.pages for d in documents)
+    return len(writer.pages)
 
 
-def _order(packet: Packet, documents: list[PrintedDocument]) -> Order:
-    settings = packet.meeting.printing
-    note = None
-    for doc in packet.plan():
-        if type(doc.builder).attendees is not DocumentBuilder.attendees:  # this document knows who attends
-            ((_, data),) = packet.check([doc.entry.id])
-            note = doc.builder.attendees(data)
-            if note:
-                break
-    if settings.copies is not None:
-        copies, text = settings.copies, f"{settings.copies}部（会議ファイルで指定）"
-    elif note:
-        copies = note[1] + settings.spares
-        text = f"{note[0]}＋予備{settings.spares}部＝{copies}部"
-    else:
-        copies, text = settings.spares, f"予備{settings.spares}部（名簿がないため）"
-    lines = []
-    for doc in documents:
-        entry, suffix = doc.planned.entry, doc.planned.builder.suffix
-        duplex = True if entry.print.duplex is None else entry.print.duplex
-        colour = suffix in COLOUR_SUFFIXES if entry.print.colour is None else entry.print.colour
-        lines.append(
-            OrderLine(entry.label and f"資料{entry.label}", entry.title, doc.pdf, doc.pages, duplex, colour, copies)
-        )
-    return Order(packet.meeting.full_title, packet.meeting.datetime_text, lines, text)
+def _write_order(packet: Packet, order, staging: Path) -> None:
+    from packetgen.printing.order import order_csv, order_pdf, order_xlsx
+    from packetgen.printing.pdf_checks import read_facts
 
-
-def _write_order(packet: Packet, order: Order, staging: Path) -> None:
     (staging / f"{ORDER}.csv").write_bytes(order_csv(order))
-    xlsx = staging / f"{ORDER}.xlsx"
-    xlsx.write_bytes(order_xlsx(order, packet.meeting.start, packet.meeting.session_label, packet.fonts))
-    with tempfile.TemporaryDirectory(dir=staging) as tmp:
-        (pdf,) = convert_to_pdf([xlsx], Path(tmp))
-        facts = read_facts(pdf)
-        # one page for a usual meeting; a long order runs on, its header repeated, rather than shrink
-        problems = _check(pdf.name, facts, (1, None), packet.fonts) + _check_paper(pdf) + _check_order_width(pdf)
-        if problems:
-            raise PacketError("印刷発注書のPDFに問題があります", problems)
-        shutil.move(pdf, staging / f"{ORDER}.pdf")
+    (staging / f"{ORDER}.xlsx").write_bytes(
+        order_xlsx(order, packet.meeting.start, packet.meeting.session_label, packet.fonts)
+    )
+    pdf = staging / f"{ORDER}.pdf"
+    pdf.write_bytes(order_pdf(order, packet.fonts))
+    problems = _check(pdf.name, read_facts(pdf), (1, None), packet.fonts) + _check_paper(pdf)[0]
+    if problems:
+        raise PacketError("印刷発注書のPDFに問題があります", problems)
 
 
-def _check_order_width(pdf: Path) -> list[Problem]:
-    """Every page of the order shows the table's last column (its header row repeats on each page):
-    otherwise the table was split across pages, its right-hand columns printed apart."""
-    last = COLUMNS[-1]
-    for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
-        if last not in "".join(page.extract_text().split()):
-            return [
-                Problem(
-                    pdf.name, f"{number}ページ目に表の右端の列「{last}」がありません（表が用紙の幅に収まっていません）"
-                )
-            ]
-    return []
+class _Previews:
+    """Page images and a contact sheet per PDF: pages rendered by two worker processes as soon as
+    each PDF is handed in, while checks, packet.pdf and the order go on; numbered in the progress.
+    ``wait`` makes the contact sheets once all pages are there (and raises what went wrong)."""
+
+    def __init__(self, staging: Path, say: Callable[[str], None]) -> None:
+        from packetgen.printing.preview import PreviewPool
+
+        self.staging, self.say = staging, say
+        self.names = [f"{ORDER}.pdf"]  # the documents converted this time come first, the order last
+        self.pool = PreviewPool()
+        self.handed: list[str] = []
+
+    def __call__(self, pdfs: list[str]) -> None:
+        for name in pdfs:
+            stem = Path(name).stem
+            self.say(f"  プレビュー（{self.names.index(name) or len(self.names)}/{len(self.names)}）：{stem}")
+            self.pool.submit(self.staging / name, self.staging / PREVIEW_DIR / stem)
+            self.handed.append(name)
+
+    def wait(self) -> None:
+        from packetgen.printing.preview import contact_sheet
+
+        try:
+            for name in self.handed:
+                stem = Path(name).stem
+                pages = self.pool.finish(self.staging / name)
+                contact_sheet(pages, self.staging / PREVIEW_DIR / f"{stem}_一覧.png")
+        finally:
+            self.pool.close()
 
 
-def _previews(staging: Path, pdfs: list[str]) -> None:
-    folder = staging / "preview"
-    for name in pdfs:
-        stem = Path(name).stem
-        pages = render_pages(staging / name, folder / stem)
-        contact_sheet(pages, folder / f"{stem}_一覧.png")
+def _page_text(documents, staging: Path, previous: Path) -> dict[str, list[str]]:
+    """The text of every printed page (pdftotext), reused from the last print for a reused PDF."""
+    try:
+        before = json.loads((previous / "text.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        before = {}
+    text: dict[str, list[str]] = {}
+    for doc in documents:
+        if doc.reused and isinstance(before.get(doc.pdf), list) and len(before[doc.pdf]) == doc.pages:
+            text[doc.pdf] = before[doc.pdf]
+        else:
+            pages = subprocess.run(
+                ["pdftotext", "-layout", str(staging / doc.pdf), "-"], capture_output=True, text=True, check=True
+            ).stdout.split("\f")
+            text[doc.pdf] = pages[: doc.pages]
+    return text
 
 
-def _zip(staging: Path, root: str) -> bytes:
-    """The hand-off: the PDFs and the order files (previews stay for staff), with fixed entry times."""
+def _baseline(documents, text: dict[str, list[str]], staging: Path, printed: Path) -> None:
+    """printed/: the text of every printed page and the page images, kept outside print/ so that
+    withdrawing stale print data never loses what was last handed to the printer."""
+    for doc in documents:
+        stem = Path(doc.pdf).stem
+        _link(staging / PREVIEW_DIR / stem, printed / "pages" / stem)
+    (printed / "text.json").write_text(json.dumps(text, ensure_ascii=False, indent=1) + "\n", "utf-8")
+
+
+def _zip(staging: Path, names: list[str]) -> bytes:
+    """The hand-off: the PDFs and the order files, with fixed entry times (previews stay for staff)."""
     import io
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(p for p in staging.iterdir() if p.is_file()):
-            info = zipfile.ZipInfo(f"{root}/{path.name}", date_time=FIXED_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+        for name in names:
+            info = zipfile.ZipInfo(f"{PRINT_DIR}/{name}", date_time=FIXED_ZIP_TIME)
+            # PDFs are compressed already: storing them costs nothing and saves a second of deflate
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            archive.writestr(info, path.read_bytes())
+            archive.writestr(info, (staging / name).read_bytes())
     return buffer.getvalue()
 
 
-def _record(
-    previous: dict,
-    documents: list[PrintedDocument],
-    order: Order,
-    staging: Path,
-    zip_name: str,
-    archive: bytes,
-    total: int,
-) -> dict:
+def _record(previous: dict, documents, order, staging: Path, name: str, archive: bytes, total: int, key: str) -> dict:
     data = dict(previous)
+    data.pop("print_withdrawn", None)
     by_id = manifest.documents_by_id(data)
     for doc in documents:
         record = by_id.get(doc.planned.entry.id)
@@ -288,15 +417,21 @@ def _record(
                 "pdf": f"{PRINT_DIR}/{doc.pdf}",
                 "pdf_sha256": sha256(staging / doc.pdf),
                 "pdf_source_sha256": doc.source_sha256,
+                "pdf_landscape": doc.landscape,
             }
+    files = {f"{PRINT_DIR}/{p.name}": sha256(p) for p in sorted(staging.iterdir()) if p.is_file()}
+    files[name] = hashlib.sha256(archive).hexdigest()
     data["print"] = {
+        "key": key,
         "packet": f"{PRINT_DIR}/{PACKET_PDF}",
-        "packet_sha256": sha256(staging / PACKET_PDF),
         "pages": total,
+        "documents": len(documents),
         "copies": order.lines[0].copies if order.lines else 0,
+        "copies_note": order.copies_note,
         "sheets": order.totals["総枚数"],
         "order": f"{PRINT_DIR}/{ORDER}.pdf",
-        "zip": zip_name,
-        "zip_sha256": hashlib.sha256(archive).hexdigest(),
+        "zip": name,
+        "to_fill": order.to_fill,
+        "files": files,
     }
     return data
