@@ -182,3 +182,35 @@ def test_new_meeting_clears_marks_in_an_xlsx_member_list(project: Path) -> None:
     sheet = openpyxl.load_workbook(project / "inputs" / "2023-10-26" / "members.xlsx").active
     assert [c.value for c in sheet["G"][1:] if c.value] == []
     assert sheet["E2"].value == "岩本　幸一"
+
+
+def test_new_records_its_source_and_check_lists_the_dated_texts_carried_over(project: Path) -> None:
+    assert run(project, "new", "2023-10-26", "--from", DATE).exit_code == 0
+    meeting = (project / "inputs" / "2023-10-26" / "meeting.yaml").read_text("utf-8")
+    assert "元の会議: 2023-07-27" in meeting
+    result = run(project, "check", "2023-10-26")
+    assert result.exit_code == 0, result.stderr
+    out = "".join(result.stdout.split())
+    assert (
+        "注意：inputs/2023-10-26/explanation.yaml16行目節[3].本文[1]：前回（2023-07-27）のままです。"
+        "年・日付・年度・資料番号が今回に合っているか確認してください："
+    ) in out
+    assert out.count("前回（2023-07-27）のままです") == 6  # 出典 keeps its date on purpose; slides are not listed
+    strict = run(project, "check", "2023-10-26", "--strict")
+    assert strict.exit_code == 1
+    assert "エラー：注意が6件あります（--strict では注意もエラーです）" in strict.stderr
+
+
+def test_new_clears_every_web_spelling_and_reads_a_cp932_meeting_file(project: Path) -> None:
+    folder = project / "inputs" / DATE
+    members = folder / "members.csv"
+    text = members.read_text("utf-8").replace(",Web\n", ",オンライン\n", 1).replace(",Web\n", ",web\n", 1)
+    members.write_text(text, "utf-8")
+    meeting = folder / "meeting.yaml"
+    meeting.write_bytes(meeting.read_text("utf-8").replace("—", "-").encode("cp932"))  # as Notepad saves it
+    assert run(project, "check", DATE).exit_code == 0  # check accepts both, so new must too
+    result = run(project, "new", "2023-10-26", "--from", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "欠席・Web の記入 8件を消去" in result.stdout
+    copied = (project / "inputs" / "2023-10-26" / "members.csv").read_text("utf-8")
+    assert "オンライン" not in copied and ",web" not in copied and "Web" not in copied

@@ -174,6 +174,9 @@ def check(
         list[str] | None, typer.Option("--only", metavar="資料ID", help="この資料だけ確認します（複数指定可）")
     ] = None,
     project: ProjectOption = Path("."),
+    strict: Annotated[
+        bool, typer.Option("--strict", help="注意（警告）もエラーとして扱います（終了コード 1）")
+    ] = False,
 ) -> None:
     """入力ファイルを確認し、資料を保存せずに組み立てて、スライドに収まらない文章なども確かめます。
 
@@ -182,14 +185,21 @@ def check(
 
     def action():
         from packetgen.documents.deck_check import notices as deck_notices
+        from packetgen.new_meeting import carried_over
 
         packet = _packet(project, date)
         checked = packet.verify(only or ())
-        return checked, packet.font_notices(only or ()) + deck_notices(packet, only or ())
+        notices = packet.font_notices(only or ()) + deck_notices(packet, only or ())
+        notices += packet.deck_fact_notices(only or ())
+        return checked, notices + packet.unused_inputs() + carried_over(packet)
 
     checked, notices = _run(action)
     for notice in notices:
         typer.echo(notice)
+    warnings = sum(1 for n in notices if n.startswith("注意："))  # the warnings kind (README「エラーと注意」)
+    if strict and warnings:
+        typer.echo(f"エラー：注意が{warnings}件あります（--strict では注意もエラーです）", err=True)
+        raise typer.Exit(1)
     typer.echo(f"入力に問題はありません（{len(checked)}件の資料を確認、出力は変更していません）")
 
 

@@ -2,7 +2,8 @@
 
 The copy gets the new date, the 回次 advanced (or 1 in a new fiscal year) with its 年度, and the
 per-meeting marks (欠席/Web in the member list, the print order's 発注日 and 納期) cleared; everything
-else stays for staff to edit.
+else stays for staff to edit. meeting.yaml records 元の会議, so `check` can list the dated texts still
+as they were there (carried_over).
 The new folder appears only when complete (built aside, then renamed).
 """
 
@@ -12,16 +13,27 @@ import csv
 import io
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from packetgen import japanese
 from packetgen.errors import PacketError
+from packetgen.inputs.people import _WEB as WEB_MARK  # the member list reader's own rule
 from packetgen.inputs.tables import decode_text
 from packetgen.packet import MEETING_FILE, Packet, parse_meeting_date
 
-PER_MEETING_MARKS = ("欠席", "Web")
 REMARK_COLUMN = "備考"
+
+
+def _per_meeting(value: object) -> bool:
+    """欠席 or a Web mark as the member list's reader understands it (web/ＷＥＢ/オンライン too), so
+    `new` never carries over a mark the agenda would print."""
+    text = str(value).strip() if value is not None else ""
+    return text == "欠席" or bool(WEB_MARK.match(text))
 
 
 @dataclass(frozen=True)
@@ -64,7 +76,7 @@ def _clear_marks_csv(path: Path) -> int:
     col = rows[0].index(REMARK_COLUMN)
     cleared = 0
     for row in rows[1:]:
-        if col < len(row) and row[col].strip() in PER_MEETING_MARKS:
+        if col < len(row) and _per_meeting(row[col]):
             row[col] = ""
             cleared += 1
     out = io.StringIO()
@@ -86,7 +98,7 @@ def _clear_marks_xlsx(path: Path) -> int:
     cleared = 0
     for row in range(2, sheet.max_row + 1):
         cell = sheet.cell(row=row, column=col)
-        if isinstance(cell.value, str) and cell.value.strip() in PER_MEETING_MARKS:
+        if isinstance(cell.value, str) and _per_meeting(cell.value):
             cell.value = None
             cleared += 1
     workbook.save(path)
@@ -107,7 +119,7 @@ def create(project: Path, date_text: str, previous_text: str) -> NewMeeting:
     try:
         shutil.copytree(previous.meeting_dir, staging)
         meeting = staging / MEETING_FILE
-        text = meeting.read_text("utf-8-sig")
+        text, _ = decode_text(meeting.read_bytes())  # the reader check uses: UTF-8 (BOM) or CP932
         fiscal = japanese.fiscal_year(day)
         same_year = fiscal == japanese.fiscal_year(previous.date)
         session = previous.meeting.session + 1 if same_year else 1
@@ -116,6 +128,11 @@ def create(project: Path, date_text: str, previous_text: str) -> NewMeeting:
         text = _set_line(text, "年度", japanese.wareki_fiscal_year(fiscal))
         text, dropped = _drop_lines(text, PER_MEETING_KEYS)
         note = f"# packetgen new {day.isoformat()} --from {previous.key} で作成（日付・回次・年度は更新済み）\n"
+        if re.search(r"^元の会議:", text, re.MULTILINE):
+            text = _set_line(text, "元の会議", previous.key)
+        else:
+            line = f"元の会議: {previous.key}  # check が前回のままの文を示します\n"
+            text += line if text.endswith("\n") else "\n" + line
         meeting.write_text(note + text, "utf-8")
         cleared = 0
         for entry in previous.meeting.documents:
@@ -136,3 +153,61 @@ def create(project: Path, date_text: str, previous_text: str) -> NewMeeting:
     if dropped:
         to_edit.append(f"印刷の{'・'.join(dropped)}（前回の値は消しました。発注書には「要記入」と出ます）")
     return NewMeeting(target, created.meeting.full_title, cleared, to_edit)
+
+
+# A text carried over unchanged that names a year, a date, a 年度 or a 資料 label is probably stale.
+DATED = re.compile(
+    r"(?:\d{4}|[０-９]{4})年|(?:令和|平成|昭和)(?:\d+|[０-９]+|元)年"
+    r"|今年度|前年度|昨年度|本年度|来年度|\d+月\d+日|資料No"
+)
+TEXT_ROLES_SKIPPED = ("スライド",)  # decks quote the national government's material, dated on purpose
+
+
+def _scalars(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
+    """Every text of a YAML node tree with its key path and line (1-based)."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _scalars(value, (*loc, str(key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            yield from _scalars(value, (*loc, i))
+    elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        yield loc, node.value, node.start_mark.line + 1
+
+
+def _texts(path: Path) -> list[tuple[tuple[str | int, ...], str, int]]:
+    try:
+        text, _ = decode_text(path.read_bytes())
+        return list(_scalars(yaml.compose(text, Loader=yaml.SafeLoader)))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return []  # check reports an unreadable file itself
+
+
+def carried_over(packet: Packet) -> list[str]:
+    """注意 lines: each text part of this meeting's text files still as in 元の会議 that mentions a year,
+    a date, 今年度/前年度 or a 資料 label, so staff review exactly those."""
+    from packetgen.inputs.validation import key_path
+
+    source = packet.meeting.previous
+    if not source:
+        return []
+    before_dir = packet.project / "inputs" / source
+    if not before_dir.is_dir():
+        return [f"注意：{packet.meeting_label} の元の会議 inputs/{source}/ がないため、前回のままの文を確認できません"]
+    out = []
+    for entry in packet.meeting.documents:
+        for role, name in entry.inputs.items():
+            if role in TEXT_ROLES_SKIPPED or not name.lower().endswith((".yaml", ".yml")):
+                continue
+            before = {(loc, text) for loc, text, _ in _texts(before_dir / name)}
+            for loc, text, line in _texts(packet.meeting_dir / name):
+                found = DATED.search(text)
+                if (loc, text) not in before or not found or loc[-1:] == ("出典",):  # a source stays dated
+                    continue
+                start = max(0, found.start() - 12)
+                shown = ("…" if start else "") + text[start : start + 40] + ("…" if len(text) > start + 40 else "")
+                out.append(
+                    f"注意：inputs/{packet.key}/{name} {line}行目 {key_path(loc)}：前回（{source}）のままです。"
+                    f"年・日付・年度・資料番号が今回に合っているか確認してください：「{shown}」"
+                )
+    return out

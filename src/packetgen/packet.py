@@ -169,9 +169,74 @@ class Packet:
         problems: list[Problem] = []
         loaded = [(doc, doc.builder.load(doc.context, problems)) for doc in self.plan(only)]
         if problems:
-            raise InputError(problems)
+            raise InputError([self._with_hint(p) for p in problems])
         font_files.require(self.fonts)  # the fonts the files name must be here: fitting and print use them
         return loaded
+
+    # --- inputs no document reads, and a missing input's look-alike -----------------------------
+    def _roles(self) -> dict[str, tuple[str, str]]:
+        """Each input file (relative to the meeting folder) → (document id, role)."""
+        return {name: (e.id, role) for e in self.meeting.documents for role, name in e.inputs.items()}
+
+    def _with_hint(self, problem: Problem) -> Problem:
+        """A missing input file: name a file of the folder that looks like it and how to point at it."""
+        prefix = f"inputs/{self.key}/"
+        if not problem.message.startswith("ファイルが見つかりません") or not problem.file.startswith(prefix):
+            return problem
+        name = problem.file.removeprefix(prefix)
+        doc_id, role = self._roles().get(name, ("", ""))
+        path = Path(name)
+        found = sorted(p for p in (self.meeting_dir / path.parent).glob(f"{path.stem}.*") if p.name != path.name)
+        if not found or not role:
+            return problem
+        other = (path.parent / found[0].name).as_posix()
+        hint = (
+            f"。同じフォルダに {found[0].name} があります。これを使うときは {MEETING_FILE} の資料「{doc_id}」の"
+            f" 入力.{role} を「{other}」にしてください"
+        )
+        return Problem(problem.file, problem.message + hint, problem.row, problem.column)
+
+    def deck_fact_notices(self, only: Iterable[str] = ()) -> list[str]:
+        """注意 lines: a deck's cover title that differs from its 名称, a KPI two slides disagree on."""
+        from packetgen.analysis.slide_facts import deck_fact_notices
+        from packetgen.inputs.slides import DeckSource
+
+        out = []
+        for doc in self.plan(only):
+            role = "スライド"
+            if role not in doc.entry.inputs:
+                continue
+            label = doc.context.input_label(role)
+            source, node = load_yaml_document(doc.context.input_path(role), label, DeckSource, [])
+            if source is not None:
+                out += deck_fact_notices(source, doc.entry.title, label, lambda loc, n=node: line_of(n, loc))
+        return out
+
+    def unused_inputs(self) -> list[str]:
+        """注意 lines: a table or text file of the meeting folder that no document reads (with the role
+        it probably fills: a document's input of the same name with another extension)."""
+        used = self._roles()
+        by_stem = {Path(name).with_suffix("").as_posix(): name for name in used}
+        out = []
+        for path in sorted(self.meeting_dir.rglob("*")):
+            name = path.relative_to(self.meeting_dir).as_posix()
+            if (
+                not path.is_file()
+                or path.suffix.lower() not in (".csv", ".xlsx", ".yaml", ".yml", ".txt")
+                or name == MEETING_FILE
+                or name in used
+                or any(part.startswith(".") for part in Path(name).parts)
+            ):
+                continue
+            twin = by_stem.get(Path(name).with_suffix("").as_posix())
+            guess = (
+                f"資料「{used[twin][0]}」の{used[twin][1]}（今は {twin} を読んでいます）の別の版のようです。"
+                f"こちらを使うときは {MEETING_FILE} の入力.{used[twin][1]} を「{name}」にしてください"
+                if twin
+                else f"使うときは {MEETING_FILE} の資料の入力に書いてください"
+            )
+            out.append(f"注意：inputs/{self.key}/{name} はどの資料も読んでいません。{guess}")
+        return out
 
     def font_notices(self, only: Iterable[str] = ()) -> list[str]:
         """One line per template that chooses fonts the font setting overrides (never silently)."""

@@ -6,10 +6,12 @@ Decimal rates keeps every printed figure exact (a 計 row must add up to the yen
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from packetgen import japanese
+from packetgen.analysis import claims
 from packetgen.inputs.donation import DonationRecord, StatedTotal
 
 
@@ -166,3 +168,31 @@ def rate_text(rate: Decimal) -> str:
         return f"{int(tenths)}割"
     percent = (rate * 100).normalize()
     return f"{percent:f}%"
+
+
+def claim_series(years: list[YearTotal], rows: dict[int, list[int]], file: str) -> dict[str, claims.Series]:
+    """The series a report text may speak of: 寄附額 (千円), 事業数 and 寄附件数 per fiscal year.
+
+    rows: fiscal year → the Excel rows of its gifts, so a refused claim names them."""
+
+    def points(value: Callable[[YearTotal], int]) -> tuple[claims.Point, ...]:
+        return tuple(
+            claims.Point(
+                japanese.wareki_fiscal_year(y.fiscal_year),
+                value(y),
+                f"{file} {'・'.join(str(r) for r in rows.get(y.fiscal_year, []))}行目",
+            )
+            for y in years
+        )
+
+    return {
+        "寄附額": claims.Series("寄附額", "千円", points(lambda y: y.amount)),
+        "事業数": claims.Series("事業数", "事業", points(lambda y: y.project_count)),
+        "寄附件数": claims.Series("寄附件数", "件", points(lambda y: y.donations)),
+    }
+
+
+def categories_text(year: YearTotal) -> str:
+    """The 対象事業の区分 given to in a year, in record order: 「A」, 「A及びB」, 「A、B及びC」."""
+    names = list(dict.fromkeys(p.category for p in year.projects))
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "及び" + names[-1]

@@ -4,13 +4,16 @@ age-structure shares, consistency checks and the figures the 分析結果 text c
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 
 from packetgen import japanese
+from packetgen.analysis import claims
 
 CENSUS = "国勢調査"
+CITY_NAME = "一関市"
 BANDS = (("年少人口（0〜14歳）", 0, 14), ("生産年齢人口（15〜64歳）", 15, 64), ("老年人口（65歳以上）", 65, None))
 
 
@@ -159,7 +162,8 @@ def findings_values(series: pd.DataFrame, natural: pd.DataFrame, social: pd.Data
         deficit_run += 1
     values |= {
         "social_last": last,
-        "social_last_wareki": japanese.wareki_year(japanese.parse_year_label(last)),
+        # the table is by 年度: 令和4年度, never 令和4年 (a calendar year the data do not describe)
+        "social_last_wareki": japanese.wareki_fiscal_year(japanese.parse_year_label(last)),
         "moves_in_change": _signed(int(soc.loc[last, "moves_in_change"])),
         "moves_out_change": _signed(int(soc.loc[last, "moves_out_change"])),
         "social_deficit_years": str(deficit_run),
@@ -169,3 +173,55 @@ def findings_values(series: pd.DataFrame, natural: pd.DataFrame, social: pd.Data
 
 def _signed(value: int) -> str:
     return f"+{value:,}" if value > 0 else japanese.number(value)
+
+
+def claim_series(
+    series: pd.DataFrame, natural: pd.DataFrame, social: pd.DataFrame, files: dict[str, str]
+) -> dict[str, claims.Series]:
+    """The series the 分析結果 may speak of, by the names authors use (files: key → input label).
+
+    自然動態・社会動態 are kept by 年度, so their points are named 令和4年度; censuses by 年."""
+
+    def by_year(frame: pd.DataFrame, key: str, value: Callable[[pd.Series], int]) -> tuple[claims.Point, ...]:
+        return tuple(
+            claims.Point(
+                japanese.wareki_fiscal_year(japanese.parse_year_label(r["year"])),
+                int(value(r)),
+                f"{files[key]} {int(r['row'])}行目",
+            )
+            for _, r in frame.iterrows()
+        )
+
+    out = {
+        "出生": claims.Series("出生", "人", by_year(natural, "natural", lambda r: r["births"])),
+        "死亡": claims.Series("死亡", "人", by_year(natural, "natural", lambda r: r["deaths"])),
+        "自然減": claims.Series("自然減", "人", by_year(natural, "natural", lambda r: r["deaths"] - r["births"])),
+        "転入": claims.Series("転入", "人", by_year(social, "social", lambda r: r["moves_in"])),
+        "転出": claims.Series("転出", "人", by_year(social, "social", lambda r: r["moves_out"])),
+        "転出超過": claims.Series(
+            "転出超過", "人", by_year(social, "social", lambda r: r["moves_out"] - r["moves_in"])
+        ),
+    }
+    for region in (CITY_NAME, *sorted(set(series["region"]) - {CITY_NAME, "全国"})):
+        rows = series[(series["region"] == region) & (series["kind"] == CENSUS)].sort_values("year")
+        points = tuple(
+            claims.Point(f"{int(r['year'])}年", int(r["population"]), f"{files['series']} {int(r['row'])}行目")
+            for _, r in rows.iterrows()
+        )
+        out[f"{region}の人口"] = claims.Series(f"{region}の人口（国勢調査）", "人", points, "前回の国勢調査")
+    # the window {daito_from_year}…{daito_years} of the 分析結果 speak of: 大東's first census and 20 years on
+    daito = out["大東の人口"].points
+    window = tuple(pt for pt in daito if int(pt.label[:4]) <= int(daito[0].label[:4]) + 20) if daito else ()
+    out["大東の人口（最初の20年間）"] = claims.Series("大東の人口（最初の20年間）", "人", window, "前回の国勢調査")
+    city = series[series["region"] == CITY_NAME]
+    both = sorted(set(city.loc[city["kind"] == CENSUS, "year"]) & set(city.loc[city["kind"] == "独自推計", "year"]))
+    gaps = []
+    for year in both:
+        census_row = city[(city["year"] == year) & (city["kind"] == CENSUS)].iloc[0]
+        estimate_row = city[(city["year"] == year) & (city["kind"] == "独自推計")].iloc[0]
+        where = (
+            f"{files['series']} {int(census_row['row'])}行目（国勢調査）・{int(estimate_row['row'])}行目（独自推計）"
+        )
+        gaps.append(claims.Point(f"{year}年", int(census_row["population"] - estimate_row["population"]), where))
+    out["国勢調査と推計の差"] = claims.Series("国勢調査と推計の差", "人", tuple(gaps), "前回")
+    return out

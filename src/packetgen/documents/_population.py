@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import itertools
 import math
-import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+import yaml
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
 from packetgen import japanese
+from packetgen.analysis import claims
 from packetgen.analysis import population as pa
 from packetgen.documents.base import BuildContext
 from packetgen.errors import Problem
@@ -43,6 +44,8 @@ from packetgen.inputs.population import (
     load_findings,
     load_frame,
 )
+from packetgen.inputs.validation import key_path
+from packetgen.inputs.yaml_files import line_of
 from packetgen.render.xlsx import (
     COUNT,
     INDEX,
@@ -97,7 +100,7 @@ def load(ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
         loaded = load_frame(ctx.input_path(role), ctx.input_label(role), columns, model, problems, unique)
         if loaded is not None:
             tables[key] = loaded
-    findings = load_findings(ctx.input_path("分析結果"), ctx.input_label("分析結果"), problems)
+    findings, node = load_findings(ctx.input_path("分析結果"), ctx.input_label("分析結果"), problems)
     if len(tables) < len(TABLE_ROLES) or findings is None or len(problems) > start:
         return None  # analysis runs on clean inputs only
     before = len(problems)
@@ -115,7 +118,9 @@ def load(ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
     except (KeyError, ValueError) as exc:
         problems.append(Problem(ctx.input_label("人口推移"), f"分析結果に使う数値が足りません（{exc}）"))
         return None
-    texts = _fill_findings(findings, values, ctx.input_label("分析結果"), problems)
+    files = {key: ctx.input_label(role) for role, (key, *_) in TABLE_ROLES.items()}
+    series = pa.claim_series(frames["series"], frames["natural"], frames["social"], files)
+    texts = _fill_findings(findings, node, values, series, ctx.input_label("分析結果"), problems)
     return PopulationData(
         frames["series"], frames["natural"], frames["social"], frames["migration"], frames["age"], texts
     )
@@ -192,22 +197,39 @@ def _chronological(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.assign(_order=order).sort_values("_order").drop(columns="_order").reset_index(drop=True)
 
 
-def _fill_findings(findings: Findings, values: dict[str, str], label: str, problems: list[Problem]) -> list[str]:
+def _fill_findings(
+    findings: Findings,
+    node: yaml.Node | None,
+    values: dict[str, str],
+    series: dict[str, claims.Series],
+    label: str,
+    problems: list[Problem],
+) -> list[str]:
+    """Each finding with its computed values and phrases filled in; every declared claim checked,
+    and a claim word written as plain text without a declared claim refused (analysis/claims.py)."""
     texts = []
-    for i, text in enumerate(findings.items, start=1):
-        names = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
-        unknown = [n for n in names if n not in values]
-        if unknown:
-            problems.append(
-                Problem(
-                    label,
-                    f"差し込み名 {'、'.join('{' + n + '}' for n in unknown)} はありません"
-                    f"（使える名前：{'、'.join(sorted(values))}）",
-                    column=f"分析結果[{i}]",
-                )
+    for i, item in enumerate(findings.items):
+        text, declared = item.text, item.claims
+        # 「文:」 when the finding declares claims, else the list item itself
+        loc: tuple[str | int, ...] = ("分析結果", i, "文") if line_of(node, ("分析結果", i, "文")) else ("分析結果", i)
+
+        def problem(message: str, where: tuple[str | int, ...] = loc) -> None:
+            problems.append(Problem(label, message, line_of(node, where), key_path(where)))
+
+        for word in claims.unclaimed_words(text, declared)[:1]:
+            problem(
+                f"「{word}」と書かれていますが、データで確かめる主張がありません。{{方向:転入}} などの計算語句に"
+                "するか、文: と 主張:（例：転入: 増加）の形にしてください（README「分析結果の計算語句と主張」）"
             )
-            continue
-        texts.append(text.format(**values))
+        for name, claim in declared.items():
+            try:
+                claims.check_claim(series, name, claim)
+            except claims.ClaimError as exc:
+                problem(f"{exc}（文は{line_of(node, loc)}行目）", ("分析結果", i, "主張", name))
+        try:
+            texts.append(claims.fill(text, values, series))
+        except claims.ClaimError as exc:
+            problem(str(exc))
     return texts
 
 

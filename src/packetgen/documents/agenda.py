@@ -8,8 +8,10 @@ from typing import Any
 from packetgen.documents.base import BuildContext, DocumentBuilder, register
 from packetgen.errors import Problem
 from packetgen.inputs.explanation import Explanation
+from packetgen.inputs.meeting import Meeting
 from packetgen.inputs.people import Member, StaffMember, load_members, load_staff
-from packetgen.inputs.yaml_files import load_yaml
+from packetgen.inputs.validation import key_path
+from packetgen.inputs.yaml_files import line_of, load_yaml_document
 
 TEMPLATE = "agenda.docx"
 
@@ -33,7 +35,10 @@ class Agenda(DocumentBuilder):
         staff = load_staff(ctx.input_path("市側出席者"), ctx.input_label("市側出席者"), problems)
         explanation = None
         if "協議説明" in ctx.entry.inputs:
-            explanation = load_yaml(ctx.input_path("協議説明"), ctx.input_label("協議説明"), Explanation, problems)
+            label = ctx.input_label("協議説明")
+            explanation, node = load_yaml_document(ctx.input_path("協議説明"), label, Explanation, problems)
+            if explanation is not None:
+                problems += tie_problems(explanation, ctx.meeting, node, label)
         return AgendaData(members, staff, explanation)
 
     def attendees(self, data: AgendaData, without_absent: bool = False) -> tuple[str, int]:
@@ -52,6 +57,37 @@ class Agenda(DocumentBuilder):
         return render_docx(
             ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}", ctx.fonts
         )
+
+
+def tie_problems(explanation: Explanation, meeting: Meeting, node: Any, label: str) -> list[Problem]:
+    """The explanation must explain an item of this meeting's 次第 and cite documents of this packet:
+    a page carried over from the last meeting is refused, not printed stale."""
+    items = [t for item in meeting.agenda for t in (item.title, *item.children)]
+    ids = [d.id for d in meeting.documents]
+    problems = []
+    if explanation.item not in items:
+        problems.append(
+            Problem(
+                label,
+                f"次第「{explanation.item}」は meeting.yaml の次第にありません"
+                f"（今回の次第：{'、'.join(items)}）。この説明が今回の会議のものか確認してください",
+                line_of(node, ("次第",)),
+                "次第",
+            )
+        )
+    for i, section in enumerate(explanation.sections):
+        for j, doc in enumerate(section.documents):
+            if doc not in ids:
+                loc = ("節", i, "資料", j)
+                problems.append(
+                    Problem(
+                        label,
+                        f"資料「{doc}」はこの会議の資料にありません（今回の資料：{'、'.join(ids)}）",
+                        line_of(node, loc),
+                        key_path(loc),
+                    )
+                )
+    return problems
 
 
 def context(ctx: BuildContext, data: AgendaData) -> dict[str, Any]:

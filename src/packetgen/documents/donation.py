@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from packetgen import japanese
+from packetgen.analysis import claims
 from packetgen.analysis.donation import (
     WorkedExample,
     YearTotal,
+    categories_text,
     check_stated_totals,
+    claim_series,
     inconsistent_project_counts,
     rate_text,
     totals_by_year,
@@ -33,7 +36,10 @@ SECTIONS = ("制度の概要", "寄附対象事業の状況", "KPIの状況", "�
 _FIELDS = dict(zip(SECTIONS, ("overview", "projects", "kpi", "evaluation", "next_steps"), strict=True))
 # {名前} in the text is replaced by a figure computed from the inputs, so the wording never
 # disagrees with the rates or the records.
-PLACEHOLDERS = ("損金算入", "税額控除", "最大軽減", "実質負担", "例示寄附額", "報告年度", "寄附額合計", "事業数")
+PLACEHOLDERS = (
+    *("損金算入", "税額控除", "最大軽減", "実質負担", "例示寄附額"),
+    *("報告年度", "寄附額合計", "事業数", "寄附対象区分"),
+)
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
@@ -42,6 +48,15 @@ class DonationData:
     report: DonationReport
     years: list[YearTotal]
     example: WorkedExample
+    series: dict[str, claims.Series]  # for the computed phrases {増減:寄附額} …
+
+    def report_claims(self, loc: tuple[str | int, ...]) -> dict[str, str]:
+        """The claims declared beside the paragraph at loc (section, 本文, i), if any."""
+        if len(loc) != 3 or loc[1] != "本文":
+            return {}
+        section: Section = getattr(self.report, _FIELDS[str(loc[0])])
+        index = int(loc[2])
+        return section.claims[index] if index < len(section.claims) else {}
 
 
 @register
@@ -52,13 +67,14 @@ class Donation(DocumentBuilder):
     templates = (TEMPLATE,)
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> DonationData | None:
+        start = len(problems)  # the list is shared by every document of the packet
         table = load_donations(ctx.input_path(RECORDS), ctx.input_label(RECORDS), problems)
         text_label = ctx.input_label(TEXT)
         report, node = load_yaml_document(ctx.input_path(TEXT), text_label, DonationReport, problems)
         if report is not None:
             for loc, text in texts(report):
                 for name in _PLACEHOLDER.findall(text):
-                    if name not in PLACEHOLDERS:
+                    if name not in PLACEHOLDERS and ":" not in name:  # {増減:寄附額}: checked when filled
                         problems.append(
                             Problem(
                                 text_label,
@@ -71,7 +87,14 @@ class Donation(DocumentBuilder):
         if report is None or not years:
             return None
         ex = report.overview.example
-        return DonationData(report, years, worked_example(ex.gift, ex.deduction_rate, ex.max_rate))
+        rows: dict[int, list[int]] = {}
+        for r in table.records if table is not None else []:
+            rows.setdefault(r.value.fiscal_year, []).append(r.row)
+        series = claim_series(years, rows, ctx.input_label(RECORDS))
+        data = DonationData(report, years, worked_example(ex.gift, ex.deduction_rate, ex.max_rate), series)
+        if len(problems) > start:  # e.g. an unknown name, reported above: the claims would only repeat it
+            return None
+        return data if check_claims(data, node, text_label, problems) else None
 
     def render(self, ctx: BuildContext, data: DonationData) -> bytes:
         from packetgen.render.docx_template import render_docx  # Word libraries only when building
@@ -124,6 +147,38 @@ def texts(report: DonationReport) -> Iterator[tuple[tuple[str | int, ...], str]]
     yield ("寄附対象事業の状況", "対象事業"), report.projects.plan_project
 
 
+def check_claims(data: DonationData, node: Any, label: str, problems: list[Problem]) -> bool:
+    """Every text's phrases computable, every declared claim supported by the records, and no claim
+    word written as plain text without a declared claim (analysis/claims.py)."""
+    start, values = len(problems), placeholder_values(data)
+
+    def problem(message: str, loc: tuple[str | int, ...]) -> None:
+        problems.append(Problem(label, message, line_of(node, loc), key_path(loc)))
+
+    for key in SECTIONS:
+        section: Section = getattr(data.report, _FIELDS[key])
+        for i, said in enumerate(section.claims):
+            for name, claim in said.items():
+                try:
+                    claims.check_claim(data.series, name, claim)
+                except claims.ClaimError as exc:
+                    problem(f"{exc}（文は{line_of(node, (key, '本文', i, '文'))}行目）", (key, "本文", i, "主張", name))
+    for loc, text in texts(data.report):
+        said = data.report_claims(loc)
+        where = (*loc, "文") if said else loc
+        for word in claims.unclaimed_words(text, said)[:1]:
+            problem(
+                f"「{word}」と書かれていますが、データで確かめる主張がありません。{{増減:寄附額}} などの計算語句に"
+                "するか、文: と 主張:（例：寄附額: 増加）の形にしてください（README「寄附の計算語句と主張」）",
+                where,
+            )
+        try:
+            claims.fill(text, values, data.series)
+        except claims.ClaimError as exc:
+            problem(str(exc), where)
+    return len(problems) == start
+
+
 def placeholder_values(data: DonationData) -> dict[str, str]:
     ex, latest = data.example, data.years[-1]
     return {
@@ -135,6 +190,7 @@ def placeholder_values(data: DonationData) -> dict[str, str]:
         "報告年度": japanese.wareki_fiscal_year(latest.fiscal_year),
         "寄附額合計": japanese.amount(latest.amount),
         "事業数": japanese.number(latest.project_count),
+        "寄附対象区分": categories_text(latest),
     }
 
 
@@ -143,7 +199,7 @@ def context(ctx: BuildContext, data: DonationData) -> dict[str, Any]:
     values = placeholder_values(data)
 
     def fill(text: str) -> str:
-        return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+        return claims.fill(text, values, data.series)  # every text was filled once in check_claims
 
     def section(s: Section) -> dict[str, Any]:
         return {

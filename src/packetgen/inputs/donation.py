@@ -149,6 +149,24 @@ class Section(_Model):
     heading: str = Field(alias="見出し", min_length=1, max_length=100)
     paragraphs: tuple[str, ...] = Field(default=(), alias="本文")
     notes: tuple[str, ...] = Field(default=(), alias="注")
+    # per paragraph, what an author's own words claim (系列: 主張), checked against the records
+    claims: tuple[dict[str, str], ...] = Field(default=(), alias="本文の主張")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _claimed_paragraphs(cls, value: Any) -> Any:
+        """A paragraph may be 「文: …」 with 「主張: {系列: 主張}」 beside it (analysis/claims.py)."""
+        if not isinstance(value, dict) or not isinstance(value.get("本文"), list) or "本文の主張" in value:
+            return value
+        texts, claims = [], []
+        for item in value["本文"]:
+            if isinstance(item, dict) and set(item) <= {"文", "主張"} and isinstance(item.get("主張", {}), dict):
+                texts.append(item.get("文", ""))
+                claims.append({str(k): str(v) for k, v in (item.get("主張") or {}).items()})
+            else:
+                texts.append(item)
+                claims.append({})
+        return {**value, "本文": texts, "本文の主張": tuple(claims)}
 
     @field_validator("paragraphs", "notes")
     @classmethod

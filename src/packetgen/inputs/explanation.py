@@ -14,6 +14,8 @@ class _Model(BaseModel):
 class Section(_Model):
     heading: str = Field(alias="見出し", min_length=1, max_length=100)
     paragraphs: tuple[str, ...] = Field(alias="本文", min_length=1)
+    # the documents the section cites, by id (meeting.yaml 資料.id): each must be in the packet
+    documents: tuple[str, ...] = Field(default=(), alias="資料")
 
 
 class ReferenceItem(_Model):
@@ -28,6 +30,8 @@ class Reference(_Model):
 
 
 class Explanation(_Model):
+    # the 次第 item (or 小項目) this page explains, as meeting.yaml writes it: it must be on the 次第
+    item: str = Field(alias="次第", min_length=1, max_length=100)
     heading: str = Field(alias="見出し", min_length=1, max_length=100)
     sections: tuple[Section, ...] = Field(alias="節", min_length=1)
     reference: Reference | None = Field(default=None, alias="参考")

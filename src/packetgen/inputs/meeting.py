@@ -231,6 +231,8 @@ class Meeting(_Model):
     agenda: tuple[AgendaItem, ...] = Field(alias="次第", min_length=1)
     documents: tuple[DocumentEntry, ...] = Field(alias="資料", min_length=1)
     printing: PrintSettings = Field(default_factory=PrintSettings, alias="印刷")
+    # the meeting `packetgen new` copied this one from: check lists the texts carried over unchanged
+    previous: str = Field(default="", alias="元の会議", pattern=r"^(\d{4}-\d{2}-\d{2})?$")
 
     @field_validator("fiscal_year_text")
     @classmethod

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import pandas as pd
+import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from packetgen import japanese
@@ -17,7 +18,7 @@ from packetgen.errors import Problem
 from packetgen.inputs.numbers import Count
 from packetgen.inputs.tables import Table, read_table
 from packetgen.inputs.validation import validate_rows
-from packetgen.inputs.yaml_files import load_yaml
+from packetgen.inputs.yaml_files import load_yaml_document
 
 AREAS = ("一関", "花泉", "大東", "千厩", "東山", "室根", "川崎", "藤沢")
 CITY = "一関市"
@@ -105,9 +106,22 @@ def age_bounds(band: str) -> tuple[int, int | None]:
     return int(low), int(high) if high else None
 
 
+class Finding(BaseModel):
+    """A finding in the author's own words with what it claims (系列: 主張), checked against the data."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    text: str = Field(alias="文", min_length=1, max_length=1000)
+    claims: dict[str, str] = Field(default_factory=dict, alias="主張")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain(cls, value: object) -> object:
+        return {"文": value} if isinstance(value, str) else value  # a finding without claims
+
+
 class Findings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    items: tuple[str, ...] = Field(alias="分析結果", min_length=1)
+    items: tuple[Finding, ...] = Field(alias="分析結果", min_length=1)
 
 
 SERIES_COLUMNS = ("地域", "年", "人口", "種別", "出典")
@@ -151,5 +165,6 @@ def load_frame(
     return LoadedTable(table, frame)
 
 
-def load_findings(path: Path, label: str, problems: list[Problem]) -> Findings | None:
-    return load_yaml(path, label, Findings, problems)
+def load_findings(path: Path, label: str, problems: list[Problem]) -> tuple[Findings | None, yaml.Node | None]:
+    """The findings and their parsed node tree (so a refused claim names its line)."""
+    return load_yaml_document(path, label, Findings, problems)

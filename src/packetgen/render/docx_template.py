@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import difflib
 import io
+import re
 import zipfile
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import TemplateError
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from packetgen.errors import PacketError
@@ -20,8 +23,97 @@ from packetgen.render.ooxml import normalize_package
 
 def _environment() -> SandboxedEnvironment:
     # Templates are files users edit in Word: a sandbox keeps a tag from reaching Python internals.
-    env = SandboxedEnvironment(autoescape=True, keep_trailing_newline=True)
+    # StrictUndefined: a misspelt name ({{ meeting.full_titel }}) fails instead of printing nothing.
+    env = SandboxedEnvironment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
     return env
+
+
+# a whole tag, or one opened and not closed before the paragraph ends
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{(?:(?!\}\}).)*$|\{%(?:(?!%\}).)*$")
+_UNDEFINED = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+
+
+def _paragraph_texts(template: Path) -> Iterator[str]:
+    """Every paragraph's text as Word shows it: body, table cells, headers and footers."""
+    from docx import Document
+
+    doc = Document(str(template))
+    parts = [doc, *(s.header for s in doc.sections), *(s.footer for s in doc.sections)]
+    for part in parts:
+        root = part.element if part is doc else part._element  # a header has no public element
+        for p in root.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
+            text = "".join(
+                t.text or "" for t in p.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")
+            )
+            if "{" in text:
+                yield text
+
+
+def _names(value: Any) -> set[str]:
+    """Every key a template can reach in the context (for 「…のことですか？」)."""
+    if isinstance(value, dict):
+        return set(value).union(*(_names(v) for v in value.values()))
+    if isinstance(value, list | tuple):
+        return set().union(*(_names(v) for v in value))
+    return set()
+
+
+def _where(template: Path, test: Any) -> str:
+    """「段落「…」のタグ {{ … }}」 for the first tag the test picks, or "" when none does."""
+    for text in _paragraph_texts(template):
+        for tag in _TAG.findall(text):
+            if test(tag):
+                shown = text if len(text) <= 60 else text[:60] + "…"
+                return f"段落「{shown}」のタグ {tag}"
+    return ""
+
+
+def _syntax_slip(env: SandboxedEnvironment, tag: str) -> bool:
+    if not tag.endswith(("}}", "%}")):
+        return True  # opened and never closed in its paragraph
+    if tag.startswith("{{"):
+        try:
+            env.parse(tag)
+        except TemplateSyntaxError:
+            return True
+    return False
+
+
+def _unbalanced(text: str) -> bool:
+    """A paragraph whose tags do not open and close in it: Jinja would swallow the text up to the
+    next closing brace elsewhere in the document, silently."""
+    rest = _TAG.sub("", text)
+    return any(mark in rest for mark in ("{{", "}}", "{%", "%}"))
+
+
+def check_tags(template: Path, label: str) -> None:
+    """Refuse a tag that is not closed in its paragraph or does not parse, before rendering."""
+    env = _environment()
+    for text in _paragraph_texts(template):
+        bad = [tag for tag in _TAG.findall(text) if _syntax_slip(env, tag)]
+        if bad or _unbalanced(text):
+            shown = text if len(text) <= 60 else text[:60] + "…"
+            tag = bad[0] if bad else text
+            raise PacketError(
+                f"テンプレート {label} の段落「{shown}」のタグ {tag} に書き方の誤りがあります："
+                "{{ 名前 }} や {% … %} は同じ段落の中で閉じてください"
+            )
+
+
+def _tag_error(exc: TemplateError, template: Path, label: str, context: dict[str, Any]) -> PacketError:
+    """Name the template, the tag, its paragraph as Word shows it, and the nearest known name."""
+    if isinstance(exc, UndefinedError):
+        m = _UNDEFINED.search(str(exc))
+        name = (m.group(1) or m.group(2)) if m else ""
+        word = re.compile(rf"(?<![\w.]){re.escape(name)}(?!\w)|\.{re.escape(name)}(?!\w)")
+        where = _where(template, lambda tag: bool(name) and bool(word.search(tag)))
+        close = difflib.get_close_matches(name, sorted(_names(context)), n=1, cutoff=0.6)
+        hint = f"（{close[0]} のことですか？）" if close else ""
+        return PacketError(f"テンプレート {label} の{where or 'タグ'}：名前「{name}」はありません{hint}")
+    first = re.search(r"'([^']+)'", exc.message or "")  # Encountered unknown tag 'fro'. …
+    word = re.compile(rf"(?<!\w){re.escape(first.group(1))}(?!\w)") if first else None
+    where = _where(template, lambda tag: _syntax_slip(_environment(), tag) or bool(word and word.search(tag)))
+    return PacketError(f"テンプレート {label} の{where or 'タグ'}に書き方の誤りがあります：{exc.message}")
 
 
 def render_docx(
@@ -31,12 +123,11 @@ def render_docx(
     if not template.is_file():
         raise PacketError(f"テンプレート {template_label} が見つかりません")
     try:
+        check_tags(template, template_label)
         doc = DocxTemplate(str(template))
         doc.render(context, jinja_env=_environment(), autoescape=True)
     except TemplateError as exc:
-        line = getattr(exc, "lineno", None)
-        where = f"（{line}行目付近のタグ）" if line else ""
-        raise PacketError(f"テンプレート {template_label} のタグに誤りがあります{where}：{exc}") from None
+        raise _tag_error(exc, template, template_label, context) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise PacketError(
             f"テンプレート {template_label} をWord文書として読めません（{type(exc).__name__}）。"

@@ -1,0 +1,37 @@
+"""One source for each fact on the slides: check warns (注意) when a deck's cover title differs from its
+名称 in meeting.yaml, and when two slides give one labelled figure (a KPI and its year) two values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import DATE, run
+
+
+def test_the_2023_decks_agree_with_the_meeting_file(project: Path) -> None:
+    result = run(project, "check", DATE)
+    assert result.exit_code == 0 and "注意" not in result.stdout
+
+
+def test_a_renamed_document_and_a_figure_edited_on_one_slide_are_named(project: Path, meeting_dir: Path) -> None:
+    meeting = meeting_dir / "meeting.yaml"
+    meeting.write_text(
+        meeting.read_text("utf-8").replace("名称: デジタル田園都市国家構想総合戦略の概要", "名称: 総合戦略の概要"),
+        "utf-8",
+    )
+    deck = meeting_dir / "slides" / "1-1.yaml"
+    deck.write_text(
+        deck.read_text("utf-8").replace("        value: 1,500団体\n", "        value: 1,600団体\n"), "utf-8"
+    )
+    result = run(project, "check", DATE)
+    assert result.exit_code == 0, result.stderr
+    out = "".join(result.stdout.split())
+    assert (
+        "注意：inputs/2023-07-27/slides/1-1.yaml7行目：表紙のタイトル「デジタル田園都市国家構想総合戦略の概要」が"
+        "meeting.yamlの名称「総合戦略の概要」と違います。"
+    ) in out
+    assert (
+        "注意：inputs/2023-07-27/slides/1-1.yaml434行目：スライド18の「企業版ふるさと納税を活用したことのある地方公共団体」"
+        "（2027年度まで）は「1,600団体」ですが、スライド10（221行目）では「1,500団体」です。"
+    ) in out
+    assert run(project, "check", DATE, "--strict").exit_code == 1
