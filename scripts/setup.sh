@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui
-              fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fontconfig poppler-utils)
+              fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fontconfig poppler-utils
+              chromium)  # chromium: the preview page's test opens it in a real browser (headless)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

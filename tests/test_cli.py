@@ -17,14 +17,16 @@ from conftest import DATE, ROOT, run
 from packetgen.cli import app
 from packetgen.cli_japanese import wrap
 
-HELP_PAGES = [[], ["--help"], ["-h"], *([name, "--help"] for name in ("build", "list", "check", "new", "print"))]
+COMMANDS = ("build", "list", "check", "new", "print", "diff")
+HELP_PAGES = [[], ["--help"], ["-h"], *([name, "--help"] for name in COMMANDS)]
 # Words of Click's and Typer's English boilerplate, and their type hints
 ENGLISH = ["Usage", "Options", "Arguments", "Commands", "Show this message", "required", "default", "Error",
            "Try ", "Missing", "No such", "Invalid", "unexpected", "<str>", "<bool>", "list[str]", "DATE"]  # fmt: skip
 # The English words a help page may hold: the program, its commands and options, file and folder names
 ALLOWED = {"packetgen", "build", "list", "check", "new", "print", "only", "force", "project", "from", "help",
            "version", "inputs", "outputs", "templates", "Word", "PowerPoint", "Excel", "PDF", "zip", "Web", "No",
-           "agenda", "population", "ID"}  # fmt: skip
+           "agenda", "population", "ID", "diff", "since", "against", "json", "JSON", "LibreOffice",
+           "strict"}  # fmt: skip
 
 
 def width(text: str) -> int:
@@ -98,7 +100,7 @@ USAGE_ERRORS = [
     (
         ["bild", DATE],
         "エラー：「bild」というコマンドはありません（build のことですか？）。"
-        "使えるコマンド：build、list、check、new、print",
+        "使えるコマンド：build、list、check、new、print、diff",
         "使い方：packetgen コマンド [オプション]",
     ),
     (

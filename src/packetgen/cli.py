@@ -7,6 +7,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -264,6 +265,67 @@ def print_command(
         f"  一式 {result.total_pages}ページ（白紙を含む）・{result.documents}資料、{result.copies}部、"
         f"総枚数 {result.sheets:,}枚（{result.copies_note}）\n  受け渡し用：{result.zip_path}"
     )
+
+
+class Since(StrEnum):
+    print = "print"
+    build = "build"
+
+
+@command(
+    epilog="""例：
+  packetgen diff 2023-07-27                          前回の印刷から変わったところ
+  packetgen diff 2023-07-27 --since build            前回の作成から変わったところ（まだ作成していない編集）
+  packetgen diff 2023-10-26 --against 2023-07-27     前回の会議の資料と比べる
+  packetgen diff 2023-07-27 --json                   機械で読む形（JSON）で表示する""",
+)
+def diff(
+    date: DateArgument,
+    since: Annotated[
+        Since,
+        typer.Option(
+            "--since",
+            metavar="print|build",
+            help="比べる相手：print は前回の印刷（既定）、build は前回の作成",
+        ),
+    ] = Since.print,
+    against: Annotated[
+        str | None,
+        typer.Option("--against", metavar="日付", help="この日付の会議の資料と比べます（例：2023-07-27）"),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="結果を JSON で表示します")] = False,
+    project: ProjectOption = Path("."),
+) -> None:
+    """資料の変更点（どのスライド・ページ・シートの、どの文字が変わったか）を表示します。
+
+    build と print が保存した文字の記録と、現在の入力の資料を比べます。LibreOffice は使わず、出力は変更しません。
+    """
+
+    def action():
+        from packetgen.review.baseline import compare
+
+        _iso_date_hint(date)
+        if against:
+            _iso_date_hint(against)
+        return compare(project, date, since.value, against)
+
+    result = _run(action)
+    if as_json:
+        import json
+
+        typer.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=1))
+        return
+    from packetgen.review.diff import render
+
+    colour = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    typer.echo(f"変更の確認：{result.description}")
+    for line in [result.note] if result.note else render(result.changes, colour):
+        typer.echo(line)
+    if result.unbuilt:
+        typer.echo(
+            f"（{'、'.join(result.unbuilt)}は前回の作成から入力・テンプレート・packetgen のいずれかが変わっているため、"
+            f"入力から組み立てて比べました。ファイルにするには packetgen build {date}）"
+        )
 
 
 def main() -> None:

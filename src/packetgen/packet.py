@@ -330,14 +330,34 @@ class Packet:
             withdrawal = staleness.withdraw(self.output_dir, self.key, copy.deepcopy(previous), changed)
             files: dict[str, bytes | Path] = {b.planned.output_name: b.data for b in built}
             data, stale = self._manifest(withdrawal.manifest, built, prints)
+            changes = self._text_snapshot(previous, data, built)  # for packetgen diff and the summary
             files[manifest.NAME] = manifest.dumps(data)
+            if withdrawal.any:  # the preview page shows the withdrawn previews: it goes with them
+                withdrawal.files |= {f for f in ("print/preview/index.html",) if (self.output_dir / f).exists()}
             folder.commit(files, remove=stale | withdrawal.files)
         for result in built:
             if progress:
                 progress(result)
+        for line in changes if notice else ():
+            notice(f"  {line}")
         if withdrawal.any and notice:
             notice(staleness.message(withdrawal, self.key))
         return built
+
+    def _text_snapshot(self, previous: dict[str, Any], data: dict[str, Any], built: list[BuiltDocument]) -> list[str]:
+        """The text per slide/page/sheet of the files this build leaves, in the manifest's review block
+        (for packetgen diff); returns one line per document whose text changed, for the summary."""
+        from packetgen.review import diff, text
+
+        kept = text.kept(previous, "built")
+        before = kept if kept is not None else text.current(self.output_dir, previous.get("documents", []))
+        known = dict(before)
+        records = manifest.documents_by_id(data)
+        for b in built:
+            known[b.planned.entry.id] = text.document_text(records[b.planned.entry.id], b.data)
+        after = text.current(self.output_dir, data["documents"], known)
+        data[text.REVIEW] = {"built": after}
+        return diff.summaries(diff.compare(before, after)) if before else []
 
     @staticmethod
     def _name(doc: PlannedDocument) -> str:

@@ -122,6 +122,7 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
             text = _page_text(documents, staging, out / PRINTED_DIR)
         finally:
             previews.wait()
+        _review(packet, documents, order, text, staging, printed, say)
         _baseline(documents, text, staging, printed)
         archive = _zip(staging, [d.pdf for d in documents] + [PACKET_PDF, *ORDER_FILES])
         name = zip_name(packet.key)
@@ -379,6 +380,33 @@ def _page_text(documents, staging: Path, previous: Path) -> dict[str, list[str]]
             ).stdout.split("\f")
             text[doc.pdf] = pages[: doc.pages]
     return text
+
+
+def _review(
+    packet: Packet,
+    documents,
+    order,
+    text: dict[str, list[str]],
+    staging: Path,
+    printed: Path,
+    say: Callable[[str], None],
+) -> None:
+    """What changed since the previous print: one line per changed document, the text per
+    slide/page/sheet of what is printed now (printed/office.json, for packetgen diff), and the
+    preview page with the changed pages marked (print/preview/index.html)."""
+    from packetgen.review import diff, page
+    from packetgen.review import text as office_text
+
+    out = packet.output_dir
+    data = manifest.read(out)
+    snapshot = office_text.current(out, data.get("documents", []), office_text.kept(data, "built"))
+    snapshot = {k: v for k, v in snapshot.items() if k in {d.planned.entry.id for d in documents}}
+    before = office_text.load(out / office_text.PRINTED_OFFICE)
+    for line in diff.summaries(diff.compare(before, snapshot)) if before is not None else ():
+        say(f"  {line}")
+    (printed / Path(office_text.PRINTED_OFFICE).name).write_bytes(office_text.dumps(snapshot))
+    html = page.page(packet.meeting.full_title, order, documents, text, staging / PREVIEW_DIR, out / PRINTED_DIR)
+    (staging / PREVIEW_DIR / page.PAGE_FILE).write_text(html, "utf-8")
 
 
 def _baseline(documents, text: dict[str, list[str]], staging: Path, printed: Path) -> None:

@@ -1,0 +1,1 @@
+"""What changed: text per slide/page/sheet kept by build and print, the diff, the preview page."""

@@ -1,0 +1,107 @@
+"""What ``packetgen diff`` compares: the meeting's documents as they are now — the text the last build
+kept, or, for a document whose inputs, templates or packetgen changed since, the document assembled
+in memory from its inputs (as ``check`` does; no LibreOffice, nothing written) — with the text kept
+by the last print (printed/office.json, the default), by the last build (the manifest's review block,
+``--since build``), or by another meeting's build (``--against``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from packetgen import manifest
+from packetgen.errors import PacketError
+from packetgen.review import diff, text
+
+
+@dataclass
+class Comparison:
+    meeting: str
+    since: str  # print, build, or the other meeting's date
+    description: str
+    changes: list[diff.DocumentChange] = field(default_factory=list)
+    note: str = ""  # said instead of changes when there is no baseline
+    unbuilt: list[str] = field(default_factory=list)  # documents compared as assembled from their inputs
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "meeting": self.meeting,
+            "since": self.since,
+            "description": self.description,
+            "note": self.note,
+            "not_built_yet": self.unbuilt,
+            "documents": diff.as_json(self.changes),
+        }
+
+
+def _built_text(output_dir: Path, key: str) -> text.Snapshot:
+    data = manifest.read(output_dir)
+    if not data.get("documents"):
+        raise PacketError(f"outputs/{key}/ に資料がありません。先に packetgen build {key} を実行してください")
+    return text.current(output_dir, data["documents"], text.kept(data, "built"))
+
+
+def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
+    """The text of every document of the meeting as its inputs make it now, and the names of those
+    not built yet in that state (assembled in memory for the comparison)."""
+    from packetgen.packet import Packet
+
+    packet = Packet(project, key)
+    kept = manifest.read(packet.output_dir)
+    built = text.current(packet.output_dir, kept.get("documents", []), text.kept(kept, "built"))
+    records = manifest.documents_by_id(kept)
+    result: text.Snapshot = {}
+    stale = []
+    for doc in packet.plan():
+        record = records.get(doc.entry.id, {})
+        path = packet.output_dir / doc.output_name
+        fresh = (
+            doc.entry.id in built
+            and record.get("inputs_sha256") == packet.fingerprint(doc)
+            and record.get("path") == doc.output_name
+            and path.is_file()
+            and hashlib.sha256(path.read_bytes()).hexdigest() == record.get("sha256")
+        )
+        if fresh:
+            result[doc.entry.id] = built[doc.entry.id]
+        else:
+            stale.append(doc)
+    names = []
+    for doc, data in packet.check([d.entry.id for d in stale]) if stale else ():
+        rendered = doc.builder.render(doc.context, data)
+        entry = doc.entry
+        record = {"id": entry.id, "label": entry.label, "title": entry.title, "path": doc.output_name}
+        record["sha256"] = hashlib.sha256(rendered).hexdigest()
+        result[entry.id] = text.document_text(record, rendered)
+        names.append(result[entry.id]["name"])
+    order = [d.entry.id for d in packet.plan()]
+    return {i: result[i] for i in order if i in result}, names
+
+
+def compare(project: Path, key: str, since: str = "print", against: str | None = None) -> Comparison:
+    from packetgen.packet import parse_meeting_date
+
+    parse_meeting_date(key)
+    outputs = project.resolve() / "outputs"
+    if against is not None:
+        parse_meeting_date(against)
+        before = _built_text(outputs / against, against)
+        after, unbuilt = current_text(project, key)
+        described = f"{against} の会議の資料 → {key} の会議の資料（この会議で変わったもの）"
+        return Comparison(key, against, described, diff.compare(before, after), unbuilt=unbuilt)
+    if since == "build":
+        before = _built_text(outputs / key, key)
+        after, unbuilt = current_text(project, key)
+        described = f"前回の作成（outputs/{key}/）→ 現在の入力"
+        return Comparison(key, since, described, diff.compare(before, after), unbuilt=unbuilt)
+    described = f"前回の印刷（outputs/{key}/printed/）→ 現在の入力"
+    kept = text.load(outputs / key / text.PRINTED_OFFICE)
+    if kept is None:
+        _built_text(outputs / key, key)  # before any build, say to build first
+        note = f"前回の印刷の記録がありません（packetgen print {key} で作られます）。前回の作成との比較は --since build"
+        return Comparison(key, since, described, note=note)
+    after, unbuilt = current_text(project, key)
+    return Comparison(key, since, described, diff.compare(kept, after), unbuilt=unbuilt)
