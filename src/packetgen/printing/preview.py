@@ -8,8 +8,13 @@ the images are reproducible (same PDF, same bytes).
 
 from __future__ import annotations
 
-import multiprocessing
-from concurrent.futures import Future, ProcessPoolExecutor
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from concurrent.futures import Future
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -41,23 +46,67 @@ def render_range(pdf: str, folder: str, first: int, last: int, digits: int) -> N
 
 class PreviewPool:
     """Two worker processes (PDFium is not thread-safe, and one process uses one core) rendering page
-    ranges as PDFs are handed in. They start with the first PDF: started earlier, they only took
-    CPU from LibreOffice (measured: 0.3 s slower)."""
+    ranges as PDFs are handed in. Each is a plain ``python -m packetgen.printing.preview`` reading one
+    task a line, so nothing depends on how the calling program was started (multiprocessing's spawn
+    re-imports the caller's main module). They start with the first PDF: started earlier, they only
+    took CPU from LibreOffice (measured: 0.3 s slower)."""
 
     def __init__(self, workers: int = 2) -> None:
-        self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        self.workers = workers
+        self.tasks: queue.Queue[tuple[Future, list] | None] = queue.Queue()
+        self.threads: list[threading.Thread] = []
         self.pending: dict[Path, tuple[Path, list[Future]]] = {}
+        self.here = threading.Lock()  # PDFium in this process: one thread at a time
+
+    def _serve(self) -> None:
+        """One worker process, fed from the task queue by this thread."""
+        import packetgen
+
+        env = {
+            **os.environ,
+            "PYTHONPATH": os.pathsep.join([str(Path(packetgen.__file__).parents[1]), os.environ.get("PYTHONPATH", "")]),
+        }
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "packetgen.printing.preview"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        assert worker.stdin is not None and worker.stdout is not None
+        try:
+            while (task := self.tasks.get()) is not None:
+                future, args = task
+                worker.stdin.write(json.dumps(args) + "\n")
+                worker.stdin.flush()
+                reply = worker.stdout.readline().strip()
+                if reply == "ok":
+                    future.set_result(None)
+                else:
+                    future.set_exception(RuntimeError(f"page preview failed: {reply or 'worker ended'}"))
+        finally:
+            worker.stdin.close()
+            worker.wait(timeout=60)
 
     def submit(self, pdf: Path, folder: Path) -> None:
         from pypdf import PdfReader
 
         count = len(PdfReader(str(pdf)).pages)
         folder.mkdir(parents=True, exist_ok=True)
-        digits = len(str(count))
-        futures = [
-            self.pool.submit(render_range, str(pdf), str(folder), first, min(first + CHUNK, count) - 1, digits)
-            for first in range(0, count, CHUNK)
-        ]
+        if count <= CHUNK and not self.threads:  # a few pages (the order, an agenda): no worker start-up
+            with self.here:
+                render_range(str(pdf), str(folder), 0, count - 1, len(str(count)))
+            self.pending[pdf] = (folder, [])
+            return
+        if not self.threads:
+            self.threads = [threading.Thread(target=self._serve, daemon=True) for _ in range(self.workers)]
+            for thread in self.threads:
+                thread.start()
+        futures = []
+        for first in range(0, count, CHUNK):
+            future: Future = Future()
+            self.tasks.put((future, [str(pdf), str(folder), first, min(first + CHUNK, count) - 1, len(str(count))]))
+            futures.append(future)
         self.pending[pdf] = (folder, futures)
 
     def finish(self, pdf: Path) -> list[Path]:
@@ -68,7 +117,10 @@ class PreviewPool:
         return pages_of(folder)
 
     def close(self) -> None:
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        for _ in self.threads:
+            self.tasks.put(None)
+        for thread in self.threads:
+            thread.join(timeout=60)
 
 
 def pages_of(folder: Path) -> list[Path]:
@@ -98,3 +150,17 @@ def contact_sheet(pages: list[Path], target: Path) -> None:
         draw.rectangle((x, y, x + 22, y + 12), fill=(0, 0, 0))
         draw.text((x + 2, y + 1), str(n + 1), fill=(255, 255, 255))
     sheet.save(target, compress_level=6)
+
+
+def _worker() -> None:
+    """A preview worker process: one JSON task a line on stdin, 「ok」 or the error a line on stdout."""
+    for line in sys.stdin:
+        try:
+            render_range(*json.loads(line))
+            print("ok", flush=True)
+        except Exception as exc:  # reported to the parent, which raises it
+            print(f"error {type(exc).__name__}: {exc}".replace("\n", " "), flush=True)
+
+
+if __name__ == "__main__":
+    _worker()
