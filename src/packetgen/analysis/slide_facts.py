@@ -29,7 +29,7 @@ def deck_fact_notices(
     """注意 lines for one deck; ``line`` gives the YAML line of a key path of the slide source."""
     out = []
     covers = [("title",)] if source.title else []
-    covers += [("slides", i, "title") for i, s in enumerate(source.slides) if s.layout == "title"][:1]
+    covers += [("slides", i, "title") for i, s in enumerate(source.slides) if s.layout == "title" and s.title][:1]
     for loc in covers:
         text = source.title if loc == ("title",) else _plain(source.slides[loc[1]].title)  # type: ignore[index]
         if text != title:

@@ -99,7 +99,8 @@ def _cover(deck: DeckWriter, slide: Slide, ctx: BuildContext, first: bool) -> No
     date_part, _, rest = ctx.label.partition("　")
     deck.fill(s, 13, [Para(date_part, 10.5), Para(rest, 10.5)] if first else None)
     deck.fill(s, 14, [Para(slide.kicker, 14)] if slide.kicker else None)
-    deck.fill(s, 0, [Para(slide.title, 28, bold=True, align="ctr")])
+    # one source for the title: meeting.yaml's 名称; a title typed here overrides it (check says so)
+    deck.fill(s, 0, [Para(slide.title or ctx.entry.title, 28, bold=True, align="ctr")])
     deck.fill(s, 1, [Para(slide.subtitle, 18, align="ctr")] if slide.subtitle else None)
     _notes(s, slide)
 

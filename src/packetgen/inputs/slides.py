@@ -123,7 +123,7 @@ class Slide(_Model):
     @model_validator(mode="after")
     def _layout_needs(self) -> Slide:
         needs = {
-            "title": ("title",),
+            "title": (),  # the cover's title is the document's 名称 in meeting.yaml unless typed here
             "section": ("title",),
             "bullets": ("title", "groups"),
             "kpi": ("title", "kpis"),
