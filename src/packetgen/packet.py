@@ -326,7 +326,7 @@ class Packet:
                 result = BuiltDocument(doc, doc.builder.render(doc.context, data), time.perf_counter() - started)
                 built.append(result)
             # print data made from an older version of a rebuilt document goes in the same commit
-            changed = {b.planned.entry.id: (self._name(b.planned), b.sha256) for b in built}
+            changed = {b.planned.entry.id: (b.planned.entry.short_name, b.sha256) for b in built}
             withdrawal = staleness.withdraw(self.output_dir, self.key, copy.deepcopy(previous), changed)
             files: dict[str, bytes | Path] = {b.planned.output_name: b.data for b in built}
             data, stale = self._manifest(withdrawal.manifest, built, prints)
@@ -358,10 +358,6 @@ class Packet:
         after = text.current(self.output_dir, data["documents"], known)
         data[text.REVIEW] = {"built": after}
         return diff.summaries(diff.compare(before, after)) if before else []
-
-    @staticmethod
-    def _name(doc: PlannedDocument) -> str:
-        return f"資料{doc.entry.label}" if doc.entry.label else doc.entry.title
 
     def _manifest(
         self, previous: dict[str, Any], built: list[BuiltDocument], prints: dict[str, str | None]

@@ -212,6 +212,11 @@ class DocumentEntry(_Model):
     inputs: dict[str, str] = Field(default_factory=dict, alias="入力")
     print: PrintOptions = Field(default_factory=PrintOptions, alias="印刷")
 
+    @property
+    def short_name(self) -> str:
+        """How messages and the order name the document: 資料No.1-1, or its 名称 when it has no label."""
+        return f"資料{self.label}" if self.label else self.title
+
     @field_validator("inputs")
     @classmethod
     def _relative_inputs(cls, value: dict[str, str]) -> dict[str, str]:

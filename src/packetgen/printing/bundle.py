@@ -67,20 +67,20 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def print_key(packet: Packet) -> str:
+def print_key(packet: Packet, data: dict[str, Any]) -> str:
     """Everything the print data is made from: packetgen, the meeting file (its 印刷 settings), the
-    font setting and each Office file."""
+    font setting and each Office file (as the manifest ``data`` records them)."""
     digest = hashlib.sha256(code_version().encode())
     for path in (packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE):
         digest.update(path.read_bytes() + b"\0")
-    for record in manifest.read(packet.output_dir).get("documents", []):
+    for record in data.get("documents", []):
         digest.update(f"{record.get('id')}\0{record.get('sha256')}\0".encode())
     return digest.hexdigest()
 
 
-def _up_to_date(packet: Packet, key: str) -> dict[str, Any] | None:
+def _up_to_date(packet: Packet, key: str, data: dict[str, Any]) -> dict[str, Any] | None:
     """The print block when every print file is there as recorded and made from the current inputs."""
-    block = manifest.read(packet.output_dir).get("print")
+    block = data.get("print")
     if not isinstance(block, dict) or block.get("key") != key or not isinstance(block.get("files"), dict):
         return None
     for rel, digest in block["files"].items():
@@ -99,12 +99,12 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
         for b in packet.build(skipped=lambda d: None, notice=lambda _: None):
             say(f"  作成  {b.planned.entry.id:<10} {b.planned.output_name}")
         out = packet.output_dir
-        key = print_key(packet)
-        block = None if only else _up_to_date(packet, key)
+        previous = manifest.read(out)  # as the build just left it
+        key = print_key(packet, previous)
+        block = None if only else _up_to_date(packet, key, previous)
         if block is not None:
             say("  印刷データは最新です（入力もファイルも前回の印刷から変わっていません）")
             return _result(out, packet.key, block, unchanged=True)
-        previous = manifest.read(out)
         work = folder.scratch("print")
         staging, printed = work / PRINT_DIR, work / PRINTED_DIR
         staging.mkdir()
@@ -122,7 +122,7 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
             text = _page_text(documents, staging, out / PRINTED_DIR)
         finally:
             previews.wait()
-        _review(packet, documents, order, text, staging, printed, say)
+        _review(packet, previous, documents, order, text, staging, printed, say)
         _baseline(documents, text, staging, printed)
         archive = _zip(staging, [d.pdf for d in documents] + [PACKET_PDF, *ORDER_FILES])
         name = zip_name(packet.key)
@@ -204,7 +204,7 @@ def _documents(
             doc = by_pdf[pdf.name]
             facts = read_facts(pdf)
             problems = _check(pdf.name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts)
-            paper, landscape = _check_paper(pdf)
+            paper, landscape = _check_paper(pdf.name, facts)
             checked[pdf.name] = (facts.pages, landscape, problems + paper)
         previews([p.name for p in pdfs])
 
@@ -278,21 +278,14 @@ def _check_sizes(name: str, pages) -> list[Problem]:
     return problems
 
 
-def _check_paper(pdf: Path) -> tuple[list[Problem], bool]:
+def _check_paper(name: str, facts) -> tuple[list[Problem], bool]:
     """A4 on every page; and whether the document is landscape (its first page)."""
-    from pypdf import PdfReader
-
-    landscape = False
-    for number, page in enumerate(PdfReader(str(pdf)).pages, start=1):
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        if page.get("/Rotate", 0) in (90, 270):
-            width, height = height, width
-        if number == 1:
-            landscape = width > height
+    landscape = bool(facts.sizes) and facts.sizes[0][0] > facts.sizes[0][1]
+    for number, (width, height) in enumerate(facts.sizes, start=1):
         size = sorted((width, height))
         if abs(size[0] - A4[0]) > 3 or abs(size[1] - A4[1]) > 3:
             return [
-                Problem(pdf.name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")
+                Problem(name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")
             ], landscape
     return [], landscape
 
@@ -327,7 +320,8 @@ def _write_order(packet: Packet, order, staging: Path) -> None:
     )
     pdf = staging / f"{ORDER}.pdf"
     pdf.write_bytes(order_pdf(order, packet.fonts))
-    problems = _check(pdf.name, read_facts(pdf), (1, None), packet.fonts) + _check_paper(pdf)[0]
+    facts = read_facts(pdf)
+    problems = _check(pdf.name, facts, (1, None), packet.fonts) + _check_paper(pdf.name, facts)[0]
     if problems:
         raise PacketError("印刷発注書のPDFに問題があります", problems)
 
@@ -384,6 +378,7 @@ def _page_text(documents, staging: Path, previous: Path) -> dict[str, list[str]]
 
 def _review(
     packet: Packet,
+    data: dict[str, Any],
     documents,
     order,
     text: dict[str, list[str]],
@@ -398,7 +393,6 @@ def _review(
     from packetgen.review import text as office_text
 
     out = packet.output_dir
-    data = manifest.read(out)
     snapshot = office_text.current(out, data.get("documents", []), office_text.kept(data, "built"))
     snapshot = {k: v for k, v in snapshot.items() if k in {d.planned.entry.id for d in documents}}
     before = office_text.load(out / office_text.PRINTED_OFFICE)

@@ -29,8 +29,7 @@ class PrintedDocument:
 
     @property
     def name(self) -> str:
-        entry = self.planned.entry
-        return f"資料{entry.label}" if entry.label else entry.title
+        return self.planned.entry.short_name
 
 
 def copies(packet: Packet, settings: PrintSettings) -> tuple[int, str]:
@@ -65,7 +64,7 @@ def details(packet: Packet, settings: PrintSettings, copies_note: str) -> tuple[
         paper += "・再生紙" if settings.paper.recycled else "・再生紙以外"
     binding = settings.binding
     bound = f"資料ごとに{binding.method}" if binding.unit == "資料ごと" else f"一式（全資料）を{binding.method}"
-    order_names = "、".join(f"資料{e.label}" if e.label else e.title for e in meeting.documents)
+    order_names = "、".join(e.short_name for e in meeting.documents)
     due = settings.due
     return (
         ("件名", settings.subject or f"{meeting.full_title} 会議資料の印刷"),

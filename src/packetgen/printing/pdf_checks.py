@@ -47,6 +47,7 @@ class PdfFacts:
     pages: int
     fonts: tuple[PdfFont, ...]
     text: tuple[PageText, ...] = field(default=())  # pages with text only
+    sizes: tuple[tuple[float, float], ...] = field(default=())  # each page (width, height) as shown, in pt
 
 
 def _descriptor(font) -> dict | None:
@@ -62,7 +63,10 @@ def _descriptor(font) -> dict | None:
 def read_facts(path: Path) -> PdfFacts:
     reader = PdfReader(str(path))
     fonts: dict[str, PdfFont] = {}
+    sizes = []
     for page in reader.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        sizes.append((height, width) if page.get("/Rotate", 0) in (90, 270) else (width, height))
         resources = page.get("/Resources")
         if resources is None:
             continue
@@ -77,7 +81,7 @@ def read_facts(path: Path) -> PdfFacts:
                 embedded = descriptor is not None and any(k in descriptor for k in _FONT_FILES)
             fonts[base] = PdfFont(name, embedded)
     fonts_found = tuple(sorted(fonts.values(), key=lambda f: f.name))
-    return PdfFacts(len(reader.pages), fonts_found, tuple(text_sizes(reader)))
+    return PdfFacts(len(reader.pages), fonts_found, tuple(text_sizes(reader)), tuple(sizes))
 
 
 # --- text sizes -------------------------------------------------------------------------------------
