@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,10 @@ from packetgen.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2023-07-27"
+
+# Each test project would otherwise leave two LibreOffices running for minutes after a print
+# (warm_office.py); the tests of the warm office turn it on themselves.
+os.environ["PACKETGEN_OFFICE_IDLE"] = "0"
 
 
 @dataclass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import time
 from collections.abc import Callable
@@ -33,6 +34,7 @@ app = typer.Typer(
   packetgen build 2023-07-27              資料を作成する
   packetgen build 2023-07-27 --only 1-1   資料No.1-1 だけ作り直す
   packetgen print 2023-07-27              印刷業者に渡すPDF一式を作る
+  packetgen watch 2023-07-27              保存のたびに作り直してプレビューを更新する
 
 各コマンドの説明は packetgen build --help のように表示できます。""",
 )
@@ -326,6 +328,30 @@ def diff(
             f"（{'、'.join(result.unbuilt)}は前回の作成から入力・テンプレート・packetgen のいずれかが変わっているため、"
             f"入力から組み立てて比べました。ファイルにするには packetgen build {date}）"
         )
+
+
+@command(epilog="例：\n  packetgen watch 2023-07-27")
+def watch(date: DateArgument, project: ProjectOption = Path(".")) -> None:
+    """入力ファイルやテンプレートを保存するたびに資料を作り直し、PDF とプレビューを更新します。
+
+    プレビューのページ（outputs/日付/print/preview/index.html）をブラウザで開いておくと、自動で再読み込みされます。
+    入力に問題があればエラーを表示して次の保存を待ちます。終了は Ctrl+C です。
+    packet.pdf・印刷発注書・zip は作りません。印刷所に渡す前に packetgen print を実行してください。
+    """
+    from packetgen.watch import watch as watch_meeting
+
+    def stop(*_: object) -> None:
+        raise KeyboardInterrupt  # a polite kill stops the watch like Ctrl-C: between atomic steps
+
+    def action() -> None:
+        _packet(project, date)  # a wrong DATE or project stops here, before anything is watched
+        signal.signal(signal.SIGTERM, stop)
+        try:
+            watch_meeting(project, date, say=typer.echo)
+        except KeyboardInterrupt:
+            typer.echo("監視を終了しました（出力は最後に作成した状態のままです）")
+
+    _run(action)
 
 
 def main() -> None:

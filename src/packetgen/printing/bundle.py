@@ -163,6 +163,7 @@ def _documents(
     workspace: Path,
     previews: _Previews,
     say: Callable[[str], None],
+    report_reused: bool = True,
 ):
     """Each document's PDF: reused when made from the very same Office file (unless --only names it),
     otherwise converted — two LibreOffice processes at once, previews rendered as each finishes — and
@@ -210,9 +211,8 @@ def _documents(
 
     if render:
         previews.names += list(by_pdf)
-        profiles = [workspace / f"libreoffice-profile-{n}" for n in range(1, WORKERS + 1)]
         files = [out / d.output_name for d in render]
-        convert_in_parallel(files, staging, packet.meeting.start, profiles, say, ready)
+        convert_in_parallel(files, staging, packet.meeting.start, workspace, say, ready, slots=WORKERS)
     problems: list[Problem] = []
     documents = []
     for doc in plan:
@@ -224,7 +224,8 @@ def _documents(
             pages, landscape, found = checked[name]
             problems += found
         documents.append(PrintedDocument(doc, name, pages, landscape, doc in reuse, source[doc.entry.id]))
-        say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
+        if report_reused or doc not in reuse:
+            say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）" + ("　前回のPDFを使用" if doc in reuse else ""))
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents
@@ -331,10 +332,12 @@ class _Previews:
     each PDF is handed in, while checks, packet.pdf and the order go on; numbered in the progress.
     ``wait`` makes the contact sheets once all pages are there (and raises what went wrong)."""
 
-    def __init__(self, staging: Path, say: Callable[[str], None]) -> None:
+    def __init__(
+        self, staging: Path, say: Callable[[str], None], earlier: Callable[[Path], dict[int, Path]] | None = None
+    ) -> None:
         from packetgen.printing.preview import PreviewPool
 
-        self.staging, self.say = staging, say
+        self.staging, self.say, self.earlier = staging, say, earlier
         self.names = [f"{ORDER}.pdf"]  # the documents converted this time come first, the order last
         self.pool = PreviewPool()
         self.handed: list[str] = []
@@ -343,7 +346,8 @@ class _Previews:
         for name in pdfs:
             stem = Path(name).stem
             self.say(f"  プレビュー（{self.names.index(name) or len(self.names)}/{len(self.names)}）：{stem}")
-            self.pool.submit(self.staging / name, self.staging / PREVIEW_DIR / stem)
+            keep = self.earlier(self.staging / name) if self.earlier else None
+            self.pool.submit(self.staging / name, self.staging / PREVIEW_DIR / stem, keep)
             self.handed.append(name)
 
     def wait(self) -> None:
@@ -385,6 +389,8 @@ def _review(
     staging: Path,
     printed: Path,
     say: Callable[[str], None],
+    live: bool = False,
+    notice: str = "",
 ) -> None:
     """What changed since the previous print: one line per changed document, the text per
     slide/page/sheet of what is printed now (printed/office.json, for packetgen diff), and the
@@ -399,8 +405,14 @@ def _review(
     for line in diff.summaries(diff.compare(before, snapshot)) if before is not None else ():
         say(f"  {line}")
     (printed / Path(office_text.PRINTED_OFFICE).name).write_bytes(office_text.dumps(snapshot))
-    html = page.page(packet.meeting.full_title, order, documents, text, staging / PREVIEW_DIR, out / PRINTED_DIR)
+    # a live page's version follows the PDFs too: a page image can change while the text stays
+    shown = "".join(sha256(staging / d.pdf) for d in documents) if live else ""
+    html = page.page(
+        packet.meeting.full_title, order, documents, text, staging / PREVIEW_DIR, out / PRINTED_DIR, shown, notice
+    )
     (staging / PREVIEW_DIR / page.PAGE_FILE).write_text(html, "utf-8")
+    if live:  # what the open page polls: it reloads itself when this names another version
+        (staging / PREVIEW_DIR / page.LIVE_FILE).write_text(page.live_script(html), "utf-8")
 
 
 def _baseline(documents, text: dict[str, list[str]], staging: Path, printed: Path) -> None:
@@ -428,19 +440,8 @@ def _zip(staging: Path, names: list[str]) -> bytes:
 
 
 def _record(previous: dict, documents, order, staging: Path, name: str, archive: bytes, total: int, key: str) -> dict:
-    data = dict(previous)
+    data = _record_documents(dict(previous), documents, staging)
     data.pop("print_withdrawn", None)
-    by_id = manifest.documents_by_id(data)
-    for doc in documents:
-        record = by_id.get(doc.planned.entry.id)
-        if record is not None:
-            record |= {
-                "pages": doc.pages,
-                "pdf": f"{PRINT_DIR}/{doc.pdf}",
-                "pdf_sha256": sha256(staging / doc.pdf),
-                "pdf_source_sha256": doc.source_sha256,
-                "pdf_landscape": doc.landscape,
-            }
     files = {f"{PRINT_DIR}/{p.name}": sha256(p) for p in sorted(staging.iterdir()) if p.is_file()}
     files[name] = hashlib.sha256(archive).hexdigest()
     data["print"] = {
@@ -456,4 +457,20 @@ def _record(previous: dict, documents, order, staging: Path, name: str, archive:
         "to_fill": order.to_fill,
         "files": files,
     }
+    return data
+
+
+def _record_documents(data: dict, documents, staging: Path) -> dict:
+    """Each document's record says which PDF was made from which Office file."""
+    by_id = manifest.documents_by_id(data)
+    for doc in documents:
+        record = by_id.get(doc.planned.entry.id)
+        if record is not None:
+            record |= {
+                "pages": doc.pages,
+                "pdf": f"{PRINT_DIR}/{doc.pdf}",
+                "pdf_sha256": sha256(staging / doc.pdf),
+                "pdf_source_sha256": doc.source_sha256,
+                "pdf_landscape": doc.landscape,
+            }
     return data

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from packetgen.errors import PacketError
+from packetgen.printing.warm_office import WarmOffice
 from packetgen.render.font_files import fontconfig_environment
 
 CANDIDATES = ("soffice", "libreoffice")
@@ -32,10 +33,13 @@ def convert_to_pdf(
     timeout: float = 300,
     when: datetime | None = None,
     profile: Path | None = None,
+    warm: WarmOffice | None = None,
 ) -> list[Path]:
     """Convert Office files to PDFs in out_dir in one LibreOffice call; return the PDFs in order.
     With ``when`` the PDFs are made reproducible (``pin_pdf``). ``profile``: a private LibreOffice
-    profile folder to reuse (a warm start is ~0.3 s faster); without it a fresh one is made."""
+    profile folder to reuse (a warm start is ~0.3 s faster); without it a fresh one is made.
+    ``warm``: an office kept running (warm_office.py) tried first; any trouble there falls back to
+    starting LibreOffice here."""
     soffice = find_soffice()
     if soffice is None:
         raise PacketError(
@@ -55,19 +59,26 @@ def convert_to_pdf(
 
     for pdf in expected:
         pdf.unlink(missing_ok=True)  # a stale PDF must not pass for a fresh one
-    if profile is not None:
-        _run(soffice, profile, files, out_dir, timeout)
-        if missing():  # a profile left broken by a killed run: start over with a fresh one
-            shutil.rmtree(profile, ignore_errors=True)
-    if profile is None or missing():
-        with tempfile.TemporaryDirectory(prefix="packetgen-lo-") as fresh:
-            _run(soffice, Path(fresh), files, out_dir, timeout)
+    if warm is None or not warm.convert(files, out_dir, timeout) or missing():
+        for pdf in expected:
+            pdf.unlink(missing_ok=True)  # half a batch from a failed warm office: convert it all again
+        if profile is not None:
+            _run(soffice, profile, files, out_dir, timeout)
+            if missing():  # a profile left broken by a killed run: start over with a fresh one
+                shutil.rmtree(profile, ignore_errors=True)
+        if profile is None or missing():
+            _run_fresh(soffice, files, out_dir, timeout)
     if missing():
         raise PacketError(f"PDF に変換できなかったファイルがあります：{'、'.join(missing())}")
     if when is not None:
         for pdf in expected:
             pdf.write_bytes(pin_pdf(pdf.read_bytes(), when))
     return expected
+
+
+def _run_fresh(soffice: str, files: Sequence[Path], out_dir: Path, timeout: float) -> None:
+    with tempfile.TemporaryDirectory(prefix="packetgen-lo-") as fresh:
+        _run(soffice, Path(fresh), files, out_dir, timeout)
 
 
 def _run(soffice: str, profile: Path, files: Sequence[Path], out_dir: Path, timeout: float) -> None:
@@ -90,16 +101,18 @@ def convert_in_parallel(
     files: Sequence[Path],
     out_dir: Path,
     when: datetime,
-    profiles: Sequence[Path | None] = (None, None),
+    workspace: Path | None = None,
     say: Callable[[str], None] = lambda _: None,
     done: Callable[[list[Path]], None] = lambda _: None,
+    slots: int = 2,
 ) -> list[Path]:
     """Like convert_to_pdf, in one LibreOffice process per profile at once: one process uses one core,
     and start-up (~1 s) is much of a small file's cost. Files are dealt out by cost, so the processes
     finish at about the same time; ``done`` gets each process's PDFs as soon as they are ready (the
-    caller renders previews while the other process still converts)."""
+    caller renders previews while the other process still converts). With a ``workspace`` each slot
+    keeps its profile there and uses its warm office."""
     order = sorted(range(len(files)), key=lambda i: -_cost(files[i]))
-    groups: list[list[int]] = [[] for _ in range(max(1, min(len(profiles), len(files))))]
+    groups: list[list[int]] = [[] for _ in range(max(1, min(slots, len(files))))]
     load = [0.0] * len(groups)
     for i in order:
         g = load.index(min(load))
@@ -110,7 +123,9 @@ def convert_in_parallel(
     def run(n: int, group: list[int]) -> None:
         names = "、".join(files[i].stem for i in group)
         say(f"  PDF変換中（{n}/{len(groups)}）：{names}")
-        pdfs = convert_to_pdf([files[i] for i in group], out_dir, when=when, profile=profiles[n - 1])
+        profile = workspace / f"libreoffice-profile-{n}" if workspace else None
+        warm = WarmOffice(workspace, n) if workspace else None
+        pdfs = convert_to_pdf([files[i] for i in group], out_dir, when=when, profile=profile, warm=warm)
         results.update(zip(group, pdfs, strict=True))
         done(pdfs)
 

@@ -88,14 +88,22 @@ class PreviewPool:
             worker.stdin.close()
             worker.wait(timeout=60)
 
-    def submit(self, pdf: Path, folder: Path) -> None:
+    def submit(self, pdf: Path, folder: Path, keep: dict[int, Path] | None = None) -> None:
+        """Render the PDF's pages into ``folder``; ``keep``: page index → an image already drawn of
+        that very page, linked instead of drawn again."""
         from pypdf import PdfReader
 
         count = len(PdfReader(str(pdf)).pages)
+        digits = len(str(count))
         folder.mkdir(parents=True, exist_ok=True)
-        if count <= CHUNK and not self.threads:  # a few pages (the order, an agenda): no worker start-up
-            with self.here:
-                render_range(str(pdf), str(folder), 0, count - 1, len(str(count)))
+        keep = keep or {}
+        for index, image in keep.items():
+            os.link(image, folder / f"page-{index + 1:0{digits}d}.jpg")
+        ranges = _runs([i for i in range(count) if i not in keep])
+        if sum(last - first + 1 for first, last in ranges) <= CHUNK and not self.threads:
+            with self.here:  # a few pages (the order, an agenda, one changed slide): no worker start-up
+                for first, last in ranges:
+                    render_range(str(pdf), str(folder), first, last, digits)
             self.pending[pdf] = (folder, [])
             return
         if not self.threads:
@@ -103,10 +111,11 @@ class PreviewPool:
             for thread in self.threads:
                 thread.start()
         futures = []
-        for first in range(0, count, CHUNK):
-            future: Future = Future()
-            self.tasks.put((future, [str(pdf), str(folder), first, min(first + CHUNK, count) - 1, len(str(count))]))
-            futures.append(future)
+        for first, last in ranges:
+            for start in range(first, last + 1, CHUNK):
+                future: Future = Future()
+                self.tasks.put((future, [str(pdf), str(folder), start, min(start + CHUNK - 1, last), digits]))
+                futures.append(future)
         self.pending[pdf] = (folder, futures)
 
     def finish(self, pdf: Path) -> list[Path]:
@@ -121,6 +130,17 @@ class PreviewPool:
             self.tasks.put(None)
         for thread in self.threads:
             thread.join(timeout=60)
+
+
+def _runs(indices: list[int]) -> list[tuple[int, int]]:
+    """Sorted page indices as (first, last) runs of consecutive pages."""
+    runs: list[tuple[int, int]] = []
+    for i in indices:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 def pages_of(folder: Path) -> list[Path]:

@@ -11,9 +11,11 @@ so it is the one print output that is not byte-identical between identical print
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -253,10 +255,19 @@ def order_summary(order: Any) -> tuple[list[tuple[str, str]], list[str], list[li
 
 
 def page(
-    title: str, order: Any, documents: list[Any], text: dict[str, list[str]], preview_dir: Path, printed_dir: Path
+    title: str,
+    order: Any,
+    documents: list[Any],
+    text: dict[str, list[str]],
+    preview_dir: Path,
+    printed_dir: Path,
+    live: str = "",
+    notice: str = "",
 ) -> str:
     """The whole page: this print's documents (page images in ``preview_dir``, PDF text ``text``)
-    against the previous print kept in ``printed_dir`` (text.json, pages/), when there is one."""
+    against the previous print kept in ``printed_dir`` (text.json, pages/), when there is one.
+    ``live``: what the page shows beyond its own text (the PDFs' checksums, say); when given, the page
+    reloads itself as soon as LIVE_FILE names another version (packetgen watch)."""
     try:
         before_text = json.loads((printed_dir / "text.json").read_text("utf-8"))
     except (OSError, ValueError):
@@ -266,4 +277,29 @@ def page(
     if before_text is None:
         baseline = "前回の印刷の記録がないため、変更の印はありません。"
     details, head, rows = order_summary(order)
-    return render(title, baseline, details, head, rows, docs)
+    html = render(title, f"{notice}{baseline}", details, head, rows, docs)
+    if not live:
+        return html
+    version = hashlib.sha256(f"{html}\0{live}".encode()).hexdigest()[:16]
+    return html.replace("</head>", f"<script>{LIVE_SCRIPT.replace('@VERSION@', version)}</script></head>", 1)
+
+
+# The page polls live.js (a script tag, which a page opened from the file system may load, unlike
+# fetch) and reloads when it names another version; the reload keeps the scroll position.
+LIVE_FILE = "live.js"
+LIVE_SCRIPT = """
+window.packetgenVersion = function (v) { if (v !== '@VERSION@') { location.reload(); } };
+setInterval(function () {
+  var s = document.createElement('script');
+  s.src = 'live.js?' + Date.now();
+  s.onload = s.onerror = function () { s.remove(); };
+  document.head.appendChild(s);
+}, 1000);
+"""
+_VERSION = re.compile(r"if \(v !== '([0-9a-f]{16})'\)")
+
+
+def live_script(html: str) -> str:
+    """live.js for a live page: the page's version, which the open page compares with its own."""
+    match = _VERSION.search(html)
+    return f"packetgenVersion('{match.group(1) if match else ''}');\n"

@@ -1,0 +1,127 @@
+"""Proofs for ``packetgen watch``: after a save, the changed documents' PDFs, their page images and
+the preview page are brought up to date in print/, so staff proofread what will be printed.
+
+Only what a proof needs: packet.pdf, the 印刷発注書 and the zip stay withdrawn until ``packetgen
+print`` (which then reuses these PDFs), and printed/ — the baseline of the last print — is left alone.
+Page images are redrawn only for pages whose text changed since the last proof (or, before any
+proof, since the last print); the others are hard links to the images already drawn.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from packetgen import manifest
+from packetgen.packet import Packet
+from packetgen.printing import bundle
+from packetgen.printing.staleness import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR
+
+LIVE_FILE = "live.js"  # the preview page re-reads it and reloads itself when the page changed
+CACHE = "proof-pages"  # in the workspace: each document's last proof, page images and text
+
+
+def stale(packet: Packet) -> list[str]:
+    """Ids of documents whose print PDF is missing or was made from another version of the file."""
+    out = packet.output_dir
+    records = manifest.documents_by_id(manifest.read(out))
+    ids = []
+    for doc in packet.plan():
+        record = records.get(doc.entry.id, {})
+        pdf = record.get("pdf")
+        if (
+            not isinstance(pdf, str)
+            or not (out / pdf).is_file()
+            or record.get("pdf_source_sha256") != record.get("sha256")
+            or record.get("pdf_sha256") != bundle.sha256(out / pdf)
+        ):
+            ids.append(doc.entry.id)
+    return ids
+
+
+def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
+    """Bring the proofs of every stale document up to date; returns their ids (none: nothing done)."""
+    folder = packet.folder
+    with folder.locked():
+        ids = stale(packet)
+        if not ids:
+            return []
+        out = packet.output_dir
+        previous = manifest.read(out)
+        work = folder.scratch("proof")
+        staging, scrap = work / PRINT_DIR, work / "scrap"
+        staging.mkdir()
+        scrap.mkdir()
+        cache = folder.workspace / CACHE
+        previews = bundle._Previews(staging, say, earlier=lambda pdf: _unchanged_pages(pdf, cache, out))
+        try:
+            records = manifest.documents_by_id(previous)
+            documents = bundle._documents(
+                packet, packet.plan(), records, [], staging, folder.workspace, previews, say, report_reused=False
+            )
+            text = bundle._page_text(documents, staging, out / PRINTED_DIR)
+        finally:
+            previews.wait()
+        from packetgen.printing.order_content import build_order
+
+        total = sum(d.pages + d.pages % 2 for d in documents)
+        order = build_order(packet, documents, PACKET_PDF, total)
+        notice = (
+            f"校正用のプレビューです（packetgen watch）。packet.pdf・{ORDER}・zip は "
+            f"packetgen print {packet.key} で作ります。"
+        )
+        # the build has just said what changed; the page marks the changes since the last print
+        bundle._review(packet, previous, documents, order, text, staging, scrap, lambda _: None, True, notice)
+        data = bundle._record_documents(dict(previous), documents, staging)
+        folder.commit({PRINT_DIR: staging, manifest.NAME: manifest.dumps(data)})
+        _keep(cache, documents, text, out / PRINT_DIR)
+        shutil.rmtree(work, ignore_errors=True)
+        return ids
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    return pages[:-1] if pages and pages[-1] == "" else pages  # the text ends with a page break
+
+
+def _unchanged_pages(pdf: Path, cache: Path, out: Path) -> dict[int, Path]:
+    """Page index → an image already drawn of a page with the very same text (and page count)."""
+    stem = pdf.stem
+    now = _page_texts(pdf)
+    for text_file, images in (
+        (cache / f"{stem}.json", cache / stem),
+        (out / PRINTED_DIR / "text.json", out / PRINTED_DIR / "pages" / stem),
+    ):
+        try:
+            before = json.loads(text_file.read_text("utf-8"))
+        except (OSError, ValueError):
+            continue
+        before = before.get(pdf.name) if isinstance(before, dict) else None
+        if not isinstance(before, list) or len(before) != len(now):
+            continue
+        from packetgen.printing.preview import pages_of
+
+        drawn = pages_of(images)
+        if len(drawn) != len(before):
+            continue
+        return {i: drawn[i] for i, page in enumerate(before) if page == now[i]}
+    return {}
+
+
+def _keep(cache: Path, documents, text: dict[str, list[str]], print_dir: Path) -> None:
+    """The proof just made, for the next save to compare with (hard links, no copies)."""
+    for doc in documents:
+        stem = Path(doc.pdf).stem
+        images = print_dir / PREVIEW_DIR / stem
+        target = cache / stem
+        shutil.rmtree(target, ignore_errors=True)
+        target.mkdir(parents=True)
+        for image in images.glob("page-*.jpg"):
+            os.link(image, target / image.name)
+        (cache / f"{stem}.json").write_text(json.dumps({doc.pdf: text[doc.pdf]}, ensure_ascii=False), "utf-8")
