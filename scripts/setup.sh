@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(libreoffice-writer-nogui libreoffice-impress-nogui libreoffice-calc-nogui
               fonts-morisawa-bizud-gothic fonts-morisawa-bizud-mincho fontconfig poppler-utils
-              chromium)  # chromium: the preview page's test opens it in a real browser (headless)
+              chromium python3-uno)  # chromium: the preview page's test opens it in a real browser (headless);
+                                     # python3-uno: LibreOffice kept warm between conversions (warm_office.py)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
