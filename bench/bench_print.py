@@ -10,12 +10,15 @@ Reports, each as a ratio so machines compare:
 - `print --only agenda` after an agenda edit over a full print (with and without the agenda's
   build inside it): aim ≤ 0.4×;
 - for reference, the five Office files in one LibreOffice call, and in two processes at once.
+Prints run twice over: with LibreOffice started by each print (cold: PACKETGEN_OFFICE_IDLE=0) and
+with it kept warm between prints (warm_office.py, as when staff print again within minutes).
 Works on a copy of inputs/ and templates/ in a temporary folder; nothing here touches outputs/.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -29,10 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 DATE = "2023-07-27"
 
 
-def run(project: Path, *args: str) -> float:
+def run(project: Path, *args: str, warm: bool = False) -> float:
+    env = {**os.environ, "PACKETGEN_OFFICE_IDLE": "120" if warm else "0"}
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "packetgen", *args, "--project", str(project)], capture_output=True, text=True
+        [sys.executable, "-m", "packetgen", *args, "--project", str(project)], capture_output=True, text=True, env=env
     )
     if done.returncode:
         raise SystemExit(f"failed: {args}\n{done.stderr[-2000:]}")
@@ -92,41 +96,59 @@ def main() -> None:
             started = time.perf_counter()
             convert_in_parallel(files, tmp / f"two{n}", when=datetime(2023, 7, 27, 13, 30))
             two_procs.append(time.perf_counter() - started)
-        full = []
-        for _ in range(args.repeat):
-            for stale in (out / "print", out / "printed", out / f"印刷データ_{DATE}.zip"):
-                if stale.is_dir():
-                    shutil.rmtree(stale)
-                else:
-                    stale.unlink(missing_ok=True)
-            full.append(run(project, "print", DATE))
+        figures = {}
+        for warm in (False, True):
+            if warm:
+                run(project, "print", DATE, "--only", "agenda", warm=True)  # starts the warm offices
+            full = []
+            for _ in range(args.repeat):
+                for stale in (out / "print", out / "printed", out / f"印刷データ_{DATE}.zip"):
+                    if stale.is_dir():
+                        shutil.rmtree(stale)
+                    else:
+                        stale.unlink(missing_ok=True)
+                full.append(run(project, "print", DATE, warm=warm))
+            agenda, agenda_built = [], []
+            members = project / "inputs" / DATE / "members.csv"
+            original = members.read_text("utf-8")
+            for n in range(2 * args.repeat):
+                members.write_text(original.replace("岩本", "岩本" if n % 2 else "岩元"), "utf-8")
+                if n < args.repeat:  # the edit, then print: print builds the agenda itself
+                    agenda.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
+                else:  # the edit, build, then print
+                    run(project, "build", DATE, "--only", "agenda")
+                    agenda_built.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
+            members.write_text(original, "utf-8")
+            run(project, "print", DATE, warm=warm)
+            figures[warm] = (statistics.median(full), statistics.median(agenda), statistics.median(agenda_built))
         before = mtimes(out / "print")
         noop_print = statistics.median(run(project, "print", DATE) for _ in range(args.repeat))
         rewritten = sum(1 for k, v in mtimes(out / "print").items() if before.get(k) != v)
         noop_build = statistics.median(run(project, "build", DATE) for _ in range(args.repeat))
-        agenda, agenda_built = [], []
-        members = project / "inputs" / DATE / "members.csv"
-        original = members.read_text("utf-8")
-        for n in range(2 * args.repeat):
-            members.write_text(original.replace("岩本", "岩本" if n % 2 else "岩元"), "utf-8")
-            if n < args.repeat:  # the edit, then print: print builds the agenda itself
-                agenda.append(run(project, "print", DATE, "--only", "agenda"))
-            else:  # the edit, build, then print
-                run(project, "build", DATE, "--only", "agenda")
-                agenda_built.append(run(project, "print", DATE, "--only", "agenda"))
-        f = statistics.median(full)
+        stop_warm_offices(project)
         print(f"bare LibreOffice conversion (one-line text, fresh profile): {bare:6.2f} s")
         print(f"5 Office files, one LibreOffice call                     : {statistics.median(one_call):6.2f} s")
         print(f"5 Office files, two LibreOffice processes                : {statistics.median(two_procs):6.2f} s")
-        print(f"full print                                               : {f:6.2f} s = {f / bare:5.2f}x bare")
         print(f"build, nothing changed                                   : {noop_build:6.2f} s")
         print(
             f"print, nothing changed                                   : {noop_print:6.2f} s = "
             f"{noop_print / noop_build:5.2f}x the no-op build ({rewritten} print files rewritten)"
         )
-        a, b = statistics.median(agenda), statistics.median(agenda_built)
-        print(f"print --only agenda after an agenda edit (builds it too) : {a:6.2f} s = {a / f:5.2f}x full print")
-        print(f"print --only agenda after the edit was built            : {b:6.2f} s = {b / f:5.2f}x full print")
+        for warm, (f, a, b) in figures.items():
+            how = "LibreOffice kept warm" if warm else "LibreOffice started by each print"
+            print(f"-- {how}")
+            print(f"full print                                               : {f:6.2f} s = {f / bare:5.2f}x bare")
+            print(f"print --only agenda after an agenda edit (builds it too) : {a:6.2f} s = {a / f:5.2f}x full print")
+            print(f"print --only agenda after the edit was built            : {b:6.2f} s = {b / f:5.2f}x full print")
+
+
+def stop_warm_offices(project: Path) -> None:
+    from packetgen.outputs import OutputFolder
+    from packetgen.printing.warm_office import WarmOffice
+
+    workspace = OutputFolder(project / "outputs", DATE).workspace
+    for slot in (1, 2):
+        WarmOffice(workspace, slot).stop()
 
 
 if __name__ == "__main__":

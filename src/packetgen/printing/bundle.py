@@ -362,15 +362,20 @@ class _Previews:
             self.pool.close()
 
 
-def _page_text(documents, staging: Path, previous: Path) -> dict[str, list[str]]:
-    """The text of every printed page (pdftotext), reused from the last print for a reused PDF."""
+def _page_text(
+    documents, staging: Path, previous: Path, known: dict[str, list[str]] | None = None
+) -> dict[str, list[str]]:
+    """The text of every printed page (pdftotext), reused from the last print for a reused PDF;
+    ``known``: texts read already, by PDF name."""
     try:
         before = json.loads((previous / "text.json").read_text("utf-8"))
     except (OSError, ValueError):
         before = {}
     text: dict[str, list[str]] = {}
     for doc in documents:
-        if doc.reused and isinstance(before.get(doc.pdf), list) and len(before[doc.pdf]) == doc.pages:
+        if known and len(known.get(doc.pdf, [])) == doc.pages:
+            text[doc.pdf] = known[doc.pdf]
+        elif doc.reused and isinstance(before.get(doc.pdf), list) and len(before[doc.pdf]) == doc.pages:
             text[doc.pdf] = before[doc.pdf]
         else:
             pages = subprocess.run(

@@ -208,9 +208,10 @@ def csv_safe(value: object) -> object:
 def order_csv(order: Order) -> bytes:
     """UTF-8 with BOM (Japanese Excel opens it without asking), CRLF: the heading block as 項目,内容
     rows, a blank row, the table (one header row, the lines, the 計 row), a blank row, the
-    instructions numbered."""
+    instructions numbered. Every text is quoted (OWASP: a quoted cell keeps its commas, quotes and
+    line breaks, and with ``csv_safe`` its leading ' ); numbers are not, so they stay numbers."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
 
     def row(values: Iterable[object]) -> None:
         writer.writerow([csv_safe(v) for v in values])

@@ -148,15 +148,28 @@ def pages_of(folder: Path) -> list[Path]:
     return sorted(folder.glob("page-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
-def contact_sheet(pages: list[Path], target: Path) -> None:
-    """All pages of one document on one image, numbered, in reading order."""
-    images = []
-    for path in pages:
+# Tiles by page image file: watch keeps the images of unchanged pages (hard links, same inode), so a
+# refreshed contact sheet decodes only the pages redrawn. Bounded: a long watch stays small.
+_TILES: dict[tuple[int, int, int], Image.Image] = {}
+
+
+def _tile(path: Path) -> Image.Image:
+    stat = path.stat()
+    key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+    if key not in _TILES:
+        if len(_TILES) > 2000:
+            _TILES.clear()
         with Image.open(path) as image:
             image.draft("RGB", (THUMB_LONG_SIDE, THUMB_LONG_SIDE))  # JPEG decodes at a fraction: fast
-            image = image.convert("RGB")
-            image.thumbnail((THUMB_LONG_SIDE, THUMB_LONG_SIDE))
-            images.append(image)
+            tile = image.convert("RGB")
+            tile.thumbnail((THUMB_LONG_SIDE, THUMB_LONG_SIDE))
+        _TILES[key] = tile
+    return _TILES[key]
+
+
+def contact_sheet(pages: list[Path], target: Path) -> None:
+    """All pages of one document on one image, numbered, in reading order."""
+    images = [_tile(path) for path in pages]
     w = max(i.width for i in images)
     h = max(i.height for i in images)
     cols = min(COLUMNS, len(images))

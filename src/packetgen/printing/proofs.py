@@ -57,13 +57,14 @@ def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
         staging.mkdir()
         scrap.mkdir()
         cache = folder.workspace / CACHE
-        previews = bundle._Previews(staging, say, earlier=lambda pdf: _unchanged_pages(pdf, cache, out))
+        texts: dict[str, list[str]] = {}
+        previews = bundle._Previews(staging, say, earlier=lambda pdf: _unchanged_pages(pdf, cache, out, texts))
         try:
             records = manifest.documents_by_id(previous)
             documents = bundle._documents(
                 packet, packet.plan(), records, [], staging, folder.workspace, previews, say, report_reused=False
             )
-            text = bundle._page_text(documents, staging, out / PRINTED_DIR)
+            text = bundle._page_text(documents, staging, out / PRINTED_DIR, texts)
         finally:
             previews.wait()
         from packetgen.printing.order_content import build_order
@@ -90,10 +91,11 @@ def _page_texts(pdf: Path) -> list[str]:
     return pages[:-1] if pages and pages[-1] == "" else pages  # the text ends with a page break
 
 
-def _unchanged_pages(pdf: Path, cache: Path, out: Path) -> dict[int, Path]:
-    """Page index → an image already drawn of a page with the very same text (and page count)."""
+def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[str]]) -> dict[int, Path]:
+    """Page index → an image already drawn of a page with the very same text (and page count).
+    The PDF's text goes into ``texts`` for the preview page."""
     stem = pdf.stem
-    now = _page_texts(pdf)
+    now = texts[pdf.name] = _page_texts(pdf)
     for text_file, images in (
         (cache / f"{stem}.json", cache / stem),
         (out / PRINTED_DIR / "text.json", out / PRINTED_DIR / "pages" / stem),
