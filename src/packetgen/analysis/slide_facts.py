@@ -1,5 +1,6 @@
 """One source for each fact on the slides (pure): a deck's cover title against the document's 名称 in
-meeting.yaml, and a labelled figure (a KPI's label and year) that two slides give different values.
+meeting.yaml, a value of 数値: no slide uses, and a labelled figure (a KPI's label and year) that two
+slides give different values (typed twice instead of once under 数値:).
 
 The decks quote the national government's material, so these are warnings (注意) for `check`, not
 claims checked against data."""
@@ -36,6 +37,12 @@ def deck_fact_notices(
             out.append(
                 f"注意：{label} {line(loc)}行目：表紙のタイトル「{text}」が meeting.yaml の名称「{title}」と"
                 "違います。名称を変えたときはここも直してください（違うのが意図どおりならそのままで構いません）"
+            )
+    for name in source.values:
+        if name not in source.used_values:
+            out.append(
+                f"注意：{label} {line(('数値', name))}行目：数値「{name}」はどのスライドでも使われていません"
+                f"（使うときは {{{name}}} と書きます。要らなければ消してください）"
             )
     seen: dict[tuple[str, str], tuple[str, int, int | None]] = {}
     for i, slide in enumerate(source.slides):

@@ -6,9 +6,15 @@ meeting label are drawn by the renderer, never typed.
 
 from __future__ import annotations
 
+import difflib
+import re
+from contextvars import ContextVar
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# {名前}: a value defined once under 数値: and used on any number of slides (one source for each fact)
+REFERENCE = re.compile(r"\{([^{}\s]{1,40})\}")
 
 
 def _balanced(text: str) -> str:
@@ -27,6 +33,43 @@ LongText = Field(default="", max_length=2000)
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_unknown_reference(cls, value: Any) -> Any:
+        """A {名前} left after DeckSource put in the values of 数値: names nothing defined."""
+        for text in _strings(value):
+            if match := REFERENCE.search(text):
+                name = match.group(1)
+                near = difflib.get_close_matches(name, _DEFINED.get(), n=1, cutoff=0.5)
+                hint = f"（「{near[0]}」のことですか？）" if near else "（数値: に「名前: 値」を書いてください）"
+                raise ValueError(f"「{{{name}}}」は 数値: で決めていません{hint}")
+        return value
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple | list):
+        return [text for item in value for text in _strings(item)]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    return []
+
+
+# The names 数値: defines, while a slide source is validated (for 「…のことですか？」)
+_DEFINED: ContextVar[tuple[str, ...]] = ContextVar("defined_values", default=())
+
+
+def _put_values(raw: Any, values: dict[str, str]) -> Any:
+    """Every {名前} of a defined name replaced by its value, through the whole slide source."""
+    if isinstance(raw, str):
+        return REFERENCE.sub(lambda m: values.get(m.group(1), m.group(0)), raw)
+    if isinstance(raw, list):
+        return [_put_values(item, values) for item in raw]
+    if isinstance(raw, dict):
+        return {key: _put_values(item, values) for key, item in raw.items()}
+    return raw
 
 
 class Bullet(_Model):
@@ -153,4 +196,34 @@ class DeckSource(_Model):
     deck: str = Field(min_length=1, max_length=20)
     title: str = Field(default="", max_length=100)
     source: str = Field(default="", max_length=300)
+    # 数値: a figure used on several slides, typed once: 「実装団体_2027: 1,500団体」, used as {実装団体_2027}
+    values: dict[str, str] = Field(default_factory=dict, alias="数値")
     slides: tuple[Slide, ...] = Field(min_length=1)
+    used_values: frozenset[str] = frozenset()  # the names some slide uses (check names the others)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _values_in_place(cls, raw: Any) -> Any:
+        _DEFINED.set(())
+        if not isinstance(raw, dict) or not isinstance(raw.get("数値"), dict):
+            return raw
+        values = {str(k): "" if v is None else str(v) for k, v in raw["数値"].items()}
+        for name in values:
+            if not REFERENCE.fullmatch(f"{{{name}}}"):
+                raise ValueError(f"数値: の名前「{name}」には空白や {{ }} を使えません")
+        rest = {k: v for k, v in raw.items() if k != "数値"}
+        used = {m.group(1) for text in _strings(rest) for m in REFERENCE.finditer(text)}
+        _DEFINED.set(tuple(values))
+        return {**_put_values(rest, values), "数値": values, "used_values": frozenset(used & set(values))}
+
+    @field_validator("values", mode="after")
+    @classmethod
+    def _values_are_text(cls, values: dict[str, str]) -> dict[str, str]:
+        for name, value in values.items():
+            if not value.strip():
+                raise ValueError(f"数値「{name}」の値が空です")
+            if len(value) > 200:
+                raise ValueError(f"数値「{name}」の値が長すぎます（200文字まで）")
+        return values
