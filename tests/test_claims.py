@@ -86,10 +86,10 @@ def test_a_false_claim_in_the_findings_fails_check(project: Path) -> None:
     result = run(project, "check", DATE)
     assert result.exit_code == 1
     expected = (
-        "inputs/2023-07-27/population/findings.yaml 22行目 分析結果[5].主張.転入: 「転入: 減少」とありますが、"
+        "inputs/2023-07-27/population/findings.yaml 25行目 分析結果[5].主張.転入: 「転入: 減少」とありますが、"
         "データと合いません：転入は前年度から265人増加（令和3年度 2,248人"
         "（inputs/2023-07-27/population/social.csv 5行目）、令和4年度 2,513人"
-        "（inputs/2023-07-27/population/social.csv 6行目））（文は20行目）"
+        "（inputs/2023-07-27/population/social.csv 6行目））（文は23行目）"
     )
     assert "".join(expected.split()) in "".join(result.stderr.split())  # the message is wrapped
 

@@ -191,8 +191,9 @@ def check(
         from packetgen.new_meeting import carried_over
 
         packet = _packet(project, date)
-        checked = packet.verify(only or ())
-        notices = packet.font_notices(only or ()) + deck_notices(packet, only or ())
+        notices: list[str] = []
+        checked = packet.verify(only or (), notices)
+        notices += packet.font_notices(only or ()) + deck_notices(packet, only or ())
         notices += packet.deck_fact_notices(only or ())
         return checked, notices + packet.unused_inputs() + carried_over(packet)
 

@@ -30,7 +30,7 @@ from packetgen.render import font_files
 from packetgen.render.fonts import SETTING_FILE, load_setting
 
 MEETING_FILE = "meeting.yaml"
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII digits only; whole text (fullmatch)
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
 
 
@@ -47,7 +47,7 @@ def code_version() -> str:
 
 def parse_meeting_date(text: str) -> date:
     """The DATE argument: an ISO date that exists (and nothing that could leave the project)."""
-    if not _ISO_DATE.match(text):
+    if not _ISO_DATE.fullmatch(text):
         raise PacketError(f"日付「{text}」は YYYY-MM-DD の形で指定してください（例：2023-07-27）")
     try:
         return date.fromisoformat(text)
@@ -258,12 +258,14 @@ class Packet:
                 )
         return notices
 
-    def verify(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
+    def verify(self, only: Iterable[str] = (), notices: list[str] | None = None) -> list[PlannedDocument]:
         """Validate the inputs and render every selected document in memory (so a slide that does
-        not fit is reported too), writing nothing."""
+        not fit is reported too), writing nothing; the builders' 注意 go into ``notices``."""
         loaded = self.check(only)
         for doc, data in loaded:
             doc.builder.render(doc.context, data)
+            if notices is not None:
+                notices += doc.builder.notices(data)
         return [doc for doc, _ in loaded]
 
     def fingerprint(self, doc: PlannedDocument) -> str | None:

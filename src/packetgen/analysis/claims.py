@@ -17,7 +17,10 @@ from packetgen import japanese
 TREND_THRESHOLD = 0.03  # a fitted change under 3 % of the window's mean is 横ばい傾向
 # Words that state a direction, trend, streak, record or comparison: a sentence using them outside
 # a computed phrase must declare what it claims, so the claim can be checked.
-CLAIM_WORDS = ("増加", "減少", "傾向", "横ばい", "続い", "連続", "最多", "最少", "上回", "下回", "加速", "ピーク")
+CLAIM_WORDS = (
+    "増加", "減少", "傾向", "横ばい", "続い", "連続", "最多", "最少", "上回", "下回", "加速", "ピーク",
+    "の順で", "突出",
+)  # fmt: skip
 PHRASE = re.compile(r"\{([^{}:]+)(?::([^{}]+))?\}")
 
 
@@ -43,6 +46,104 @@ class Series:
 
 class ClaimError(ValueError):
     """A phrase the data cannot support, or a claim they contradict (message in Japanese)."""
+
+
+class Unverifiable(ClaimError):
+    """A claim the inputs hold no figures for (left blank, or never kept): a 注意 that names what is
+    missing, so staff confirm the sentence against its source by hand; never passed over."""
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """The partners of one kind of move (転入 or 転出) with their counts (None: left blank)."""
+
+    name: str  # 転入
+    entries: tuple[tuple[str, int | None, str], ...]  # (相手先, 人数, where it came from)
+
+
+def check_order(rankings: tuple[Ranked, ...], stated: str) -> None:
+    """「移動の多い順: 東京圏、仙台市、盛岡市、奥州市」: in every ranking, the stated partners are the
+    top ones, in that order."""
+    names = [n.strip() for n in re.split(r"[、,，・]", stated) if n.strip()]
+    if not names:
+        raise ClaimError("「移動の多い順」に相手先を「、」で区切って書いてください")
+    for ranked in rankings:
+        known = {partner: (value, where) for partner, value, where in ranked.entries}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise ClaimError(
+                f"相手先「{'、'.join(missing)}」は転入転出の表にありません（ある相手先：{'、'.join(known)}）"
+            )
+        blank = [partner for partner, value, _ in ranked.entries if value is None]
+        if blank:
+            more = f"ほか{len(blank) - 1}行" if len(blank) > 1 else ""
+            raise Unverifiable(f"{ranked.name}の人数が空欄です（{'・'.join(blank)}：{known[blank[0]][1]}{more}）")
+        order = sorted(ranked.entries, key=lambda e: -(e[1] or 0))
+        top = [partner for partner, _, _ in order[: len(names)]]
+        if top != names:
+            figures = "、".join(f"{p} {japanese.number(v or 0)}人（{w}）" for p, v, w in order)
+            raise ClaimError(f"{ranked.name}の多い順は「{'、'.join(top)}」です：{figures}")
+
+
+# The baby-boom generations by their middle birth year (第1次 1947–49, 第2次 1971–74)
+BOOMS = {"第1次": 1948, "第2次": 1972}
+BOOM_CLAIMS = ("突出", "第2次が第1次より少ない", "第2次が第1次より多い")
+
+
+@dataclass(frozen=True)
+class Pyramid:
+    """One region's population by five-year age band at one census (None: no such table)."""
+
+    region: str
+    year: int | None
+    bands: dict[int, tuple[int, str]]  # low age → (人数, where it came from)
+
+
+def boom_band(census_year: int, birth_year: int) -> int:
+    """The low age of the five-year band a birth year falls in at a census (1948, 2020 → 70)."""
+    return (census_year - birth_year) // 5 * 5
+
+
+def check_booms(pyramid: Pyramid, claim: str) -> None:
+    """「ベビーブーム世代（全国）: 突出」 (each boom's band above both neighbours) or
+    「ベビーブーム世代（一関市）: 第2次が第1次より少ない」."""
+    if claim not in ("突出", "第2次が第1次より少ない", "第2次が第1次より多い"):
+        raise ClaimError(
+            f"主張「{claim}」は使えません（使える主張：突出、第2次が第1次より少ない、第2次が第1次より多い）"
+        )
+    if pyramid.year is None:
+        raise Unverifiable(f"{pyramid.region}の5歳階級別の人口が人口構造の表にありません")
+    bands = {name: boom_band(pyramid.year, born) for name, born in BOOMS.items()}
+    needed = {low for low in bands.values()} | (
+        {low + step for low in bands.values() for step in (-5, 5)} if claim == "突出" else set()
+    )
+    missing = sorted(needed - set(pyramid.bands))
+    if missing:
+        names = "、".join(f"{low}～{low + 4}歳" for low in missing)
+        raise Unverifiable(f"{pyramid.region}（{pyramid.year}年）の{names}の人口が人口構造の表にありません")
+
+    def shown(low: int) -> str:
+        value, where = pyramid.bands[low]
+        return f"{low}～{low + 4}歳 {japanese.number(value)}人（{where}）"
+
+    first, second = pyramid.bands[bands["第1次"]][0], pyramid.bands[bands["第2次"]][0]
+    if claim == "突出":
+        flat = [
+            name
+            for name, low in bands.items()
+            if not pyramid.bands[low][0] > max(pyramid.bands[low - 5][0], pyramid.bands[low + 5][0])
+        ]
+        if flat:
+            lows = sorted({low + step for low in bands.values() for step in (-5, 0, 5)})
+            raise ClaimError(
+                f"{pyramid.region}の{'・'.join(flat)}ベビーブーム世代は前後の年齢より多くありません："
+                + "、".join(shown(low) for low in lows)
+            )
+    elif (second < first) != (claim == "第2次が第1次より少ない"):
+        raise ClaimError(
+            f"{pyramid.region}の第2次ベビーブーム世代は第1次より{'少なく' if second >= first else '多く'}ありません："
+            f"{shown(bands['第1次'])}、{shown(bands['第2次'])}"
+        )
 
 
 def _last_two(s: Series) -> tuple[Point, Point]:

@@ -4,6 +4,7 @@ age-structure shares, consistency checks and the figures the 分析結果 text c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -224,4 +225,42 @@ def claim_series(
         )
         gaps.append(claims.Point(f"{year}年", int(census_row["population"] - estimate_row["population"]), where))
     out["国勢調査と推計の差"] = claims.Series("国勢調査と推計の差", "人", tuple(gaps), "前回")
+    return out
+
+
+def claim_rankings(migration: pd.DataFrame, files: dict[str, str]) -> tuple[claims.Ranked, ...]:
+    """The partners of 転入 and of 転出 with their counts, for 「移動の多い順」 (blank cells: None)."""
+
+    def ranked(name: str, column: str) -> claims.Ranked:
+        return claims.Ranked(
+            name,
+            tuple(
+                (
+                    str(r["partner"]),
+                    None if pd.isna(r[column]) else int(r[column]),
+                    f"{files['migration']} {int(r['row'])}行目",
+                )
+                for _, r in migration.iterrows()
+            ),
+        )
+
+    return ranked("転入", "moves_in"), ranked("転出", "moves_out")
+
+
+def claim_pyramids(age: pd.DataFrame, files: dict[str, str]) -> dict[str, claims.Pyramid]:
+    """Each region's five-year age bands at its latest census that has them, for 「ベビーブーム世代」."""
+    out: dict[str, claims.Pyramid] = {}
+    fives = age[(age["high"] - age["low"]) == 4]
+    for region in sorted(set(age["region"])):
+        rows = fives[fives["region"] == region]
+        years = {w: int(m.group(1)) for w in set(rows["when"]) if (m := re.search(r"((?:19|20)\d\d)", str(w)))}
+        if not years:
+            out[region] = claims.Pyramid(region, None, {})
+            continue
+        when = max(years, key=lambda w: years[w])
+        bands = {
+            int(r["low"]): (int(r["total"]), f"{files['age']} {int(r['row'])}行目")
+            for _, r in rows[rows["when"] == when].iterrows()
+        }
+        out[region] = claims.Pyramid(region, years[when], bands)
     return out

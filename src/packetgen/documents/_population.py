@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 import yaml
@@ -91,6 +92,7 @@ class PopulationData:
     migration: pd.DataFrame
     age: pd.DataFrame
     findings: list[str]
+    notices: list[str] = field(default_factory=list)  # claims the inputs hold no figures for
 
 
 def load(ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
@@ -119,11 +121,39 @@ def load(ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
         problems.append(Problem(ctx.input_label("人口推移"), f"分析結果に使う数値が足りません（{exc}）"))
         return None
     files = {key: ctx.input_label(role) for role, (key, *_) in TABLE_ROLES.items()}
-    series = pa.claim_series(frames["series"], frames["natural"], frames["social"], files)
-    texts = _fill_findings(findings, node, values, series, ctx.input_label("分析結果"), problems)
-    return PopulationData(
-        frames["series"], frames["natural"], frames["social"], frames["migration"], frames["age"], texts
+    facts = Facts(
+        pa.claim_series(frames["series"], frames["natural"], frames["social"], files),
+        pa.claim_rankings(frames["migration"], files),
+        pa.claim_pyramids(frames["age"], files),
     )
+    notices: list[str] = []
+    texts = _fill_findings(findings, node, values, facts, ctx.input_label("分析結果"), problems, notices)
+    return PopulationData(
+        frames["series"], frames["natural"], frames["social"], frames["migration"], frames["age"], texts, notices
+    )
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a declared claim of the 分析結果 is checked against."""
+
+    series: dict[str, claims.Series]
+    rankings: tuple[claims.Ranked, ...]
+    pyramids: dict[str, claims.Pyramid]
+
+    def check(self, name: str, claim: str) -> None:
+        if name == "元資料のみ":  # a statement whose figures the inputs do not keep at all
+            raise claims.Unverifiable("この数値は入力のどの表にもありません")
+        if name == "移動の多い順":
+            claims.check_order(self.rankings, claim)
+        elif match := _BOOM_KEY.fullmatch(name):
+            region = match.group(1)
+            claims.check_booms(self.pyramids.get(region, claims.Pyramid(region, None, {})), claim)
+        else:
+            claims.check_claim(self.series, name, claim)
+
+
+_BOOM_KEY = re.compile(r"ベビーブーム世代（(.+)）")
 
 
 def _check(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
@@ -201,12 +231,15 @@ def _fill_findings(
     findings: Findings,
     node: yaml.Node | None,
     values: dict[str, str],
-    series: dict[str, claims.Series],
+    facts: Facts,
     label: str,
     problems: list[Problem],
+    notices: list[str],
 ) -> list[str]:
     """Each finding with its computed values and phrases filled in; every declared claim checked,
-    and a claim word written as plain text without a declared claim refused (analysis/claims.py)."""
+    and a claim word written as plain text without a declared claim refused (analysis/claims.py).
+    A claim the inputs hold no figures for is a 注意 in ``notices``."""
+    series = facts.series
     texts = []
     for i, item in enumerate(findings.items):
         text, declared = item.text, item.claims
@@ -223,7 +256,13 @@ def _fill_findings(
             )
         for name, claim in declared.items():
             try:
-                claims.check_claim(series, name, claim)
+                facts.check(name, claim)
+            except claims.Unverifiable as exc:
+                where = line_of(node, ("分析結果", i, "主張", name))
+                notices.append(
+                    f"注意：{label} {where}行目：「{name}: {claim}」をデータで確かめられません。{exc}。"
+                    "元の資料で確かめてから使ってください"
+                )
             except claims.ClaimError as exc:
                 problem(f"{exc}（文は{line_of(node, loc)}行目）", ("分析結果", i, "主張", name))
         try:

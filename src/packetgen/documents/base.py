@@ -61,6 +61,10 @@ class DocumentBuilder(ABC):
     def render(self, ctx: BuildContext, data: Any) -> bytes:
         """The finished file's bytes (deterministic for the same data)."""
 
+    def notices(self, data: Any) -> list[str]:
+        """注意 lines about loaded data that are not errors (a claim the inputs hold no figures for)."""
+        return []
+
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
         """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound):
         one per slide; for a workbook the pages its sheets' print set-up declares (one more than a

@@ -30,3 +30,6 @@ class Population(DocumentBuilder):
         from packetgen.documents import _population
 
         return _population.render(ctx, data)
+
+    def notices(self, data: Any) -> list[str]:
+        return list(data.notices)
