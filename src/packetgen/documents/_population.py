@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 import yaml
@@ -47,7 +48,9 @@ from packetgen.inputs.population import (
 )
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of
+from packetgen.render import text_fit
 from packetgen.render.xlsx import (
+    CELL_PAD_PT,
     COUNT,
     INDEX,
     PERCENT,
@@ -788,7 +791,7 @@ def _migration_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
             last + 3,
             1,
             print_col,
-            "　会議資料の分析結果では、転入・転出ともに東京圏、仙台市、盛岡市、奥州市の順で移動が多いとされています。",
+            "　相手先の並びは入力（転入転出の表）の順です。",
         )
         end = last + 3
     blocks = [(1, end)]
@@ -814,10 +817,16 @@ def _findings_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) 
     page, _ = lay_out_columns(ws, m, [bullet])  # column B takes the rest of the page
     width = page.units - bullet
     sheet_heading(ws, m, "【分析結果】", "文中の数値は各シートの入力データから計算しています", 2)
+    # Calc wraps cell text between any two characters, without 禁則 (a lone 「。」 starts a line):
+    # the lines are broken here, between phrases with 禁則 as on the slides, with a character spare
+    # so neither Calc nor Excel wraps again.
+    text_fit.measure_with(Path(m.regular), Path(m.bold))
+    room = width * m.unit - 2 * CELL_PAD_PT - size
     for i, text in enumerate(data.findings):
         r = 4 + i
+        lines = text_fit.wrap(text, room, size)
         put(ws, r, 1, "▶", size=size).alignment = Alignment(horizontal="center", vertical="top")
-        put(ws, r, 2, text, size=size).alignment = Alignment(vertical="top", wrap_text=True)
-        ws.row_dimensions[r].height = row_height(size, m.line_count(text, width, size)) + 8
+        put(ws, r, 2, "\n".join(lines), size=size).alignment = Alignment(vertical="top", wrap_text=True)
+        ws.row_dimensions[r].height = row_height(size, len(lines)) + 8
     last = 3 + len(data.findings)
     _finish(ws, page, 2, last, [(1, 4), *((r, r) for r in range(5, last + 1))], label, "分析結果")
