@@ -13,24 +13,54 @@ from typing import Any
 
 from docx.opc.exceptions import PackageNotFoundError
 from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
 from packetgen.errors import PacketError
 from packetgen.render.fonts import FontSetting
 from packetgen.render.ooxml import normalize_package
 
+_MAX_REPEAT = 10_000  # {{ 'a' * n }}: more copies than any document needs is a mistake (or an attack)
+_MAX_POWER_BITS = 10_000  # {{ 9 ** n }}: no figure of a packet needs a number of more bits
+
+
+class _TemplateSandbox(SandboxedEnvironment):
+    """A sandbox that also refuses a huge repeated text or power (the build would fill the memory)."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for seq, count in ((left, right), (right, left)):
+                if isinstance(seq, str | list | tuple) and isinstance(count, int) and count > _MAX_REPEAT:
+                    raise SecurityError(f"repeat:{count}")
+        power = operator == "**" and isinstance(left, int) and isinstance(right, int) and right > 0
+        if power and max(abs(left), 2).bit_length() * right > _MAX_POWER_BITS:
+            raise SecurityError(f"power:{right}")
+        return super().call_binop(context, operator, left, right)
+
+
+def _no_file(name: str) -> None:
+    """The loader of the sandbox: {% include %}, {% import %} and {% extends %} find no file."""
+    return None
+
 
 def _environment() -> SandboxedEnvironment:
-    # Templates are files users edit in Word: a sandbox keeps a tag from reaching Python internals.
+    # Templates are files users edit in Word: a sandbox keeps a tag from reaching Python internals
+    # and from reading other files (include, import, extends find nothing).
     # StrictUndefined: a misspelt name ({{ meeting.full_titel }}) fails instead of printing nothing.
-    env = SandboxedEnvironment(autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined)
+    env = _TemplateSandbox(
+        autoescape=True, keep_trailing_newline=True, undefined=StrictUndefined, loader=FunctionLoader(_no_file)
+    )
     return env
 
 
 # a whole tag, or one opened and not closed before the paragraph ends
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{(?:(?!\}\}).)*$|\{%(?:(?!%\}).)*$")
 _UNDEFINED = re.compile(r"has no attribute '([^']+)'|'([^']+)' is undefined")
+_UNSAFE = re.compile(r"access to attribute '([^']+)'")
+_FILE_TAG = re.compile(r"\{%-?\s*(?:include|import|from|extends)\b")
 
 
 def _paragraph_texts(template: Path) -> Iterator[str]:
@@ -102,6 +132,26 @@ def check_tags(template: Path, label: str) -> None:
 
 def _tag_error(exc: TemplateError, template: Path, label: str, context: dict[str, Any]) -> PacketError:
     """Name the template, the tag, its paragraph as Word shows it, and the nearest known name."""
+    if isinstance(exc, TemplateNotFound):
+        where = _where(template, lambda tag: bool(_FILE_TAG.search(tag)))
+        return PacketError(
+            f"テンプレート {label} の{where or 'タグ'}：他のファイルを読み込むタグ（include・import・extends）は"
+            "使えません。タグを削除してください"
+        )
+    if isinstance(exc, SecurityError):
+        unsafe = _UNSAFE.search(str(exc))
+        if unsafe:
+            name = unsafe.group(1)
+            where = _where(template, lambda tag: name in tag)
+            return PacketError(
+                f"テンプレート {label} の{where or 'タグ'}：「{name}」は安全のため使えません"
+                "（_ で始まる名前や Python の内部の属性は、テンプレートから使えません）"
+            )
+        where = _where(template, lambda tag: "*" in tag)
+        return PacketError(
+            f"テンプレート {label} の{where or 'タグ'}：安全のため使えない書き方です"
+            f"（{_MAX_REPEAT:,}回を超える繰り返しや、桁の大きすぎる累乗は使えません）"
+        )
     if isinstance(exc, UndefinedError):
         m = _UNDEFINED.search(str(exc))
         name = (m.group(1) or m.group(2)) if m else ""
@@ -128,6 +178,10 @@ def render_docx(
         doc.render(context, jinja_env=_environment(), autoescape=True)
     except TemplateError as exc:
         raise _tag_error(exc, template, template_label, context) from None
+    except OverflowError:  # {{ range(10**9) }}: the sandbox refuses a range that large
+        raise PacketError(
+            f"テンプレート {template_label} のタグ：range の範囲が大きすぎます（安全のため10万件までです）"
+        ) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise PacketError(
             f"テンプレート {template_label} をWord文書として読めません（{type(exc).__name__}）。"
