@@ -139,8 +139,13 @@ def normalise(text: str) -> str:
     parts.append((text[last:], True))
     out = []
     for part, fix in parts:
-        if fix:
-            part = _spaces(_minus_and_tilde(_brackets(_fullwidth_alnum(part))))
+        # a mark made 全角 makes its neighbour's neighbour Japanese (「あ))」→「あ）)」): repeat until
+        # nothing changes (each pass only widens marks or drops spaces, so a few passes settle it)
+        for _ in range(8) if fix else ():
+            fixed = _spaces(_minus_and_tilde(_brackets(_fullwidth_alnum(part))))
+            if fixed == part:
+                break
+            part = fixed
         out.append(part)
     return "".join(out)
 

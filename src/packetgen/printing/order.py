@@ -35,6 +35,7 @@ from packetgen.inputs.meeting import TO_FILL
 from packetgen.render.fonts import FontSetting
 from packetgen.render.xlsx import (
     COUNT,
+    FORMULA_START,
     HEADER_FILL,
     Metrics,
     Page,
@@ -193,14 +194,12 @@ class Order:
 
 
 # --- CSV --------------------------------------------------------------------------------------------
-# OWASP CSV injection: a cell starting with one of these is run as a formula by a spreadsheet. The
-# full-width forms are included because Japanese Excel turns an IME-typed ＝ into =.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+# OWASP CSV injection: a cell starting with one of FORMULA_START (render/xlsx.py) is run as a formula.
 
 
 def csv_safe(value: object) -> object:
     """Text a spreadsheet could run is written with a leading ' (it then shows as text)."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
         return "'" + value
     return value
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -38,7 +39,10 @@ RATIO = "0.00"
 HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 THIN = Side(style="thin", color="808080")
 RULED = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-FORMULA_START = ("=", "+", "-", "@")
+# OWASP formula injection: text starting with one of these may be run by a spreadsheet (the full-width
+# forms too: Japanese Excel turns an IME-typed ＝ into =). Cells get Excel's quote prefix; the order CSV
+# a leading ' (printing/order.py).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
 def font(size: float = 10, bold: bool = False, color: str = "000000") -> CellFont:
@@ -120,7 +124,10 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%&+\-_@#'’]*|\s+|.", re.DOTALL)
 
 @cache
 def _advance(font_file: str, char: str) -> float:
-    """Advance width of ``char`` in ems."""
+    """Advance width of ``char`` in ems (a control character such as \r takes no room: PIL's layout
+    refuses it)."""
+    if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+        return 0.0
     return _face(font_file).getlength(char) / 1000
 
 
