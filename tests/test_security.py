@@ -308,3 +308,17 @@ def test_a_document_title_never_names_a_file_outside_the_outputs(project: Path, 
         assert result.exit_code == 1 and "Traceback" not in result.stderr
     assert sorted(p.name for p in project.iterdir()) in (["inputs", "outputs", "templates"], ["inputs", "templates"])
     assert _around(project) == around
+
+
+def test_an_input_linked_to_a_file_outside_the_project_is_refused(project: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("outside") / "members.csv"
+    members = project / M / "members.csv"
+    outside.write_bytes(members.read_bytes())
+    members.unlink()
+    members.symlink_to(outside)
+    before = files(project)
+    result = run(project, "build", DATE)
+    assert result.exit_code == 1
+    assert f"inputs/{DATE}/members.csv" in result.stderr
+    assert "プロジェクトの外のファイル" in result.stderr and "へのリンクです" in result.stderr
+    assert files(project) == before

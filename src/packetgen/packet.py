@@ -167,11 +167,30 @@ class Packet:
     def check(self, only: Iterable[str] = ()) -> list[tuple[PlannedDocument, Any]]:
         """Load and validate every selected document's inputs; raise one error listing all problems."""
         problems: list[Problem] = []
-        loaded = [(doc, doc.builder.load(doc.context, problems)) for doc in self.plan(only)]
+        plan = self.plan(only)
+        problems += self._outside_links(plan)
+        if problems:
+            raise InputError(problems)
+        loaded = [(doc, doc.builder.load(doc.context, problems)) for doc in plan]
         if problems:
             raise InputError([self._with_hint(p) for p in problems])
         font_files.require(self.fonts)  # the fonts the files name must be here: fitting and print use them
         return loaded
+
+    def _outside_links(self, plan: list[PlannedDocument]) -> list[Problem]:
+        """An input or template that is a link to a file outside the project is refused: what a
+        meeting reads stays in its project (meeting.yaml's paths are checked for .. already)."""
+        root = self.project.resolve()
+        problems = []
+        for doc in plan:
+            paths = [(doc.context.input_label(r), doc.context.input_path(r)) for r in sorted(doc.entry.inputs)]
+            paths += [(f"templates/{n}", doc.context.template_path(n)) for n in doc.builder.templates]
+            for label, path in paths:
+                target = path.resolve()
+                if path.exists() and not target.is_relative_to(root):
+                    message = f"プロジェクトの外のファイル（{target}）へのリンクです。ファイルをコピーしてください"
+                    problems.append(Problem(label, message))
+        return problems
 
     # --- inputs no document reads, and a missing input's look-alike -----------------------------
     def _roles(self) -> dict[str, tuple[str, str]]:
