@@ -117,7 +117,7 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
             from packetgen.printing.order_content import build_order
 
             order = build_order(packet, documents, PACKET_PDF, total)
-            _write_order(packet, order, staging)
+            _write_order(packet, order, staging, folder.workspace)
             previews([f"{ORDER}.pdf"])
             text = _page_text(documents, staging, out / PRINTED_DIR)
         finally:
@@ -311,7 +311,37 @@ def _merge(documents, staging: Path) -> int:
     return len(writer.pages)
 
 
-def _write_order(packet: Packet, order, staging: Path) -> None:
+ORDER_CACHE = "order-cache"  # in the workspace: the last order's files, by what they are made from
+
+
+def _order_key(packet: Packet, order) -> str:
+    """Everything the order files are made from: the order's content, the meeting's date and name,
+    the font setting and the font files it resolves to, and packetgen itself."""
+    files = [font_files.resolve(packet.fonts.gothic, bold) for bold in (False, True)]
+    stamps = [(f.file, Path(f.file).stat().st_mtime_ns) for f in files if f is not None]
+    made_of = (code_version(), repr(order), packet.meeting.start, packet.meeting.session_label, packet.fonts, stamps)
+    return hashlib.sha256(repr(made_of).encode()).hexdigest()
+
+
+def _write_order(packet: Packet, order, staging: Path, workspace: Path) -> None:
+    """The 印刷発注書 as PDF, CSV and XLSX. An order the same as last time (an edit that changed no
+    page count) is taken from the workspace: drawing it costs about a second (reportlab reads the
+    font files, openpyxl and reportlab are imported)."""
+    key = _order_key(packet, order)
+    cache = workspace / ORDER_CACHE
+    # copies, not links: an order file opened and saved in place must not change the kept one
+    if all((cache / key / name).is_file() for name in ORDER_FILES):
+        for name in ORDER_FILES:
+            shutil.copyfile(cache / key / name, staging / name)
+        return
+    _draw_order(packet, order, staging)
+    shutil.rmtree(cache, ignore_errors=True)  # one order kept: the last
+    (cache / key).mkdir(parents=True)
+    for name in ORDER_FILES:
+        shutil.copyfile(staging / name, cache / key / name)
+
+
+def _draw_order(packet: Packet, order, staging: Path) -> None:
     from packetgen.printing.order import order_csv, order_pdf, order_xlsx
     from packetgen.printing.pdf_checks import read_facts
 
