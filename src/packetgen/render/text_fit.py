@@ -88,6 +88,12 @@ class _Analysis:
     phrase: frozenset[int]  # offsets k where a line may end at text[:k] between phrases
     chars: tuple[int, ...]  # every offset where a line may break at all (禁則, Latin words whole)
     script: frozenset[int]  # char breaks at a change of script, preferred inside a long phrase
+    groups: tuple[tuple[int, int], ...] = ()  # short bracketed groups: one phrase where a line holds them
+
+    def phrase_break(self, k: int, width_em: float) -> bool:
+        """A phrase boundary a line of ``width_em`` may end at: not inside a bracketed group that fits
+        a line whole (「（鹿児島県｜三島村）」: BudouX splits some place names, not others)."""
+        return k in self.phrase and not any(s < k < e and self.width(s, e) <= width_em for s, e in self.groups)
 
     def width(self, start: int, end: int) -> float:
         """Width of text[start:end] in ems, trailing spaces not counted (they hang at a break)."""
@@ -96,6 +102,7 @@ class _Analysis:
         return self.prefix[end] - self.prefix[start] - (self.gaps[start] if end > start else 0.0)
 
 
+_BRACKETED = re.compile(r"（[^（）、。]{1,20}）")
 _LATIN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%&+\-_@#'’]*")
 _LABEL = re.compile(r"\s*[(（]?[0-9０-９①-⑳]{1,2}[.．)）]?\s*$")
 _NUMBER_END = re.compile(r"[0-9０-９][かヶカケ箇]?$")  # 「5か」 of 「5か年」 keeps its unit
@@ -192,7 +199,8 @@ def _analyse(font: str | None, bold_font: str | None, text: str, bold: Bold) -> 
         if {_script(text[k - 1]), _script(text[k])} in ({"kana", "kanji"}, {"latin", "kana"}, {"latin", "kanji"})
         or text[k - 1] in "・／/"  # スタートアップ・|エコシステム
     )
-    return _Analysis(text, tuple(prefix), gaps, phrase, tuple(chars), script)
+    groups = tuple(m.span() for m in _BRACKETED.finditer(text))
+    return _Analysis(text, tuple(prefix), gaps, phrase, tuple(chars), script, groups)
 
 
 def _analysis(text: str, bold: Bold) -> _Analysis:
@@ -206,9 +214,9 @@ def _breaks(a: _Analysis, width_em: float) -> list[int]:
     ends: list[int] = []
     start = 0
     while a.width(start, n) > width_em:
-        fits = [k for k in a.phrase if start < k < n and a.width(start, k) <= width_em]
+        fits = [k for k in a.phrase if start < k < n and a.width(start, k) <= width_em and a.phrase_break(k, width_em)]
         end = max(fits, default=None)
-        following = min((k for k in a.phrase if k > (end or start)), default=n)
+        following = min((k for k in a.phrase if k > (end or start) and a.phrase_break(k, width_em)), default=n)
         if end is None or a.width(end, following) > width_em:  # the next phrase cannot fit any line
             end = _inside_phrase(a, end or start, start, width_em) or end
         if end is None:  # not even a Latin word fits (a URL): break it anywhere
