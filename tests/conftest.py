@@ -1,4 +1,9 @@
-"""Shared fixtures: a throw-away copy of the project, and the CLI run in-process."""
+"""Shared fixtures: a throw-away copy of the project, and the CLI run in-process.
+
+Builds and prints that tests only start from are made once per test process (session fixtures; with
+pytest-xdist, once per worker) and copied into each test's own project, so a test still gets a
+private, writable project in exactly the state a build (or a print) of the seed inputs leaves.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +23,20 @@ DATE = "2023-07-27"
 # Each test project would otherwise leave two LibreOffices running for minutes after a print
 # (warm_office.py); the tests of the warm office turn it on themselves.
 os.environ["PACKETGEN_OFFICE_IDLE"] = "0"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With pytest-xdist (--dist loadgroup), a test that uses a module-scoped fixture of its own module
+    (such as a print made with LibreOffice) runs on the worker of that module's other such tests, so the
+    fixture is made once, not once per worker. Tests with an explicit xdist_group keep theirs."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        module = item.nodeid.split("::")[0]
+        fixtures = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(d.scope == "module" and d.baseid == module for defs in fixtures.values() for d in defs):
+            item.add_marker(pytest.mark.xdist_group(module))
 
 
 @dataclass
@@ -40,13 +59,71 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
 
 
-@pytest.fixture(scope="session")
-def built_packet(tmp_path_factory) -> Path:
-    """One full build shared by the tests that only read the outputs; returns outputs/DATE."""
-    project = copy_project(tmp_path_factory.mktemp("packet"))
-    result = run(project, "build", DATE)
+def _made(tmp_path_factory, name: str, *args: str) -> Path:
+    """A fresh project where ``packetgen *args`` ran successfully (one per session fixture)."""
+    project = copy_project(tmp_path_factory.mktemp(name))
+    result = run(project, *args)
     assert result.exit_code == 0, result.stderr
-    return project / "outputs" / DATE
+    return project
+
+
+def with_outputs_of(source: Path, project: Path) -> Path:
+    """Copy ``source``'s outputs/DATE (a real copy, no hard links) into ``project``; returns it."""
+    target = project / "outputs" / DATE
+    shutil.copytree(source / "outputs" / DATE, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def _full_build(tmp_path_factory) -> Path:
+    """A project after one full build of the seed inputs. Never written: tests get copies."""
+    return _made(tmp_path_factory, "full-build", "build", DATE)
+
+
+@pytest.fixture(scope="session")
+def _agenda_build(tmp_path_factory) -> Path:
+    """A project after ``build --only agenda``. Never written: tests get copies."""
+    return _made(tmp_path_factory, "agenda-build", "build", DATE, "--only", "agenda")
+
+
+@pytest.fixture(scope="session")
+def printed_project(tmp_path_factory) -> Path:
+    """A project after one ``packetgen print`` of the seed inputs (LibreOffice, so it is made once).
+    Never written: a test that prints again or edits starts from ``copy_printed``."""
+    from test_pdf import require_tools
+
+    require_tools()
+    project = copy_project(tmp_path_factory.mktemp("printed"))
+    result = run(project, "print", DATE)
+    assert result.exit_code == 0, result.stderr
+    assert "印刷データを作成しました" in result.stdout
+    return project
+
+
+def copy_printed(printed_project: Path, target: Path) -> Path:
+    """A private copy of the printed project (inputs, templates and outputs) in ``target``."""
+    shutil.copytree(printed_project, target, symlinks=True)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_packet(_full_build: Path) -> Path:
+    """One full build shared by the tests that only read the outputs; returns outputs/DATE."""
+    return _full_build / "outputs" / DATE
+
+
+@pytest.fixture(scope="session")
+def built_pdfs(built_packet: Path, tmp_path_factory) -> dict[str, Path]:
+    """The PDFs LibreOffice makes of the shared build's five documents (one LibreOffice run), by file
+    name of the Office file; for the tests that only read the rendering."""
+    from packetgen.printing.libreoffice import convert_to_pdf
+    from test_pdf import require_tools
+
+    require_tools()
+    files = sorted(p for p in built_packet.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
+    assert len(files) == 5, files
+    pdfs = convert_to_pdf(files, tmp_path_factory.mktemp("built-pdfs"))
+    return {f.name: pdf for f, pdf in zip(files, pdfs, strict=True)}
 
 
 @pytest.fixture
@@ -60,19 +137,16 @@ def run(project: Path, *args: str) -> Result:
 
 
 @pytest.fixture
-def built(project: Path) -> Path:
-    """The project after a successful full build; returns outputs/DATE."""
-    result = run(project, "build", DATE)
-    assert result.exit_code == 0, result.stderr
-    return project / "outputs" / DATE
+def built(project: Path, _full_build: Path) -> Path:
+    """The project after a successful full build (a copy of the session's build: the same inputs make
+    the same bytes and the same manifest); returns outputs/DATE."""
+    return with_outputs_of(_full_build, project)
 
 
 @pytest.fixture
-def built_agenda(project: Path) -> Path:
-    """Only the agenda built (fast); returns outputs/DATE."""
-    result = run(project, "build", DATE, "--only", "agenda")
-    assert result.exit_code == 0, result.stderr
-    return project / "outputs" / DATE
+def built_agenda(project: Path, _agenda_build: Path) -> Path:
+    """Only the agenda built (a copy of the session's ``build --only agenda``); returns outputs/DATE."""
+    return with_outputs_of(_agenda_build, project)
 
 
 def members_as_xlsx(meeting_dir: Path) -> Path:

@@ -101,6 +101,7 @@ def test_east_asian_fonts_in_defaults_and_styles(agenda: Document) -> None:
         assert rfonts.get(qn("w:eastAsia")) == "BIZ UDPゴシック", name
 
 
+@pytest.mark.slow
 def test_rebuild_is_byte_identical_and_manifest_matches(project: Path, built: Path) -> None:
     first = snapshot(built)
     rebuilt = run(project, "build", DATE, "--force")  # really render again, not skip
@@ -121,6 +122,7 @@ def test_only_builds_the_selected_document(project: Path) -> None:
     assert (project / "outputs" / DATE / AGENDA).is_file()
 
 
+@pytest.mark.slow
 def test_check_and_list_write_nothing(project: Path) -> None:
     assert run(project, "check", DATE).exit_code == 0
     listing = run(project, "list", DATE)

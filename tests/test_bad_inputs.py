@@ -116,9 +116,8 @@ CATALOG = [
 
 
 @pytest.mark.parametrize(("case", "edit", "words"), CATALOG, ids=[c[0] for c in CATALOG])
-def test_catalog(project: Path, case: str, edit, words: list[str]) -> None:
-    assert run(project, "build", DATE).exit_code == 0
-    out = project / "outputs" / DATE
+def test_catalog(project: Path, built: Path, case: str, edit, words: list[str]) -> None:
+    out = built  # a copy of the session's full build (built once, not once per case)
     before = snapshot(out)
     edit(project)
     result = run(project, "build", DATE)
@@ -166,9 +165,11 @@ def test_cp932_and_bom_yaml_simply_work(project: Path) -> None:
     assert run(project, "build", DATE, "--only", "population").exit_code == 0
 
 
+@pytest.mark.slow
 def test_formula_looking_text_stays_text_in_every_output(project: Path) -> None:
     replace(project, f"{M}/members.csv", "中机　純子,なかつくえ　じゅんこ,Web", "中机　純子,なかつくえ　じゅんこ,=1+1")
-    replace(project, f"{M}/population/migration.csv", "仙台市,", '=HYPERLINK("http://x"),')
+    migration = project / M / "population" / "migration.csv"  # a fifth partner: the four are claimed in order
+    migration.write_text(migration.read_text("utf-8") + '"=HYPERLINK(""http://x"")",,,テスト\n', "utf-8")
     replace(project, f"{M}/slides/1-2.yaml", "    title: 見直しの主な内容①\n", '    title: "@SUM(A1)"\n')
     result = run(project, "build", DATE)
     assert result.exit_code == 0, result.stderr
@@ -179,7 +180,7 @@ def test_formula_looking_text_stays_text_in_every_output(project: Path) -> None:
     doc = Document(str(out / "次第・参加者名簿.docx"))
     assert "=1+1" in [c.text for r in doc.tables[0].rows for c in r.cells]
     wb = openpyxl.load_workbook(out / "資料No.2_人口動態について.xlsx")
-    cell = wb["転入・転出"]["A6"]
+    cell = wb["転入・転出"]["A9"]
     assert cell.value == '=HYPERLINK("http://x")' and cell.data_type == "s" and cell.quotePrefix
     with zipfile.ZipFile(out / "資料No.2_人口動態について.xlsx") as z:
         sheets = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/worksheets/sheet"))

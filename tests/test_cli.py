@@ -17,7 +17,7 @@ from conftest import DATE, ROOT, run
 from packetgen.cli import app
 from packetgen.cli_japanese import wrap
 
-COMMANDS = ("build", "list", "check", "new", "print", "diff")
+COMMANDS = ("build", "list", "check", "new", "print", "diff", "watch")
 HELP_PAGES = [[], ["--help"], ["-h"], *([name, "--help"] for name in COMMANDS)]
 # Words of Click's and Typer's English boilerplate, and their type hints
 ENGLISH = ["Usage", "Options", "Arguments", "Commands", "Show this message", "required", "default", "Error",
@@ -26,7 +26,7 @@ ENGLISH = ["Usage", "Options", "Arguments", "Commands", "Show this message", "re
 ALLOWED = {"packetgen", "build", "list", "check", "new", "print", "only", "force", "project", "from", "help",
            "version", "inputs", "outputs", "templates", "Word", "PowerPoint", "Excel", "PDF", "zip", "Web", "No",
            "agenda", "population", "ID", "diff", "since", "against", "json", "JSON", "LibreOffice",
-           "strict"}  # fmt: skip
+           "strict", "watch", "Ctrl", "packet", "pdf", "preview", "index", "html"}  # fmt: skip
 
 
 def width(text: str) -> int:
@@ -100,7 +100,7 @@ USAGE_ERRORS = [
     (
         ["bild", DATE],
         "エラー：「bild」というコマンドはありません（build のことですか？）。"
-        "使えるコマンド：build、list、check、new、print、diff",
+        "使えるコマンド：build、list、check、new、print、diff、watch",
         "使い方：packetgen コマンド [オプション]",
     ),
     (

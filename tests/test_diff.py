@@ -38,6 +38,7 @@ NOT_BUILT = (
 )
 
 
+@pytest.mark.slow
 def test_diff_since_build_names_the_slide_and_both_values(built: Path, meeting_dir: Path) -> None:
     project = built.parent.parent
     edit_kpi(meeting_dir)
@@ -80,6 +81,7 @@ def test_diff_json_gives_the_same_change(built: Path, meeting_dir: Path) -> None
     assert line["after"] == "光ファイバの世帯カバー率 97.5% 2027年度"
 
 
+@pytest.mark.slow
 def test_diff_shows_a_removed_and_an_added_document(built: Path, meeting_dir: Path) -> None:
     project = built.parent.parent
     meeting = meeting_dir / "meeting.yaml"

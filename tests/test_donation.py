@@ -356,14 +356,13 @@ def test_rebuild_is_byte_identical(project: Path) -> None:
     assert (project / "outputs" / DATE / REPORT).read_bytes() == first
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
-def test_pdf_is_one_a4_page_in_embedded_ipaex_fonts(project: Path, tmp_path: Path) -> None:
-    from packetgen.printing.libreoffice import convert_to_pdf
+def test_pdf_is_one_a4_page_in_embedded_ipaex_fonts(built_pdfs: dict[str, Path]) -> None:
     from test_pdf import pdf_fonts, pdf_info, require_tools
 
     require_tools()
-    build(project)
-    (pdf,) = convert_to_pdf([project / "outputs" / DATE / REPORT], tmp_path / "pdf")
+    pdf = built_pdfs[REPORT]  # convert_to_pdf of the shared build's report (the seed inputs)
     info = pdf_info(pdf)
     assert info["Pages"] == "1" and "(A4)" in info["Page size"]
     fonts = pdf_fonts(pdf)

@@ -93,8 +93,9 @@ def test_the_templates_name_only_the_configured_fonts() -> None:
         assert set(font_names(templates / name)) <= DEFAULT_FONTS, name
 
 
-def test_another_setting_changes_every_document_and_rebuilds_them(project: Path) -> None:
-    assert run(project, "build", DATE).exit_code == 0
+@pytest.mark.slow
+def test_another_setting_changes_every_document_and_rebuilds_them(project: Path, built: Path) -> None:
+    # built: a copy of the session's full build with the default setting
     (project / "templates" / "fonts.yaml").write_text(OTHER_SETTING, "utf-8")
     result = run(project, "build", DATE)  # the setting is an input of every document: nothing is 変更なし
     assert result.exit_code == 0, result.stderr
@@ -107,6 +108,7 @@ def test_another_setting_changes_every_document_and_rebuilds_them(project: Path)
     assert "注意：templates/deck.pptx はフォント「BIZ UDPゴシック」を指定していますが" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_font_chosen_in_a_template_is_overridden_and_named(project: Path) -> None:
     from pptx import Presentation
 
@@ -227,6 +229,7 @@ def test_role_falls_back_to_the_documents_body_font() -> None:
     assert role_of("Foo", Role.MINCHO, FontSetting("Foo", "Bar")) is Role.GOTHIC
 
 
+@pytest.mark.slow
 @pytest.mark.pdf
 def test_a_deck_built_with_another_setting_prints_with_that_font(project: Path, tmp_path: Path) -> None:
     from packetgen.printing.libreoffice import convert_to_pdf

@@ -29,6 +29,7 @@ def docx_text(path: Path) -> str:
     return "\n".join([p.text for p in doc.paragraphs] + cells)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp932"])
 def test_csv_encodings_from_japanese_excel_are_accepted(project: Path, meeting_dir: Path, encoding: str) -> None:
     text = members_text(meeting_dir).replace("岩本　幸一", "髙橋　①太郎")  # CP932-only characters
@@ -38,6 +39,7 @@ def test_csv_encodings_from_japanese_excel_are_accepted(project: Path, meeting_d
     assert "髙橋　①太郎" in docx_text(project / "outputs" / DATE / "次第・参加者名簿.docx")
 
 
+@pytest.mark.slow
 def test_xlsx_member_list_is_accepted(project: Path, meeting_dir: Path) -> None:
     members_as_xlsx(meeting_dir)
     result = run(project, "build", DATE)

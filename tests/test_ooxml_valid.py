@@ -30,6 +30,7 @@ def built(built_packet: Path) -> Path:
     return built_packet
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("pattern", ["*.docx", "*.pptx", "*.xlsx"])
 def test_outputs_open_without_repair(built: Path, pattern: str) -> None:
     pytest.importorskip("openxml_audit")

@@ -314,6 +314,7 @@ def test_pdf_follows_the_font_setting(tmp_path: Path) -> None:
     assert {f.name for f in read_facts(path).fonts} == {"BIZUDGothic-Regular", "BIZUDGothic-Bold"}
 
 
+@pytest.mark.slow
 @needs_fonts
 def test_pdf_is_byte_identical_across_renders_and_processes() -> None:
     first = order_pdf(made_up_order(), DEFAULT)
@@ -412,6 +413,7 @@ def test_print_block_is_validated(project: Path, block: str, offset: int, key: s
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_print_block_due_before_the_meeting_is_accepted(project: Path) -> None:
     with_print_block(project, "印刷:\n  納期: 2023-07-25 17:00\n  発注者:\n    電話: 0000-00-0000（内線1234）\n")
     result = run(project, "check", DATE)

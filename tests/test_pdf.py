@@ -43,9 +43,10 @@ def pdf_info(pdf: Path) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
 
 
-def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built_pdfs: dict[str, Path]) -> None:
     require_tools()
-    (pdf,) = convert_to_pdf([built / "次第・参加者名簿.docx"], tmp_path / "pdf")
+    pdf = built_pdfs["次第・参加者名簿.docx"]  # convert_to_pdf of the shared build's agenda
     info = pdf_info(pdf)
     assert info["Pages"] == "3"
     assert "(A4)" in info["Page size"]
@@ -60,21 +61,23 @@ def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built: Pa
     assert "中机" in text and "欠席" in text
 
 
-def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built_packet: Path, tmp_path: Path) -> None:
     require_tools()
     from packetgen.errors import PacketError
 
     with pytest.raises(PacketError, match=r"missing\.docx"):
-        convert_to_pdf([built / "次第・参加者名簿.docx", tmp_path / "missing.docx"], tmp_path / "out")
+        convert_to_pdf([built_packet / "次第・参加者名簿.docx", tmp_path / "missing.docx"], tmp_path / "out")
 
 
-def test_decks_render_one_page_per_slide_in_the_japanese_font(built: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_decks_render_one_page_per_slide_in_the_japanese_font(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     from pptx import Presentation
 
-    decks = sorted(built.glob("資料No.1-*.pptx"))
+    decks = sorted(built_packet.glob("資料No.1-*.pptx"))
     assert len(decks) == 2
-    pdfs = convert_to_pdf(decks, tmp_path / "pdf")
+    pdfs = [built_pdfs[deck.name] for deck in decks]  # convert_to_pdf of the shared build's decks
     for deck, pdf in zip(decks, pdfs, strict=True):
         info = pdf_info(pdf)
         assert int(info["Pages"]) == len(Presentation(str(deck)).slides)
@@ -86,12 +89,13 @@ def test_decks_render_one_page_per_slide_in_the_japanese_font(built: Path, tmp_p
         assert {f["name"].split("+")[-1] for f in fonts} == {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"}, fonts
 
 
-def test_workbook_prints_at_full_size_on_the_pages_it_declares(built: Path, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_workbook_prints_at_full_size_on_the_pages_it_declares(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     import openpyxl
 
-    (workbook,) = built.glob("資料No.2_*.xlsx")
-    (pdf,) = convert_to_pdf([workbook], tmp_path / "pdf")
+    (workbook,) = built_packet.glob("資料No.2_*.xlsx")
+    pdf = built_pdfs[workbook.name]  # convert_to_pdf of the shared build's workbook
     assert len(openpyxl.load_workbook(workbook, read_only=True).sheetnames) == 7
     info = pdf_info(pdf)
     # laid out for A4 at 100 %: 人口推移, 地域別人口 and 人口構造 take two pages each, the others one

@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageStat
 
-from conftest import DATE, copy_project, run
+from conftest import DATE, copy_printed, run
 from test_diff import edit_kpi
 from test_pdf import require_tools
 
-pytestmark = pytest.mark.pdf
+# one worker runs this module and test_print.py: they start from one print (printed_project)
+pytestmark = [pytest.mark.pdf, pytest.mark.slow, pytest.mark.xdist_group("print")]
 PAGE_IMAGES = 3 + 52 + 21 + 10 + 1  # every page of the five documents
 
 
@@ -33,11 +34,10 @@ class Reviewed:
 
 
 @pytest.fixture(scope="module")
-def reviewed(tmp_path_factory) -> Reviewed:
+def reviewed(printed_project: Path, tmp_path_factory) -> Reviewed:
     """Printed, one KPI edited (資料No.1-1 スライド11: 99.9% → 98.0%), built, diffed, printed again."""
     require_tools()
-    project = copy_project(tmp_path_factory.mktemp("review"))
-    assert run(project, "print", DATE).exit_code == 0
+    project = copy_printed(printed_project, tmp_path_factory.mktemp("review") / "project")  # printed once
     page = project / "outputs" / DATE / "print" / "preview" / "index.html"
     assert page.is_file()
     edit_kpi(project / "inputs" / DATE)

@@ -20,25 +20,23 @@ from docx.shared import Pt
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from conftest import DATE, copy_project, run
+from conftest import DATE, copy_printed, copy_project, run
 from packetgen.printing import bundle, pdf_checks
 from packetgen.printing.libreoffice import convert_to_pdf
 from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts, text_sizes
 from packetgen.render.fonts import FontSetting
 from test_pdf import pdf_fonts, require_tools
 
-pytestmark = pytest.mark.pdf
+# one worker runs this module and test_preview_page.py: they start from one print (printed_project)
+pytestmark = [pytest.mark.pdf, pytest.mark.xdist_group("print")]
 PAGES = {"agenda": 3, "1-1": 52, "1-2": 21, "population": 10, "donation": 1}
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> Path:
+def printed(printed_project: Path, tmp_path_factory) -> Path:
+    """This module's copy of the session's print (the tests below print again into it, in order)."""
     require_tools()
-    project = copy_project(tmp_path_factory.mktemp("print"))
-    result = run(project, "print", DATE)
-    assert result.exit_code == 0, result.stderr
-    assert "印刷データを作成しました" in result.stdout
-    return project
+    return copy_printed(printed_project, tmp_path_factory.mktemp("print") / "project")
 
 
 def out(project: Path) -> Path:
@@ -57,6 +55,7 @@ def manifest(project: Path) -> dict:
     return json.loads((out(project) / "manifest.json").read_text("utf-8"))
 
 
+@pytest.mark.slow
 def test_page_counts_per_document_and_in_the_packet(printed: Path) -> None:
     docs = {d["id"]: d for d in manifest(printed)["documents"]}
     assert {i: d["pages"] for i, d in docs.items()} == PAGES
@@ -67,6 +66,7 @@ def test_page_counts_per_document_and_in_the_packet(printed: Path) -> None:
     assert len(packet.pages) == 90 == manifest(printed)["print"]["pages"]
 
 
+@pytest.mark.slow
 def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
     reader = PdfReader(str(out(printed) / "print" / "packet.pdf"))
     top = [(o.title, reader.get_destination_page_number(o)) for o in reader.outline if not isinstance(o, list)]
@@ -81,6 +81,7 @@ def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
     assert all(page % 2 == 0 for _, page in top)
 
 
+@pytest.mark.slow
 def test_blank_pages_exactly_after_documents_with_an_odd_page_count(printed: Path) -> None:
     reader = PdfReader(str(out(printed) / "print" / "packet.pdf"))
     blank = [n for n, page in enumerate(reader.pages, start=1) if not page.get_contents() and not page.extract_text()]
@@ -93,6 +94,7 @@ def test_blank_pages_exactly_after_documents_with_an_odd_page_count(printed: Pat
     assert sizes == {4: (595, 842), 78: (842, 595), 90: (595, 842)}
 
 
+@pytest.mark.slow
 def test_every_font_is_embedded_and_of_the_font_setting(printed: Path) -> None:
     for pdf in sorted((out(printed) / "print").glob("*.pdf")):
         fonts = pdf_fonts(pdf)  # poppler's view
@@ -133,6 +135,7 @@ def page_names(pdf: Path) -> dict[int, str]:
     return names
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["packet.pdf", "印刷発注書.pdf"])
 def test_printed_text_is_legible(printed: Path, measured: dict, name: str) -> None:
     # every page with text, of every document: no glyph under 8 pt, a median of 10 pt or more
@@ -145,6 +148,7 @@ def test_printed_text_is_legible(printed: Path, measured: dict, name: str) -> No
     assert small == [], f"{name}: 文字が小さすぎるページ\n" + "\n".join(small)
 
 
+@pytest.mark.slow
 def test_packetgen_measures_text_as_pdfplumber_does(printed: Path, measured: dict) -> None:
     for name, pages in measured.items():
         ours = {p.page: (p.smallest, p.median) for p in text_sizes(out(printed) / "print" / name)}
@@ -153,6 +157,7 @@ def test_packetgen_measures_text_as_pdfplumber_does(printed: Path, measured: dic
             assert ours[page] == pytest.approx(sizes, abs=0.02), (name, page)
 
 
+@pytest.mark.slow
 def test_order_sheet_text_stays_inside_its_cells(printed: Path) -> None:
     # rows are given the height their wrapped text needs: no glyph crosses a rule, nothing shows ###,
     # and every 資料名 and file name is there in full, read down its own column
@@ -179,6 +184,7 @@ def test_order_sheet_text_stays_inside_its_cells(printed: Path) -> None:
                 assert line[header.index(column)] in text, (column, line)
 
 
+@pytest.mark.slow
 def test_order_sheet_copies_and_totals(printed: Path) -> None:
     folder = out(printed) / "print"
     header, lines, total = order_table(printed)
@@ -210,6 +216,7 @@ def test_order_sheet_copies_and_totals(printed: Path) -> None:
     assert (folder / "印刷発注書.xlsx").is_file()
 
 
+@pytest.mark.slow
 def test_previews_are_legible_and_have_contact_sheets(printed: Path) -> None:
     from PIL import Image
 
@@ -225,6 +232,7 @@ def test_previews_are_legible_and_have_contact_sheets(printed: Path) -> None:
     assert (preview / "印刷発注書_一覧.png").is_file()
 
 
+@pytest.mark.slow
 def test_zip_for_hand_off_and_manifest_checksums(printed: Path) -> None:
     data = manifest(printed)
     archive = out(printed) / data["print"]["zip"]
@@ -239,6 +247,7 @@ def test_zip_for_hand_off_and_manifest_checksums(printed: Path) -> None:
     assert not list(out(printed).glob(".print*"))  # no staging folder left behind
 
 
+@pytest.mark.slow
 def test_a_print_with_nothing_changed_converts_and_rewrites_nothing(printed: Path) -> None:
     before = {str(p): p.stat().st_mtime_ns for p in out(printed).rglob("*") if p.is_file()}
     result = run(printed, "print", DATE)
@@ -248,6 +257,7 @@ def test_a_print_with_nothing_changed_converts_and_rewrites_nothing(printed: Pat
     assert {str(p): p.stat().st_mtime_ns for p in out(printed).rglob("*") if p.is_file()} == before
 
 
+@pytest.mark.slow
 def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
     result = run(printed, "print", DATE, "--only", "1-2")
     assert result.exit_code == 0, result.stderr
@@ -257,6 +267,7 @@ def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
     assert len(PdfReader(str(out(printed) / "print" / "packet.pdf")).pages) == 90
 
 
+@pytest.mark.slow
 def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -> None:
     # LibreOffice exits 0 even when a file converts badly: the page count check is what catches it
     from packetgen.documents.population import Population
@@ -341,6 +352,7 @@ def test_a_pdf_with_small_text_is_refused_naming_file_and_page(tmp_path: Path) -
     )  # what the print step runs on every PDF
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("pdf", "heading"),
     [
@@ -367,6 +379,7 @@ def test_the_print_step_refuses_small_text(printed: Path, monkeypatch, pdf: str,
     assert {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()} == before
 
 
+@pytest.mark.slow
 def test_a_build_that_changes_a_document_withdraws_its_print_data(printed: Path, tmp_path: Path) -> None:
     project = tmp_path / "copy"
     shutil.copytree(printed, project)  # the printed packet, outputs included
@@ -398,6 +411,7 @@ def test_a_build_that_changes_a_document_withdraws_its_print_data(printed: Path,
     )
 
 
+@pytest.mark.slow
 def test_the_same_inputs_print_byte_identical_files(printed: Path, tmp_path: Path) -> None:
     other = copy_project(tmp_path)
     result = run(other, "print", DATE)
@@ -417,6 +431,7 @@ def test_the_same_inputs_print_byte_identical_files(printed: Path, tmp_path: Pat
     assert different == [], different[:5]
 
 
+@pytest.mark.slow
 def test_the_baseline_keeps_the_text_of_every_printed_page(printed: Path) -> None:
     printed_dir = out(printed) / "printed"
     text = json.loads((printed_dir / "text.json").read_text("utf-8"))

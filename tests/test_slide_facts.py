@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.conftest import DATE, run
 
 
+@pytest.mark.slow
 def test_the_2023_decks_agree_with_the_meeting_file(project: Path) -> None:
     result = run(project, "check", DATE)
-    assert result.exit_code == 0 and "注意" not in result.stdout
+    assert result.exit_code == 0, result.stderr
+    about_decks = [line for line in result.stdout.splitlines() if line.startswith("注意") and "/slides/" in line]
+    assert about_decks == []
 
 
+@pytest.mark.slow
 def test_a_typed_cover_title_and_a_figure_edited_on_one_slide_are_named(project: Path, meeting_dir: Path) -> None:
     meeting = meeting_dir / "meeting.yaml"
     meeting.write_text(
@@ -20,7 +25,11 @@ def test_a_typed_cover_title_and_a_figure_edited_on_one_slide_are_named(project:
         "utf-8",
     )
     deck = meeting_dir / "slides" / "1-1.yaml"
-    text = deck.read_text("utf-8").replace("        value: 1,500団体\n", "        value: 1,600団体\n")
+    # slide 18 types the figure instead of using the 数値: value slide 10 uses
+    text = deck.read_text("utf-8").replace(
+        '        value: "{企業版ふるさと納税活用団体_2027年度}"\n', "        value: 1,600団体\n"
+    )
+    assert "value: 1,600団体" in text
     # a cover title typed in the slide source overrides 名称: check says the two differ
     text = text.replace(
         "  - layout: title\n", "  - layout: title\n    title: デジタル田園都市国家構想総合戦略の概要\n", 1
@@ -30,12 +39,12 @@ def test_a_typed_cover_title_and_a_figure_edited_on_one_slide_are_named(project:
     assert result.exit_code == 0, result.stderr
     out = "".join(result.stdout.split())
     assert (
-        "注意：inputs/2023-07-27/slides/1-1.yaml6行目：表紙のタイトル「デジタル田園都市国家構想総合戦略の概要」が"
+        "注意：inputs/2023-07-27/slides/1-1.yaml11行目：表紙のタイトル「デジタル田園都市国家構想総合戦略の概要」が"
         "meeting.yamlの名称「総合戦略の概要」と違います。"
     ) in out
     assert (
-        "注意：inputs/2023-07-27/slides/1-1.yaml433行目：スライド18の「企業版ふるさと納税を活用したことのある地方公共団体」"
-        "（2027年度まで）は「1,600団体」ですが、スライド10（220行目）では「1,500団体」です。"
+        "注意：inputs/2023-07-27/slides/1-1.yaml438行目：スライド18の「企業版ふるさと納税を活用したことのある地方公共団体」"
+        "（2027年度まで）は「1,600団体」ですが、スライド10（225行目）では「1,500団体」です。"
     ) in out
     assert run(project, "check", DATE, "--strict").exit_code == 1
 

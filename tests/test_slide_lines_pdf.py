@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from packetgen.printing.libreoffice import convert_to_pdf
 from test_decks import DECKS
 from test_pdf import require_tools
 
@@ -60,12 +59,15 @@ def _rendered_lines(page, rect) -> list[str]:
     return ["".join(c["text"] for c in sorted(line, key=lambda c: c["x0"])) for line in lines]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("deck_id", ["1-1", "1-2"])
-def test_libreoffice_breaks_every_line_where_the_deck_says(built_packet: Path, tmp_path: Path, deck_id: str) -> None:
+def test_libreoffice_breaks_every_line_where_the_deck_says(
+    built_packet: Path, built_pdfs: dict[str, Path], deck_id: str
+) -> None:
     require_tools()
     pdfplumber = pytest.importorskip("pdfplumber")
     deck = built_packet / DECKS[deck_id]
-    (pdf,) = convert_to_pdf([deck], tmp_path)
+    pdf = built_pdfs[deck.name]  # convert_to_pdf of the shared build's deck
     checked = 0
     with pdfplumber.open(pdf) as document:
         for number, (slide, page) in enumerate(zip(Presentation(str(deck)).slides, document.pages, strict=True), 1):

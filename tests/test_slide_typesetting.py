@@ -354,6 +354,7 @@ def test_check_names_file_and_line_of_slips_and_of_a_repeated_title(project: Pat
     assert "  スライド2「見直しの主な内容①」本文の高さ 6%" in out  # a sparse page is named
 
 
+@pytest.mark.slow
 def test_check_reports_the_typesetting_of_the_2023_07_27_decks(project: Path) -> None:
     out = run(project, "check", DATE, "--only", "1-1", "--only", "1-2").stdout
     assert "組版 資料No.1-1（52枚）" in out and "組版 資料No.1-2（21枚）" in out

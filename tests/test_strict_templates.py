@@ -21,6 +21,7 @@ def edit_template(path: Path, old: str, new: str) -> None:
             target.writestr(info, data)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("template", "old", "new", "expected"),
     [

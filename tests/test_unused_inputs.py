@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from tests.conftest import DATE, members_as_xlsx, run
 
 
+@pytest.mark.slow
 def test_an_unread_member_list_is_named_with_its_role(project: Path, meeting_dir: Path) -> None:
     (meeting_dir / "members.xlsx").unlink(missing_ok=True)
     meeting = (meeting_dir / "meeting.yaml").read_text("utf-8")

@@ -15,6 +15,7 @@ import errno
 import fcntl
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -65,6 +66,23 @@ def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> 
                 os.link(item, target / item.name)
             except OSError:
                 shutil.copy2(item, target / item.name)
+
+
+def _test_point(name: str) -> None:
+    """Test-only hooks (tests/test_robustness.py), inert unless their variables are set:
+    PACKETGEN_TEST_KILL_AT=<name> kills this process with SIGKILL at that point;
+    PACKETGEN_TEST_PAUSE_AT=<name> with PACKETGEN_TEST_PAUSE_FILE=<path> creates <path>.reached there and
+    waits (at most 120 s) until <path> exists. Points of ``commit``, in order: commit (nothing staged),
+    staging (after each staged file), manifest (before the manifest, staged last), exchange (the next
+    version complete, not swapped in), swapped (swapped in, the previous one not yet removed)."""
+    if os.environ.get("PACKETGEN_TEST_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get("PACKETGEN_TEST_PAUSE_AT") == name:
+        gate = Path(os.environ["PACKETGEN_TEST_PAUSE_FILE"])
+        Path(f"{gate}.reached").touch()
+        deadline = time.monotonic() + 120
+        while not gate.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
 
 
 _HELD: dict[str, int] = {}  # meetings this process holds the lock of (print builds inside its lock)
@@ -125,10 +143,13 @@ class OutputFolder:
     def commit(self, files: Mapping[str, bytes | Path], remove: set[str] = frozenset()) -> None:
         """Make the next version: current content, minus ``remove``, plus ``files`` (relative paths to
         bytes, or to a file or folder to move in) — then swap it in atomically."""
+        _test_point("commit")  # nothing staged yet
         stage = self.scratch("next")
         if self.path.is_dir():
             _link_tree(self.path, stage, set(files) | set(remove))
         for rel, content in files.items():
+            if rel == "manifest.json":
+                _test_point("manifest")  # every other file of the next version staged (the manifest goes last)
             target = stage / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             if isinstance(content, Path):
@@ -138,7 +159,9 @@ class OutputFolder:
                     handle.write(content)
                     handle.flush()
                     os.fsync(handle.fileno())
+            _test_point("staging")  # one file (the first, at a kill) of the next version staged
         _fsync_dir(stage)
+        _test_point("exchange")  # the next version complete in the workspace, not yet swapped in
         if self.path.is_dir():
             if not _exchange(stage, self.path):
                 old = self.scratch("old")
@@ -146,6 +169,7 @@ class OutputFolder:
                 os.replace(self.path, old)
                 os.replace(stage, self.path)
                 stage = old
+            _test_point("swapped")  # the new version in place, the previous one not yet removed
             shutil.rmtree(stage, ignore_errors=True)  # now the previous version
         else:
             self.root.mkdir(parents=True, exist_ok=True)
