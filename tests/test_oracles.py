@@ -3,13 +3,11 @@ constants), so a slip in a constant or a calendar table fails here."""
 
 from __future__ import annotations
 
-import shutil
 from datetime import date, time
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE, copy_project
-from tests.conftest import run as run_cli
+from tests.conftest import DATE
 
 from packetgen import japanese
 from packetgen.cli_japanese import wrap as terminal_wrap
@@ -224,13 +222,9 @@ def test_fitted_decks_keep_the_body_floor(built_packet: Path, name: str, slides:
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("LibreOffice がありません")
-    project = copy_project(tmp_path_factory.mktemp("oracle_print"))
-    result = run_cli(project, "print", DATE)
-    assert result.exit_code == 0, result.stderr
-    return project / "outputs" / DATE / "print"
+def printed(printed_project: Path) -> Path:
+    """The print folder of the shared print of the seed inputs (read only)."""
+    return printed_project / "outputs" / DATE / "print"
 
 
 @pytest.mark.parametrize(
