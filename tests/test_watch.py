@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATE, ROOT, run, snapshot
+from conftest import DATE, ROOT, copy_printed, run, snapshot
 from packetgen.printing.libreoffice import convert_to_pdf, find_soffice
 from packetgen.printing.warm_office import WarmOffice, uno_python
 from packetgen.watch import _saved, is_a_save, watch
@@ -92,29 +92,44 @@ def _pdf_text(pdf: Path, page: int) -> str:
 
 @pytest.mark.pdf
 @pytest.mark.slow
+@pytest.mark.xdist_group("print")  # starts from the session's print, made on that worker
 @needs_office
-def test_a_save_rebuilds_refreshes_the_proof_and_an_error_waits_for_the_next_save(project: Path) -> None:
+def test_a_save_rebuilds_refreshes_the_proof_and_an_error_waits_for_the_next_save(
+    printed_project: Path, tmp_path: Path
+) -> None:
+    project = copy_printed(printed_project, tmp_path / "printed")  # staff printed, then start watching
     out = project / "outputs" / DATE
     watcher = Watcher(project)
     try:
         first = watcher.next_round()
-        assert any(line.startswith("プレビュー：file://") for line in watcher.lines), watcher.lines
-        live = out / "print" / "preview" / "live.js"
-        version = live.read_text("utf-8")
+        assert first[0] == "変更はありません（資料もプレビューも最新です）", first
+        assert any(line.startswith("プレビュー：file://") for line in first), first
         deck_pdf = next((out / "print").glob("資料No.1-1_*.pdf"))
         assert "99.9%" in _pdf_text(deck_pdf, 11)
-        assert not (out / "print" / "packet.pdf").exists()  # proofs only: the whole set waits for print
-        assert any(line.startswith("プレビューを更新しました") for line in first), first
-        index = (out / "print" / "preview" / "index.html").read_text("utf-8")
-        assert version.startswith("packetgenVersion('") and version[18:34] in index  # the page polls live.js
+        page_11 = next((out / "print" / "preview").glob("資料No.1-1_*/page-11.jpg"))
+        page_12 = page_11.with_name("page-12.jpg")
+        before_11 = page_11.read_bytes()
+        printed_12 = out / "printed" / "pages" / page_11.parent.name / "page-12.jpg"  # the last print's image
 
         slides = project / SLIDES
         slides.write_text(slides.read_text("utf-8").replace('"**99.9%**"', '"**98.0%**"'), "utf-8")
         second = watcher.next_round()
         assert "  資料No.1-1：スライド11を変更（99.9% → 98.0%）" in second, second
         assert "98.0%" in _pdf_text(deck_pdf, 11)
+        assert not (out / "print" / "packet.pdf").exists()  # proofs only: the whole set waits for print
+        assert page_11.read_bytes() != before_11  # the changed page drawn again …
+        assert page_12.stat().st_ino == printed_12.stat().st_ino  # … the others linked, not drawn again
+        live = out / "print" / "preview" / "live.js"
+        version = live.read_text("utf-8")
+        index = (out / "print" / "preview" / "index.html").read_text("utf-8")
+        assert version.startswith("packetgenVersion('") and version[18:34] in index  # the page polls live.js
+        assert "校正用のプレビューです（packetgen watch）" in index
+        assert "11ページ：変更" in index  # marked against the last print
+
+        slides.write_text(slides.read_text("utf-8").replace('"**98.0%**"', '"**97.0%**"'), "utf-8")
+        third = watcher.next_round()
+        assert "  資料No.1-1：スライド11を変更（98.0% → 97.0%）" in third, third
         assert live.read_text("utf-8") != version  # so the open page reloads itself
-        assert live.read_text("utf-8")[18:34] in (out / "print" / "preview" / "index.html").read_text("utf-8")
         record = {d["id"]: d for d in json.loads((out / "manifest.json").read_text("utf-8"))["documents"]}["1-1"]
         deck = next(out.glob("資料No.1-1_*.pptx"))
         assert record["pdf_source_sha256"] == hashlib.sha256(deck.read_bytes()).hexdigest()
@@ -124,14 +139,14 @@ def test_a_save_rebuilds_refreshes_the_proof_and_an_error_waits_for_the_next_sav
         meeting = project / "inputs" / DATE / "meeting.yaml"
         good = meeting.read_text("utf-8")
         meeting.write_text(good + "\n名称: [閉じていない\n", "utf-8")
-        third = watcher.next_round()
-        assert any(line.startswith("エラー：") and "meeting.yaml" in line for line in third), third
-        assert "入力を直して保存すると、もう一度作成します（出力は前回のままです）" in third
+        fourth = watcher.next_round()
+        assert any(line.startswith("エラー：") and "meeting.yaml" in line for line in fourth), fourth
+        assert "入力を直して保存すると、もう一度作成します（出力は前回のままです）" in fourth
         assert snapshot(out) == before
 
         meeting.write_text(good, "utf-8")
-        fourth = watcher.next_round()
-        assert fourth[-1] == "変更はありません（資料もプレビューも最新です）", fourth
+        fifth = watcher.next_round()
+        assert fifth[-1] == "変更はありません（資料もプレビューも最新です）", fifth
     finally:
         watcher.close()
 
@@ -144,8 +159,10 @@ def test_a_save_rebuilds_refreshes_the_proof_and_an_error_waits_for_the_next_sav
 
 @pytest.mark.pdf
 @pytest.mark.slow
+@pytest.mark.xdist_group("print")
 @needs_office
-def test_ctrl_c_stops_the_watch_command_cleanly(project: Path) -> None:
+def test_ctrl_c_stops_the_watch_command_cleanly(printed_project: Path, tmp_path: Path) -> None:
+    project = copy_printed(printed_project, tmp_path / "printed")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PACKETGEN_OFFICE_IDLE": "0"}
     process = subprocess.Popen(
         [sys.executable, "-m", "packetgen", "watch", DATE, "--project", str(project)],
