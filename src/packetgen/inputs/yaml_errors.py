@@ -135,7 +135,7 @@ def _translate(problem: str, char: str) -> str:
     if "end of stream" in problem:
         return "引用符が閉じられていません。値の終わりにも同じ引用符を付けてください"
     if "undefined alias" in problem or "alphabetic or numeric" in problem:
-        return _sign_message(char if char in "*&" else "*", "項目", f"{char or '*'}…")
+        return _sign_message(char if char and char in "*&" else "*", "項目", f"{char or '*'}…")
     if "constructor for the tag" in problem:
         return '値が「!」で始まっています。YAMLでは「!」は特別な記号のため、値全体を引用符（"…"）で囲んでください'
     if "cannot start any token" in problem:

@@ -223,7 +223,8 @@ def _breaks(a: _Analysis, width_em: float) -> list[int]:
             end = _anywhere(a, start, width_em)
         ends.append(end)
         start = end
-    ends.append(n)
+    if not ends or ends[-1] != n:  # a last character wider than the box has ended the text already
+        ends.append(n)
     return ends
 
 
@@ -237,7 +238,12 @@ def _inside_phrase(a: _Analysis, lowest: int, start: int, width_em: float) -> in
     """The last character break after ``lowest`` that fits, or a phrase boundary or change of script
     close to it (デジタル|田園都市)."""
     fits = [k for k in a.chars if k >= lowest and k > start and a.width(start, k) <= width_em]
-    return _good_break(a, fits, a.script | a.phrase, width_em) if fits else None
+    if not fits:
+        return None
+    # no good break falls inside a bracketed group a line holds whole
+    whole = [(s, e) for s, e in a.groups if a.width(s, e) <= width_em]
+    good = (a.script | a.phrase) - {k for s, e in whole for k in range(s + 1, e)}
+    return _good_break(a, fits, good, width_em)
 
 
 def _anywhere(a: _Analysis, start: int, width_em: float) -> int:
