@@ -19,6 +19,7 @@ import json
 import os
 import shutil
 import subprocess
+import threading
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -111,12 +112,17 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
         printed.mkdir()
         records = manifest.documents_by_id(previous)
         previews = _Previews(staging, say)
+        from packetgen.printing.order import prepare
+
+        ahead = threading.Thread(target=prepare, args=(packet.fonts,), daemon=True)
+        ahead.start()  # the order's libraries and fonts, loaded while LibreOffice converts
         try:
             documents = _documents(packet, packet.plan(), records, only, staging, folder.workspace, previews, say)
             total = _merge(documents, staging)
             from packetgen.printing.order_content import build_order
 
             order = build_order(packet, documents, PACKET_PDF, total)
+            ahead.join()
             _write_order(packet, order, staging, folder.workspace)
             previews([f"{ORDER}.pdf"])
             text = _page_text(documents, staging, out / PRINTED_DIR)
@@ -388,13 +394,19 @@ class _Previews:
             self.handed.append(name)
 
     def wait(self) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
         from packetgen.printing.preview import contact_sheet
 
-        try:
-            for name in self.handed:
-                stem = Path(name).stem
-                pages = self.pool.finish(self.staging / name)
-                contact_sheet(pages, self.staging / PREVIEW_DIR / f"{stem}_一覧.png")
+        try:  # two at a time: Pillow decodes, scales and encodes without holding the GIL
+            with ThreadPoolExecutor(WORKERS) as sheets:
+                done = []
+                for name in self.handed:
+                    stem = Path(name).stem
+                    pages = self.pool.finish(self.staging / name)
+                    done.append(sheets.submit(contact_sheet, pages, self.staging / PREVIEW_DIR / f"{stem}_一覧.png"))
+                for future in done:
+                    future.result()
         finally:
             self.pool.close()
 

@@ -14,6 +14,7 @@ the width left, and a long order runs on to a second page with the table header 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
@@ -535,6 +536,7 @@ def _face_index(file: Path, postscript: str) -> int:
 
 
 @cache
+@cache  # reportlab reads the whole font file (0.1 s each): once a process
 def _register(file: str, postscript: str) -> str:
     """Register a TrueType face under its PostScript name, which reportlab writes into the PDF: the
     print check accepts the font setting's families by that name (e.g. BIZUDPGothic-Regular)."""
@@ -545,6 +547,16 @@ def _register(file: str, postscript: str) -> str:
     name = postscript or path.stem
     pdfmetrics.registerFont(TTFont(name, file, subfontIndex=_face_index(path, name)))
     return name
+
+
+def prepare(fonts: FontSetting) -> None:
+    """What drawing an order costs before it knows its lines: the libraries and the fonts. print runs
+    it on a thread while LibreOffice converts (the wait leaves a core free); errors wait for the draw."""
+    import openpyxl  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    with contextlib.suppress(PacketError):  # said again, and stopped on, when the order is drawn
+        pdf_fonts(fonts)
 
 
 def pdf_fonts(fonts: FontSetting) -> PdfFonts:
