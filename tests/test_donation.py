@@ -358,6 +358,7 @@ def test_rebuild_is_byte_identical(project: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.pdf
+@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
 def test_pdf_is_one_a4_page_in_embedded_ipaex_fonts(built_pdfs: dict[str, Path]) -> None:
     from test_pdf import pdf_fonts, pdf_info, require_tools
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from packetgen.printing.libreoffice import convert_to_pdf, find_soffice
+from packetgen.printing.libreoffice import find_soffice
 
 CLOSING = tuple("、。，．）」』】〕！？ー")  # literal: what may never start a line
 
@@ -37,8 +37,9 @@ def test_findings_are_broken_into_lines_that_never_start_with_a_closing_mark(bui
 @pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("PACKETGEN_REQUIRE_PDF"), reason="LibreOffice not installed"
 )
-def test_calc_keeps_the_breaks(built_packet: Path, tmp_path: Path) -> None:
-    (pdf,) = convert_to_pdf([next(built_packet.glob("資料No.2_*.xlsx"))], tmp_path)
+@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+def test_calc_keeps_the_breaks(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
+    pdf = built_pdfs[next(built_packet.glob("資料No.2_*.xlsx")).name]
     text = subprocess.run(["pdftotext", "-f", "10", "-l", "10", str(pdf), "-"], capture_output=True, text=True).stdout
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     assert "加速している。" in lines

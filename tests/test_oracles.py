@@ -239,6 +239,7 @@ def printed(printed_project: Path) -> Path:
         ("packet.pdf", 90),  # 87 pages and a blank after each odd-length 資料 (3, 21 and 1 pages: +3)
     ],
 )
+@pytest.mark.xdist_group("print")  # the worker that made the session's print for test_print
 def test_page_counts_of_the_2023_07_27_packet(printed: Path, pdf: str, pages: int) -> None:
     from pypdf import PdfReader
 

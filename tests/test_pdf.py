@@ -44,6 +44,7 @@ def pdf_info(pdf: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
 def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built_pdfs: dict[str, Path]) -> None:
     require_tools()
     pdf = built_pdfs["次第・参加者名簿.docx"]  # convert_to_pdf of the shared build's agenda
@@ -71,6 +72,7 @@ def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built_packet
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
 def test_decks_render_one_page_per_slide_in_the_japanese_font(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     from pptx import Presentation
@@ -90,6 +92,7 @@ def test_decks_render_one_page_per_slide_in_the_japanese_font(built_packet: Path
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
 def test_workbook_prints_at_full_size_on_the_pages_it_declares(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     import openpyxl
