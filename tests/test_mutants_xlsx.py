@@ -1,0 +1,190 @@
+"""render/xlsx.py, the workbook primitives, with values worked out by hand: number display, row
+heights, the A4 page in points, column layout, page breaks, the declared page count, print set-up and
+the cells themselves. (Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+from openpyxl import Workbook
+from openpyxl.worksheet.pagebreak import Break
+
+from packetgen.render import xlsx
+from packetgen.render.xlsx import COUNT, INDEX, PERCENT, RATIO, SIGNED, Formula, Metrics, Page
+
+
+@dataclass(frozen=True)
+class EightPoint(Metrics):
+    """Metrics whose column-width unit is 8 pt exactly (no font file read)."""
+
+    @property
+    def unit(self) -> float:
+        return 8.0
+
+
+M8 = EightPoint("none.ttf", "none.ttf")
+
+
+@pytest.mark.parametrize(
+    ("value", "fmt", "text"),
+    [
+        (-1327, COUNT, "△1,327"),
+        (1327.4, COUNT, "1,327"),
+        (5, SIGNED, "+5"),
+        (0, SIGNED, "0"),
+        (-5, SIGNED, "△5"),
+        (0.123, PERCENT, "12.3%"),
+        (-0.05, PERCENT, "△5.0%"),
+        (-0.5, "0.0%;0.0%", "50.0%"),
+        (1.26, INDEX, "1.3"),
+        (1.234, RATIO, "1.23"),
+        (-2.5, RATIO, "△2.50"),
+    ],
+)
+def test_shown_as_the_formats_show_it(value: float, fmt: str, text: str) -> None:
+    assert xlsx.shown(value, fmt) == text
+
+
+@pytest.mark.parametrize(
+    ("size", "lines", "height"), [(10, 1, 15.0), (12, 1, 18.0), (14, 1, 21.0), (10, 2, 27.0), (12, 3, 46.2)]
+)
+def test_row_height(size: float, lines: int, height: float) -> None:
+    # one line: 1.5 × the size; more: 1.2 em a line and 3 pt
+    assert xlsx.row_height(size, lines) == height
+
+
+def test_a4_in_points() -> None:
+    portrait, landscape = Page(8.36), Page(8.36, "landscape")
+    assert round(portrait.width_pt, 1) == 537.7  # 595.3 − 2 × 0.4 in
+    assert round(landscape.width_pt, 1) == 784.3
+    assert round(portrait.height_pt, 1) == 729.1  # 841.9 − 2 × 0.7 in − 12 pt spare
+    assert round(landscape.height_pt, 1) == 482.5
+    assert portrait.units == 63  # 537.7 / (8.36 × 1.01)
+    assert landscape.units == 92
+    assert portrait.chart_width_cm() == 18.3
+    half = Page(8.36, "landscape", 50)
+    assert round(half.width_pt, 1) == 1568.6 and round(half.height_pt, 1) == 965.0
+
+
+def test_the_page_for_a_width() -> None:
+    # 8 pt a unit: portrait holds 66 units (537.7 / 8.08), landscape 97
+    assert M8.page_for(66) == Page(8.0, "portrait")
+    assert M8.page_for(67) == Page(8.0, "landscape")
+    assert M8.page_for(97) == Page(8.0, "landscape")
+    assert M8.page_for(194) == Page(8.0, "landscape", 50)
+    assert M8.page_for(2000) == Page(8.0, "landscape", 10)  # never under 10 %
+
+
+def test_columns_fill_the_printable_width() -> None:
+    ws = Workbook().active
+    page, last = xlsx.lay_out_columns(ws, M8, [10.1, 20])
+    assert page == Page(8.0, "portrait") and last == 3
+    # quarters up (10.25), widened by 1.25 and quarters down (12.75, 25.0), the rest to column C
+    assert [ws.column_dimensions[c].width for c in "ABC"] == [12.75, 25.0, 28.25]
+    assert xlsx.columns_width(ws, 1, 3) == 66
+    ws = Workbook().active
+    page, last = xlsx.lay_out_columns(ws, M8, [40, 25.9])
+    assert last == 2  # no room left for a third column
+    assert [ws.column_dimensions[c].width for c in "AB"] == [40.0, 26.0]
+
+
+def _sheet(heights: list[float]):
+    ws = Workbook().active
+    for r, h in enumerate(heights, start=1):
+        ws.row_dimensions[r].height = h
+    return ws
+
+
+def test_page_breaks_before_what_does_not_fit() -> None:
+    page = Page(8.36)  # 729.1 pt tall
+    ws = _sheet([100] * 10)
+    assert xlsx.paginate(ws, 10, [], page) == 2
+    assert [b.id for b in ws.row_breaks.brk] == [7]
+    ws = _sheet([100] * 10)  # rows 3–9 one block: it moves whole to page 2, row 10 to page 3
+    assert xlsx.paginate(ws, 10, [(3, 9)], page) == 3
+    assert [b.id for b in ws.row_breaks.brk] == [2, 9]
+    ws = _sheet([100] * 10)  # a block taller than a page breaks between its rows
+    assert xlsx.paginate(ws, 10, [(1, 10)], page) == 2
+    assert [b.id for b in ws.row_breaks.brk] == [7]
+    ws = _sheet([729.1, 1])  # exactly a page, then one more row
+    assert xlsx.paginate(ws, 2, [], page) == 2
+
+
+def test_declared_pages() -> None:
+    ws = Workbook().active
+    assert xlsx.declared_pages(ws) == 1
+    ws.row_breaks.append(Break(id=5))
+    ws.row_breaks.append(Break(id=9))
+    ws.col_breaks.append(Break(id=3))
+    assert xlsx.declared_pages(ws) == 6
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToHeight, ws.page_setup.fitToWidth = 2, 1
+    assert xlsx.declared_pages(ws) == 2
+    ws.page_setup.fitToHeight, ws.page_setup.fitToWidth = 2, 3
+    assert xlsx.declared_pages(ws) == 6
+    ws.page_setup.fitToHeight = 0  # as tall as it takes: the breaks tell
+    assert xlsx.declared_pages(ws) == 6
+
+
+def test_print_setup() -> None:
+    ws = Workbook().active
+    xlsx.print_setup(ws, "A1:C20", "【資料No.2】", "人口推移 & 地域", Page(8.36, "landscape"))
+    assert ws.print_area == "'Sheet'!$A$1:$C$20"
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.scale == 100 and ws.sheet_properties.pageSetUpPr.fitToPage is False
+    assert ws.print_options.horizontalCentered is True
+    assert (ws.page_margins.left, ws.page_margins.right, ws.page_margins.top, ws.page_margins.bottom) == (
+        0.4,
+        0.4,
+        0.7,
+        0.7,
+    )
+    assert ws.oddHeader.right.text == "【資料No.2】" and ws.oddHeader.left.text == "人口推移 && 地域"
+    assert ws.oddHeader.right.size == ws.oddHeader.left.size == ws.oddFooter.center.size == 10
+    assert ws.oddFooter.center.text == "&P / &N"
+    assert ws.oddHeader.left.font == ws.oddFooter.center.font == f"{xlsx.GOTHIC},標準"
+
+
+def test_cells() -> None:
+    ws = Workbook().active
+    for n, text in enumerate(["=1+1", "+1", "-1", "@x", "\tx", "\rx", "＝1", "＋1", "－1", "＠x"], start=1):
+        cell = xlsx.put(ws, n, 1, text)
+        assert (cell.data_type, cell.quotePrefix, cell.value) == ("s", True, text), text
+    plain = xlsx.put(ws, 11, 1, "人口")
+    assert plain.quotePrefix is False and plain.data_type == "s"
+    formula = xlsx.put(ws, 12, 1, Formula("=SUM(A1:A2)"))
+    assert formula.data_type == "f" and formula.quotePrefix is False
+    number = xlsx.put(ws, 13, 1, 1234, fmt=COUNT, size=12, bold=True, align="right")
+    assert number.number_format == COUNT and number.font.sz == 12 and number.font.b is True
+    assert number.alignment.horizontal == "right" and number.alignment.vertical == "center"
+    assert number.font.name == xlsx.GOTHIC and number.font.charset == 128
+    wrapped = xlsx.put(ws, 14, 1, "長い文", wrap=True)
+    assert wrapped.alignment.wrap_text is True and wrapped.alignment.horizontal is None
+    bare = xlsx.put(ws, 15, 1, "x")
+    assert bare.alignment.wrap_text is None and bare.font.color.rgb == "00000000"
+
+
+def test_header_row_and_rules() -> None:
+    ws = Workbook().active
+    xlsx.header_row(ws, 4, 2, ["年", "人口"])
+    for col in (2, 3):
+        cell = ws.cell(row=4, column=col)
+        assert cell.font.b is True and cell.fill.fgColor.rgb == "00D9E1F2"
+        assert cell.alignment.horizontal == "center" and cell.alignment.wrap_text is True
+        assert cell.border.left.style == cell.border.bottom.style == "thin"
+    assert [ws.cell(row=4, column=c).value for c in (2, 3)] == ["年", "人口"]
+    xlsx.rule(ws, 5, 6, 2, 3)
+    assert all(ws.cell(row=r, column=c).border.top.style == "thin" for r in (5, 6) for c in (2, 3))
+    assert ws.cell(row=7, column=2).border.top.style is None and ws.cell(row=5, column=4).border.top.style is None
+
+
+def test_row_heights_filled_and_charts_in_rows_of_their_own() -> None:
+    ws = _sheet([40])
+    xlsx.fill_heights(ws, 3, 12)
+    assert [ws.row_dimensions[r].height for r in (1, 2, 3)] == [40, 18.0, 18.0]
+    assert ws.row_dimensions[4].height is None
+    from openpyxl.chart import BarChart
+
+    xlsx.chart_row(ws, 5, BarChart(), 16.0, 5.0)
+    assert ws.row_dimensions[5].height == 149.7  # 5 cm and 4 pt above and below
