@@ -1,0 +1,200 @@
+"""analysis/population.py on small made-up tables, each expected figure worked out by hand.
+(Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from packetgen.analysis import claims
+from packetgen.analysis import population as pa
+
+FILES = {"series": "s.csv", "natural": "n.csv", "social": "o.csv", "migration": "m.csv", "age": "a.csv"}
+
+
+def series_frame() -> pd.DataFrame:
+    rows = [  # (region, year, population, kind, Excel row)
+        ("一関市", 1955, 1000, "国勢調査", 2),
+        ("一関市", 1985, 900, "国勢調査", 3),
+        ("一関市", 2020, 700, "国勢調査", 4),
+        ("一関市", 2020, 750, "独自推計", 5),
+        ("大東", 1955, 300, "国勢調査", 6),
+        ("大東", 1965, 250, "国勢調査", 7),
+        ("大東", 1975, 200, "国勢調査", 8),
+        ("大東", 1985, 190, "国勢調査", 9),
+        ("花泉", 1985, 710, "国勢調査", 10),
+        ("全国", 1985, 100000, "国勢調査", 11),
+        ("全国", 2020, 90000, "国勢調査", 12),
+    ]
+    return pd.DataFrame(rows, columns=["region", "year", "population", "kind", "row"])
+
+
+def flows(plus: str, minus: str, data: list[tuple[str, int, int]], first_row: int = 2) -> pd.DataFrame:
+    frame = pd.DataFrame(data, columns=["year", plus, minus])
+    frame["row"] = range(first_row, first_row + len(data))
+    return frame
+
+
+NATURAL = flows("births", "deaths", [("H30", 600, 1900), ("R1", 550, 1950), ("R4", 440, 2080)])
+SOCIAL = flows("moves_in", "moves_out", [("H30", 2600, 3000), ("R1", 2400, 3050), ("R4", 2500, 2900)])
+
+
+def test_dynamics() -> None:
+    d = pa.dynamics(NATURAL, "births", "deaths")
+    assert d["diff"].tolist() == [-1300, -1400, -1640]
+    assert math.isnan(d["births_change"].iloc[0])
+    assert d["births_change"].tolist()[1:] == [-50, -110]
+    assert d["deaths_change"].tolist()[1:] == [50, 130]
+    assert d["diff_change"].tolist()[1:] == [-100, -240]
+    assert [round(x, 3) for x in d["ratio"]] == [3.167, 3.545, 4.727]
+    assert list(d.index) == ["H30", "R1", "R4"]
+
+
+def test_stated_mismatches() -> None:
+    frame = NATURAL.assign(stated=[-1300, None, -1600])
+    assert pa.stated_mismatches(frame, "births", "deaths") == [pa.Mismatch(4, "差", -1600, -1640)]
+    assert pa.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
+
+
+def test_census_and_index() -> None:
+    c = pa.census(series_frame(), "大東")
+    assert list(c.index) == [1955, 1965, 1975, 1985]
+    assert c["change"].tolist()[1:] == [-50, -50, -10]
+    assert [round(r, 3) for r in c["rate"].tolist()[1:]] == [-0.167, -0.2, -0.05]
+    assert list(pa.census(series_frame(), "一関市")["population"]) == [1000, 900, 700]  # no 独自推計
+    idx = pa.indexed(series_frame(), ("一関市", "全国", "大東", "花泉"), 1985)
+    assert list(idx.columns) == ["一関市", "全国", "大東", "花泉"]
+    assert round(idx.loc[2020, "一関市"], 2) == 77.78 and idx.loc[2020, "全国"] == 90.0
+    assert idx.loc[1985, "大東"] == 100.0
+    assert list(pa.indexed(series_frame(), ("全国",), 1955).columns) == []  # no 1955 figure: left out
+
+
+def test_area_sums() -> None:
+    s = series_frame()
+    assert pa.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
+    wrong = s.assign(population=s["population"].where(s["row"] != 10, 700))
+    assert pa.area_sum_mismatches(wrong, "一関市", ("大東", "花泉")) == [pa.Mismatch(3, "人口", 900, 890)]
+    # a year with only some areas, or no city figure, is not checked
+    assert pa.area_sum_mismatches(wrong, "一関市", ("大東", "花泉", "千厩")) == []
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "band"),
+    [
+        (0, 4, "年少人口（0〜14歳）"),
+        (10, 14, "年少人口（0〜14歳）"),
+        (0, 14, "年少人口（0〜14歳）"),
+        (15, 19, "生産年齢人口（15〜64歳）"),
+        (60, 64, "生産年齢人口（15〜64歳）"),
+        (65, 69, "老年人口（65歳以上）"),
+        (85, None, "老年人口（65歳以上）"),
+        (10, 19, None),
+        (60, 69, None),
+        (15, None, None),
+    ],
+)
+def test_band_of(low: int, high: int | None, band: str | None) -> None:
+    assert pa.band_of(low, high) == band
+
+
+def age_frame() -> pd.DataFrame:
+    rows = [  # region, when, band, low, high, male, female, total, row
+        ("全国", "2020", "0-14", 0, 14, 60, 40, 100, 2),
+        ("全国", "2020", "15-64", 15, 64, 250, 250, 500, 3),
+        ("全国", "2020", "65+", 65, None, 180, 220, 400, 4),
+        ("市", "2015", "0-4", 0, 4, None, None, 10, 5),
+        ("市", "2015", "5-9", 5, 9, None, None, 10, 6),
+        ("市", "2015", "15-19", 15, 19, None, None, 30, 7),
+        ("市", "2015", "65+", 65, None, None, None, 50, 8),
+    ]
+    return pd.DataFrame(rows, columns=["region", "when", "band", "low", "high", "male", "female", "total", "row"])
+
+
+def test_age_bands() -> None:
+    bands = pa.age_bands(age_frame())
+    japan = bands[bands["region"] == "全国"]
+    assert japan["count"].tolist() == [100, 500, 400]
+    assert japan["share"].tolist() == [0.1, 0.5, 0.4]
+    city = bands[bands["region"] == "市"]
+    assert city["count"].tolist() == [20, 30, 50] and city["share"].tolist() == [0.2, 0.3, 0.5]
+    assert city["when"].tolist() == ["2015"] * 3
+
+
+def test_pyramid_shares() -> None:
+    shares = pa.pyramid_shares(age_frame(), "全国")
+    assert shares["band"].tolist() == ["0-14", "15-64", "65+"]
+    assert shares["male_share"].tolist() == [0.06, 0.25, 0.18]
+    assert shares["female_share"].tolist() == [0.04, 0.25, 0.22]
+    assert len(pa.pyramid_shares(age_frame(), "市")) == 0  # no male/female: no pyramid
+
+
+def test_findings_values() -> None:
+    v = pa.findings_values(series_frame(), NATURAL, SOCIAL)
+    assert v["city_peak"] == "1,000" and v["city_peak_year"] == "1955" and v["city_peak_wareki"] == "昭和30年"
+    # 大東: its first census and the last within 20 years of it
+    assert (v["daito_from_year"], v["daito_from_wareki"], v["daito_years"]) == ("1955", "昭和30年", "20")
+    assert (v["daito_from"], v["daito_to"], v["daito_change"]) == ("300", "200", "△100")
+    assert (v["city_2020_estimate"], v["city_2020_census"], v["city_2020_gap"]) == ("750", "700", "△50")
+    assert (v["natural_first"], v["natural_last"]) == ("H30", "R4")
+    assert (v["births_first"], v["births_last"], v["deaths_first"], v["deaths_last"]) == (
+        "600",
+        "440",
+        "1,900",
+        "2,080",
+    )
+    assert (v["natural_diff_first"], v["natural_diff_last"]) == ("△1,300", "△1,640")
+    assert v["social_last"] == "R4" and v["social_last_wareki"] == "令和4年度"
+    assert v["moves_in_change"] == "+100" and v["moves_out_change"] == "△150"
+    assert v["social_deficit_years"] == "3"
+    ended = SOCIAL.assign(moves_in=[3100, 2400, 2500])  # H30 was a gain: the run counts from R1
+    assert pa.findings_values(series_frame(), NATURAL, ended)["social_deficit_years"] == "2"
+
+
+def test_signed() -> None:
+    assert pa._signed(1234) == "+1,234" and pa._signed(0) == "0" and pa._signed(-5) == "△5"
+
+
+def test_claim_series() -> None:
+    s = pa.claim_series(series_frame(), NATURAL, SOCIAL, FILES)
+    births = s["出生"]
+    assert births.unit == "人" and [p.value for p in births.points] == [600, 550, 440]
+    assert [p.label for p in births.points] == ["平成30年度", "令和元年度", "令和4年度"]
+    assert births.points[0].where == "n.csv 2行目"
+    assert [p.value for p in s["自然減"].points] == [1300, 1400, 1640]
+    assert [p.value for p in s["転出超過"].points] == [400, 650, 400]
+    assert [p.value for p in s["転入"].points] == [2600, 2400, 2500]
+    city = s["一関市の人口"]
+    assert city.name == "一関市の人口（国勢調査）" and city.step == "前回の国勢調査"
+    assert [(p.label, p.value, p.where) for p in city.points] == [
+        ("1955年", 1000, "s.csv 2行目"),
+        ("1985年", 900, "s.csv 3行目"),
+        ("2020年", 700, "s.csv 4行目"),
+    ]
+    assert [p.label for p in s["大東の人口（最初の20年間）"].points] == ["1955年", "1965年", "1975年"]
+    assert "全国の人口" not in s and "花泉の人口" in s
+    gap = s["国勢調査と推計の差"]
+    assert [(p.label, p.value, p.where) for p in gap.points] == [
+        ("2020年", -50, "s.csv 4行目（国勢調査）・5行目（独自推計）")
+    ]
+
+
+def test_claim_rankings_and_pyramids() -> None:
+    migration = pd.DataFrame(
+        {"partner": ["東京圏", "仙台市"], "moves_in": [900, None], "moves_out": [1200, 700], "row": [2, 3]}
+    )
+    moves_in, moves_out = pa.claim_rankings(migration, FILES)
+    assert moves_in == claims.Ranked("転入", (("東京圏", 900, "m.csv 2行目"), ("仙台市", None, "m.csv 3行目")))
+    assert moves_out.name == "転出" and [e[1] for e in moves_out.entries] == [1200, 700]
+    age = age_frame()
+    extra = pd.DataFrame(
+        [
+            ("市", "2020年国勢調査", "45-49", 45, 49, None, None, 70, 9),
+            ("市", "2020年国勢調査", "70-74", 70, 74, None, None, 95, 10),
+        ],
+        columns=age.columns,
+    )
+    pyramids = pa.claim_pyramids(pd.concat([age, extra], ignore_index=True), FILES)
+    assert pyramids["市"] == claims.Pyramid("市", 2020, {45: (70, "a.csv 9行目"), 70: (95, "a.csv 10行目")})
+    assert pyramids["全国"] == claims.Pyramid("全国", None, {})  # no five-year bands
