@@ -188,3 +188,128 @@ def test_row_heights_filled_and_charts_in_rows_of_their_own() -> None:
 
     xlsx.chart_row(ws, 5, BarChart(), 16.0, 5.0)
     assert ws.row_dimensions[5].height == 149.7  # 5 cm and 4 pt above and below
+
+
+# --- the font's measures, checked against PIL reading the font file directly --------------------
+GOTHIC_FILE = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf"
+GOTHIC_BOLD = "/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Bold.ttf"
+
+
+def _em(path: str, text: str) -> float:
+    from PIL import ImageFont
+
+    face = ImageFont.truetype(path, 1000)
+    return sum(face.getlength(c) for c in text) / 1000
+
+
+@pytest.fixture
+def gothic() -> Metrics:
+    from pathlib import Path
+
+    if not Path(GOTHIC_FILE).is_file():
+        pytest.skip("BIZ UDPゴシック not installed")
+    return Metrics(GOTHIC_FILE, GOTHIC_BOLD)
+
+
+def test_metrics_of_the_font_file(gothic: Metrics) -> None:
+    assert gothic.unit == pytest.approx(_em(GOTHIC_FILE, "0") * 11)  # the digit of the 11 pt default font
+    assert round(gothic.unit, 2) == 8.36  # measured in LibreOffice (the class says so)
+    assert gothic.width_pt("人口", 10) == pytest.approx(_em(GOTHIC_FILE, "人口") * 10)
+    assert gothic.width_pt("人口", 10, bold=True) == pytest.approx(_em(GOTHIC_BOLD, "人口") * 10 * 1.02)
+    assert gothic.width_pt("a\rb", 10) == pytest.approx(_em(GOTHIC_FILE, "ab") * 10)  # \r takes no room
+    one = gothic.text_units("人口推移", 10)
+    assert one == pytest.approx((_em(GOTHIC_FILE, "人口推移") * 10 + 6) / gothic.unit)
+    assert gothic.text_units("人口\n人口推移", 10) == pytest.approx(one)  # the widest line
+
+
+def test_line_count(gothic: Metrics) -> None:
+    ten = "あいうえおかきくけこ"  # ten full-width kana, 10 pt each at 10 pt
+    fits = (_em(GOTHIC_FILE, ten) * 10 + 6) / gothic.unit + 0.01
+    assert gothic.line_count(ten, fits, 10) == 1
+    assert gothic.line_count(ten, fits - 0.5, 10) == 2
+    assert gothic.line_count(ten + "\n" + ten, fits, 10) == 2
+    assert gothic.line_count(ten * 3, fits, 10) == 4  # half an em spare a line: 9 a line, not 10
+    assert gothic.line_count("", 5, 10) == 1
+    word = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    assert gothic.line_count("あ " + word, (_em(GOTHIC_FILE, word) * 10 + 6) / gothic.unit, 10) == 2  # kept whole
+
+
+def test_header_units(gothic: Metrics) -> None:
+    whole = gothic.text_units("人口増減率", 10, True)
+    two = gothic.header_units("人口増減率", 2, 10, True)
+    assert two < whole and gothic.line_count("人口増減率", two, 10, True) == 2
+    assert gothic.line_count("人口増減率", two - 0.25, 10, True) > 2 or two - 0.25 < gothic.text_units(
+        "国勢調", 10, True
+    )
+    assert gothic.header_units("人口", 2, 10, True) == gothic.text_units("人口", 10, True)  # three a line at least
+
+
+def test_heading_and_wrapped_text(gothic: Metrics) -> None:
+    ws = Workbook().active
+    ws.column_dimensions["A"].width = 10
+    ws.column_dimensions["B"].width = 10
+    xlsx.sheet_heading(ws, gothic, "人口推移", "単位：人　" * 8, 2)
+    assert ws["A1"].value == "人口推移" and ws["A1"].font.sz == 14 and ws["A1"].font.b is True
+    assert ws.row_dimensions[1].height == 21.0 and ws.row_dimensions[3].height == 6
+    assert ws["A2"].font.color.rgb == "00404040" and ws["A2"].alignment.wrap_text is True
+    assert "A2:B2" in [str(r) for r in ws.merged_cells.ranges]
+    lines = gothic.line_count("単位：人　" * 8, 20, 10)
+    assert lines > 1 and ws.row_dimensions[2].height == xlsx.row_height(10, lines)
+    xlsx.wrapped_text(ws, gothic, 5, 1, 1, "あ")
+    assert ws.row_dimensions[5].height == 15.0 and "A5:A5" not in [str(r) for r in ws.merged_cells.ranges]
+    ws.row_dimensions[6].height = 40
+    xlsx.wrapped_text(ws, gothic, 6, 1, 1, "あ")
+    assert ws.row_dimensions[6].height == 40  # never lower than set
+    ws["A8"], ws["B8"] = "あいうえおかきくけこさしすせそ", "短い"
+    xlsx.fit_row(ws, gothic, 8, 1, 2)
+    assert ws.row_dimensions[8].height == xlsx.row_height(10, gothic.line_count(ws["A8"].value, 10, 10))
+    assert ws.row_dimensions[8].height > 15.0
+
+
+def test_charts_name_the_gothic_and_stop_at_gaps() -> None:
+    from openpyxl.chart import LineChart, Reference
+
+    ws = Workbook().active
+    for r, v in enumerate([3, None, 5], start=1):
+        ws.cell(row=r, column=1, value=v)
+    chart = LineChart()
+    chart.add_data(Reference(ws, min_col=1, min_row=1, max_row=3))
+    chart.series[0].smooth = True
+    xlsx.style_chart(chart, "人口（人）", 10)
+    rich = chart.title.tx.rich.p[0]
+    assert rich.r[0].t == "人口（人）" and rich.r[0].rPr.sz == 1200 and rich.r[0].rPr.b is True
+    assert rich.r[0].rPr.latin.typeface == rich.r[0].rPr.ea.typeface == xlsx.GOTHIC
+    for part in (chart.txPr, chart.x_axis.txPr, chart.y_axis.txPr, chart.legend.txPr):
+        assert part.p[0].pPr.defRPr.sz == 1000 and part.p[0].pPr.defRPr.b is False
+    assert chart.legend.position == "b" and chart.x_axis.delete is False and chart.y_axis.delete is False
+    xlsx.place_chart(ws, chart, "C5", 16.0, 8.0, down_pt=4)
+    assert chart.series[0].smooth is False and chart.display_blanks == "gap"
+    assert (chart.width, chart.height) == (16.0, 8.0)
+    assert (chart.anchor._from.col, chart.anchor._from.row, chart.anchor._from.rowOff) == (2, 4, 50800)
+    assert (chart.anchor.ext.width, chart.anchor.ext.height) == (5760000, 2880000)  # cm in EMU
+    assert ws._charts == [chart]
+    assert xlsx.chart_text().p[0].pPr.defRPr.sz == 900 and xlsx.chart_title("t").tx.rich.p[0].r[0].rPr.sz == 1100
+
+
+def test_saved_workbooks_are_the_same_bytes() -> None:
+    from datetime import datetime
+
+    from packetgen.render.fonts import FontSetting
+
+    def book() -> bytes:
+        wb = Workbook()
+        xlsx.put(wb.active, 1, 1, "人口")
+        return xlsx.save_workbook(
+            wb, datetime(2023, 7, 27, 13, 30), "資料No.2", FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
+        )
+
+    first = book()
+    assert first == book()
+    import io
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(first))
+    assert wb.properties.title == "資料No.2" and wb.properties.creator == "packetgen"
+    assert wb.properties.lastModifiedBy == "packetgen" and wb.properties.created == datetime(2023, 7, 27, 13, 30)
+    assert wb.active["A1"].font.name == "BIZ UDPゴシック"  # the role token replaced by the setting's font
