@@ -1,0 +1,154 @@
+# ruff: noqa: E501  (expected rows and texts read best on one line)
+"""printing/order.py on a hand-made order: the lines' sheets and flips, the totals, the CSV row by row,
+the heading pairs, and what the XLSX and the PDF say. (Written to kill mutants: scripts/mutation.sh.)"""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import datetime
+
+import openpyxl
+import pytest
+
+from packetgen.printing import order as o
+from packetgen.render.fonts import FontSetting
+
+FONTS = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
+AGENDA = o.OrderLine("", "次第・参加者名簿", "次第.pdf", 3, True, False, 26)
+DECK = o.OrderLine("No.1-1", "概要", "1-1.pdf", 52, True, True, 26, landscape=True)
+ONE_SIDED = o.OrderLine("No.3", "報告", "3.pdf", 5, False, False, 10, binding="一式で綴じる")
+ORDER = o.Order(
+    "第1回会議",
+    "令和5年7月27日",
+    [AGENDA, DECK, ONE_SIDED],
+    "委員16名＋予備5部",
+    details=(("件名", "会議資料の印刷"), ("発注日", "要記入"), ("納期", "令和5年7月26日"), ("電話", "0191-21-要記入")),
+    instructions=("資料ごとのPDFを印刷してください", "packet.pdf は校正用です"),
+)
+
+
+def test_a_line() -> None:
+    assert (AGENDA.orientation, AGENDA.flip, AGENDA.sheets_per_copy, AGENDA.sheets, AGENDA.printed_pages) == (
+        "縦",
+        "長辺とじ",
+        2,
+        52,
+        78,
+    )
+    assert (DECK.orientation, DECK.flip, DECK.sheets_per_copy, DECK.sheets, DECK.printed_pages) == (
+        "横",
+        "短辺とじ",
+        26,
+        676,
+        1352,
+    )
+    assert (ONE_SIDED.flip, ONE_SIDED.sheets_per_copy, ONE_SIDED.sheets) == ("—", 5, 50)
+    assert AGENDA.cells(1) == [
+        1, "—", "次第・参加者名簿", "次第.pdf", 3, "A4", "縦", "両面", "長辺とじ", "モノクロ",
+        "左上1か所ホチキス留め", 26, 2, 52, 78,
+    ]  # fmt: skip
+    assert DECK.cells(2)[:3] == [2, "No.1-1", "概要"] and DECK.cells(2)[9] == "カラー"
+    assert ONE_SIDED.cells(3)[7] == "片面" and ONE_SIDED.cells(3)[10] == "一式で綴じる"
+
+
+def test_the_order() -> None:
+    assert ORDER.totals == {"ページ数": 60, "1部の枚数": 33, "総枚数": 778, "総ページ数": 1480}
+    assert ORDER.total_cells() == ["計", "", "", "", 60, "", "", "", "", "", "", "", 33, 778, 1480]
+    assert ORDER.to_fill == ["発注日", "電話"]
+    assert ORDER.heading == ORDER.details
+    assert ORDER.notes == (*ORDER.instructions, "総枚数＝1部の枚数×部数（両面は2ページで1枚）")
+    bare = o.Order("第1回会議", "令和5年7月27日", [], "委員16名")
+    assert bare.heading == (("会議", "第1回会議（令和5年7月27日）"), ("部数", "委員16名"))
+    assert bare.to_fill == [] and bare.rows() == []
+    assert [r[0] for r in ORDER.rows()] == [1, 2, 3]
+
+
+def test_the_csv() -> None:
+    data = o.order_csv(ORDER)
+    assert data.startswith("\ufeff".encode()) and b"\r\n" in data
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == ["項目", "内容"]
+    assert rows[1:5] == [
+        ["件名", "会議資料の印刷"],
+        ["発注日", "要記入"],
+        ["納期", "令和5年7月26日"],
+        ["電話", "0191-21-要記入"],
+    ]
+    assert rows[5] == []
+    assert rows[6] == list(o.COLUMNS) and rows[6][0] == "No" and rows[6][-1] == "総ページ数"
+    assert rows[7][:3] == ["1", "—", "次第・参加者名簿"] and rows[9][10] == "一式で綴じる"
+    assert rows[10][0] == "計" and rows[10][13] == "778"
+    assert rows[11] == [] and rows[12] == ["印刷の指示"]
+    assert rows[13] == ["1", "資料ごとのPDFを印刷してください"] and rows[15][1].startswith("総枚数＝")
+    text = data.decode("utf-8-sig")
+    assert '"件名","会議資料の印刷"\r\n' in text and '1,"—","次第・参加者名簿"' in text  # numbers unquoted
+
+
+@pytest.mark.parametrize(
+    ("value", "safe"),
+    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@a", "'@a"), ("\ta", "'\ta"), ("\ra", "'\ra"),
+     ("＝1", "'＝1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠a", "'＠a"), ("a=1", "a=1"), (-5, -5), ("", "")],
+)  # fmt: skip
+def test_csv_safe(value: object, safe: object) -> None:
+    assert o.csv_safe(value) == safe
+
+
+def test_heading_pairs() -> None:
+    items = [("件名", "長い件名"), ("発注日", "短"), ("納期", "短"), ("納品場所", "長い場所"), ("校正", "短")]
+    rows = o.pair_items(items, lambda v: v == "短")
+    assert rows == [
+        [("件名", "長い件名")],
+        [("発注日", "短"), ("納期", "短")],
+        [("納品場所", "長い場所")],
+        [("校正", "短")],
+    ]
+    assert o.pair_items([("a", "短"), ("b", "長"), ("c", "短")], lambda v: v == "短") == [
+        [("a", "短")],
+        [("b", "長")],
+        [("c", "短")],
+    ]
+    assert o._shown(1234) == "1,234" and o._shown(True) == "True" and o._shown("x") == "x"
+
+
+def test_the_workbook() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(o.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS)))
+    ws = book.active
+    values = {c.value for row in ws.iter_rows() for c in row if c.value is not None}
+    assert {"印刷発注書", "会議資料の印刷", "次第・参加者名簿", "一式で綴じる", "短辺とじ", "長辺とじ"} <= values
+    assert {778, 1480, 676, 52} <= values and "計" in values
+    assert {"資料ごとのPDFを印刷してください", "packet.pdf は校正用です"} <= {
+        str(v).lstrip("0123456789. ") for v in values
+    }
+    missing = [c for row in ws.iter_rows() for c in row if c.value == "要記入"]
+    assert missing and all(c.font.color.rgb == "00C00000" and c.font.b for c in missing)
+    assert missing[0].fill.fgColor.rgb == "00FCE4D6"
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.scale == 100
+    sizes = {c.font.sz for row in ws.iter_rows() for c in row if c.value is not None}
+    assert min(sizes) >= 10.5 and 14 in sizes  # the title; every text legible on paper
+    assert book.properties.created == datetime(2023, 7, 20, 9)
+
+
+def test_the_pdf() -> None:
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(o.order_pdf(ORDER, FONTS)))
+    assert len(pdf.pages) == 1
+    box = pdf.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 横
+    text = "".join(pdf.pages[0].extract_text().split())
+    for expected in (
+        "印刷発注書",
+        "会議資料の印刷",
+        "次第・参加者名簿",
+        "一式で綴じる",
+        "短辺とじ",
+        "778",
+        "1,480",
+        "要記入",
+    ):
+        assert expected in text, expected
+    fonts = {str(f["/BaseFont"]) for f in pdf.pages[0]["/Resources"]["/Font"].values()}
+    assert any("BIZUDPGothic" in f for f in fonts), fonts
+    assert o.order_pdf(ORDER, FONTS) == o.order_pdf(ORDER, FONTS)  # the same order, the same bytes
