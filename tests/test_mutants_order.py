@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (expected rows and texts read best on one line)
 """printing/order.py on a hand-made order: the lines' sheets and flips, the totals, the CSV row by row,
 the heading pairs, and what the XLSX and the PDF say. (Written to kill mutants: scripts/mutation.sh.)"""
 
