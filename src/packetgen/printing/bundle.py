@@ -184,17 +184,8 @@ def _documents(
     source = {d.entry.id: sha256(out / d.output_name) for d in plan}
     reuse, render = [], []
     for doc in plan:
-        old_pdf = final / pdf_name[doc.entry.id]
         record = records.get(doc.entry.id, {})
-        unchanged = (
-            doc.entry.id not in only
-            and old_pdf.is_file()
-            and record.get("pdf") == f"{PRINT_DIR}/{pdf_name[doc.entry.id]}"
-            and isinstance(record.get("pages"), int)
-            and "pdf_landscape" in record
-            and record.get("pdf_sha256") == sha256(old_pdf)
-            and record.get("pdf_source_sha256") == source[doc.entry.id]
-        )
+        unchanged = doc.entry.id not in only and reusable_pdf(out, doc, record, source[doc.entry.id])
         (reuse if unchanged else render).append(doc)
     for doc in reuse:  # the PDF and its previews, shared by hard link
         name = pdf_name[doc.entry.id]
@@ -235,6 +226,28 @@ def _documents(
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents
+
+
+def reusable_pdf(out: Path, doc: PlannedDocument, record: dict[str, Any], source_sha256: str) -> bool:
+    """Whether the document's print PDF is there, as recorded, and made from the Office file whose
+    checksum is ``source_sha256`` (a reused PDF was checked when it was made)."""
+    name = f"{PRINT_DIR}/{Path(doc.output_name).with_suffix('.pdf').name}"
+    return (
+        (out / name).is_file()
+        and record.get("pdf") == name
+        and isinstance(record.get("pages"), int)
+        and "pdf_landscape" in record
+        and record.get("pdf_sha256") == sha256(out / name)
+        and record.get("pdf_source_sha256") == source_sha256
+    )
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page of a PDF (pdftotext -layout; the output ends with a page break)."""
+    pages = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    return pages[:-1] if pages and pages[-1] == "" else pages
 
 
 def _link(source: Path, target: Path) -> None:
@@ -427,10 +440,7 @@ def _page_text(
         elif doc.reused and isinstance(before.get(doc.pdf), list) and len(before[doc.pdf]) == doc.pages:
             text[doc.pdf] = before[doc.pdf]
         else:
-            pages = subprocess.run(
-                ["pdftotext", "-layout", str(staging / doc.pdf), "-"], capture_output=True, text=True, check=True
-            ).stdout.split("\f")
-            text[doc.pdf] = pages[: doc.pages]
+            text[doc.pdf] = page_texts(staging / doc.pdf)[: doc.pages]
     return text
 
 

@@ -10,9 +10,7 @@ proof, since the last print); the others are hard links to the images already dr
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,18 +27,11 @@ def stale(packet: Packet) -> list[str]:
     """Ids of documents whose print PDF is missing or was made from another version of the file."""
     out = packet.output_dir
     records = manifest.documents_by_id(manifest.read(out))
-    ids = []
-    for doc in packet.plan():
-        record = records.get(doc.entry.id, {})
-        pdf = record.get("pdf")
-        if (
-            not isinstance(pdf, str)
-            or not (out / pdf).is_file()
-            or record.get("pdf_source_sha256") != record.get("sha256")
-            or record.get("pdf_sha256") != bundle.sha256(out / pdf)
-        ):
-            ids.append(doc.entry.id)
-    return ids
+    return [
+        doc.entry.id
+        for doc in packet.plan()
+        if not bundle.reusable_pdf(out, doc, records.get(doc.entry.id, {}), bundle.sha256(out / doc.output_name))
+    ]
 
 
 def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
@@ -84,18 +75,11 @@ def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
         return ids
 
 
-def _page_texts(pdf: Path) -> list[str]:
-    pages = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout.split("\f")
-    return pages[:-1] if pages and pages[-1] == "" else pages  # the text ends with a page break
-
-
 def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[str]]) -> dict[int, Path]:
     """Page index → an image already drawn of a page with the very same text (and page count).
     The PDF's text goes into ``texts`` for the preview page."""
     stem = pdf.stem
-    now = texts[pdf.name] = _page_texts(pdf)
+    now = texts[pdf.name] = bundle.page_texts(pdf)
     for text_file, images in (
         (cache / f"{stem}.json", cache / stem),
         (out / PRINTED_DIR / "text.json", out / PRINTED_DIR / "pages" / stem),
@@ -120,10 +104,7 @@ def _keep(cache: Path, documents, text: dict[str, list[str]], print_dir: Path) -
     """The proof just made, for the next save to compare with (hard links, no copies)."""
     for doc in documents:
         stem = Path(doc.pdf).stem
-        images = print_dir / PREVIEW_DIR / stem
         target = cache / stem
         shutil.rmtree(target, ignore_errors=True)
-        target.mkdir(parents=True)
-        for image in images.glob("page-*.jpg"):
-            os.link(image, target / image.name)
+        bundle._link(print_dir / PREVIEW_DIR / stem, target)
         (cache / f"{stem}.json").write_text(json.dumps({doc.pdf: text[doc.pdf]}, ensure_ascii=False), "utf-8")
