@@ -67,6 +67,7 @@ class WarmOffice:
         self.profile = workspace / f"office-warm-{slot}"
         self.lock = workspace / f"office-warm-{slot}.lock"
         self.log = workspace / f"office-warm-{slot}.log"
+        self.pid_file = workspace / f"office-warm-{slot}.pid"
         # Unix socket paths are short (108 bytes): a name in the temp folder, unique per workspace
         digest = hashlib.sha256(str(self.profile.resolve()).encode()).hexdigest()[:16]
         self.socket = Path(tempfile.gettempdir()) / f"packetgen-office-{digest}.sock"
@@ -104,7 +105,7 @@ class WarmOffice:
 
     def _pid(self) -> int | None:
         try:
-            return int((self.profile.parent / f"{self.profile.name}.pid").read_text())
+            return int(self.pid_file.read_text())
         except (OSError, ValueError):
             return None
 
@@ -143,5 +144,5 @@ class WarmOffice:
             if not ready:
                 daemon.kill()
                 return None
-            (self.profile.parent / f"{self.profile.name}.pid").write_text(str(daemon.pid))
+            self.pid_file.write_text(str(daemon.pid))
             return self._connect()

@@ -90,10 +90,14 @@ class _Analysis:
     script: frozenset[int]  # char breaks at a change of script, preferred inside a long phrase
     groups: tuple[tuple[int, int], ...] = ()  # short bracketed groups: one phrase where a line holds them
 
+    def in_whole_group(self, k: int, width_em: float) -> bool:
+        """Whether offset k falls inside a bracketed group a line of ``width_em`` holds whole."""
+        return any(s < k < e and self.width(s, e) <= width_em for s, e in self.groups)
+
     def phrase_break(self, k: int, width_em: float) -> bool:
         """A phrase boundary a line of ``width_em`` may end at: not inside a bracketed group that fits
         a line whole (「（鹿児島県｜三島村）」: BudouX splits some place names, not others)."""
-        return k in self.phrase and not any(s < k < e and self.width(s, e) <= width_em for s, e in self.groups)
+        return k in self.phrase and not self.in_whole_group(k, width_em)
 
     def width(self, start: int, end: int) -> float:
         """Width of text[start:end] in ems, trailing spaces not counted (they hang at a break)."""
@@ -241,8 +245,7 @@ def _inside_phrase(a: _Analysis, lowest: int, start: int, width_em: float) -> in
     if not fits:
         return None
     # no good break falls inside a bracketed group a line holds whole
-    whole = [(s, e) for s, e in a.groups if a.width(s, e) <= width_em]
-    good = (a.script | a.phrase) - {k for s, e in whole for k in range(s + 1, e)}
+    good = {k for k in a.script | a.phrase if not a.in_whole_group(k, width_em)}
     return _good_break(a, fits, good, width_em)
 
 
