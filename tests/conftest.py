@@ -9,16 +9,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from packetgen.cli import app
-
 ROOT = Path(__file__).resolve().parent.parent
 DATE = "2023-07-27"
+
+# This machine sets PYTHONDONTWRITEBYTECODE, so every test process and each of the ~100 packetgen
+# subprocesses would compile packetgen and re-rewrite the test modules' asserts from source (several
+# seconds of the suite). Caches go to the __pycache__ folders .gitignore names; packetgen is imported
+# only after this line (run() imports the CLI).
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Each test project would otherwise leave two LibreOffices running for minutes after a print
 # (warm_office.py); the tests of the warm office turn it on themselves.
@@ -132,6 +138,8 @@ def meeting_dir(project: Path) -> Path:
 
 
 def run(project: Path, *args: str) -> Result:
+    from packetgen.cli import app
+
     result = CliRunner().invoke(app, [*args, "--project", str(project)], catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)
 

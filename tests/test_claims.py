@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE, run
 
+from conftest import DATE, run
 from packetgen.analysis import claims
 
 

@@ -7,8 +7,8 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE
 
+from conftest import DATE
 from packetgen import japanese
 from packetgen.cli_japanese import wrap as terminal_wrap
 from packetgen.render import text_fit

@@ -11,7 +11,8 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from tests.conftest import ROOT, copy_project, run
+
+from conftest import ROOT, copy_project, run
 
 SECOND = "2024-07-25"
 DATA = Path(__file__).parent / "second_meeting" / SECOND

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.conftest import DATE, copy_project, run, snapshot
+from conftest import DATE, copy_project, run, snapshot
 
 M = f"inputs/{DATE}"
 

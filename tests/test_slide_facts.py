@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE, run
+
+from conftest import DATE, run
 
 
 @pytest.mark.slow

@@ -7,7 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE, run
+
+from conftest import DATE, run
 
 
 def edit_template(path: Path, old: str, new: str) -> None:

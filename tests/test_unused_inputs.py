@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.conftest import DATE, members_as_xlsx, run
+
+from conftest import DATE, members_as_xlsx, run
 
 
 @pytest.mark.slow
