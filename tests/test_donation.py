@@ -358,12 +358,12 @@ def test_rebuild_is_byte_identical(project: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.pdf
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_pdf_is_one_a4_page_in_embedded_ipaex_fonts(built_pdfs: dict[str, Path]) -> None:
     from test_pdf import pdf_fonts, pdf_info, require_tools
 
     require_tools()
-    pdf = built_pdfs[REPORT]  # convert_to_pdf of the shared build's report (the seed inputs)
+    pdf = built_pdfs[REPORT]  # LibreOffice's PDF (the session print) of the shared build's report (the seed inputs)
     info = pdf_info(pdf)
     assert info["Pages"] == "1" and "(A4)" in info["Page size"]
     fonts = pdf_fonts(pdf)

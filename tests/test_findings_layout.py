@@ -37,7 +37,7 @@ def test_findings_are_broken_into_lines_that_never_start_with_a_closing_mark(bui
 @pytest.mark.skipif(
     find_soffice() is None and not os.environ.get("PACKETGEN_REQUIRE_PDF"), reason="LibreOffice not installed"
 )
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_calc_keeps_the_breaks(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     pdf = built_pdfs[next(built_packet.glob("資料No.2_*.xlsx")).name]
     text = subprocess.run(["pdftotext", "-f", "10", "-l", "10", str(pdf), "-"], capture_output=True, text=True).stdout

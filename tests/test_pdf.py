@@ -44,10 +44,10 @@ def pdf_info(pdf: Path) -> dict[str, str]:
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built_pdfs: dict[str, Path]) -> None:
     require_tools()
-    pdf = built_pdfs["次第・参加者名簿.docx"]  # convert_to_pdf of the shared build's agenda
+    pdf = built_pdfs["次第・参加者名簿.docx"]  # LibreOffice's PDF (the session print) of the shared build's agenda
     info = pdf_info(pdf)
     assert info["Pages"] == "3"
     assert "(A4)" in info["Page size"]
@@ -72,14 +72,14 @@ def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built_packet
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_decks_render_one_page_per_slide_in_the_japanese_font(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     from pptx import Presentation
 
     decks = sorted(built_packet.glob("資料No.1-*.pptx"))
     assert len(decks) == 2
-    pdfs = [built_pdfs[deck.name] for deck in decks]  # convert_to_pdf of the shared build's decks
+    pdfs = [built_pdfs[deck.name] for deck in decks]  # the session print's PDFs of the decks
     for deck, pdf in zip(decks, pdfs, strict=True):
         info = pdf_info(pdf)
         assert int(info["Pages"]) == len(Presentation(str(deck)).slides)
@@ -92,13 +92,13 @@ def test_decks_render_one_page_per_slide_in_the_japanese_font(built_packet: Path
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_workbook_prints_at_full_size_on_the_pages_it_declares(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
     require_tools()
     import openpyxl
 
     (workbook,) = built_packet.glob("資料No.2_*.xlsx")
-    pdf = built_pdfs[workbook.name]  # convert_to_pdf of the shared build's workbook
+    pdf = built_pdfs[workbook.name]  # LibreOffice's PDF (the session print) of the shared build's workbook
     assert len(openpyxl.load_workbook(workbook, read_only=True).sheetnames) == 7
     info = pdf_info(pdf)
     # laid out for A4 at 100 %: 人口推移, 地域別人口 and 人口構造 take two pages each, the others one

@@ -257,12 +257,12 @@ def test_unknown_placeholder_in_findings_is_named(project: Path) -> None:
 
 @pytest.mark.pdf
 @pytest.mark.slow
-@pytest.mark.xdist_group("built_pdfs")  # one LibreOffice run of the shared build
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 def test_printed_workbook_is_a4_and_readable_on_every_page(built: Path, built_pdfs: dict[str, Path]) -> None:
     # measured in the PDF LibreOffice makes (chart text too): no glyph under 8 pt, a median of 10 pt or
     # more on every page, A4 portrait, as many pages as the workbook declares, nothing cut off
     require_tools()
-    pdf = built_pdfs[WORKBOOK]  # convert_to_pdf of the shared build's workbook
+    pdf = built_pdfs[WORKBOOK]  # LibreOffice's PDF (the session print) of the shared build's workbook
     sheets = []
     with pdfplumber.open(pdf) as document:
         for number, page in enumerate(document.pages, start=1):

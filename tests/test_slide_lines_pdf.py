@@ -60,6 +60,7 @@ def _rendered_lines(page, rect) -> list[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
 @pytest.mark.parametrize("deck_id", ["1-1", "1-2"])
 def test_libreoffice_breaks_every_line_where_the_deck_says(
     built_packet: Path, built_pdfs: dict[str, Path], deck_id: str
@@ -67,7 +68,7 @@ def test_libreoffice_breaks_every_line_where_the_deck_says(
     require_tools()
     pdfplumber = pytest.importorskip("pdfplumber")
     deck = built_packet / DECKS[deck_id]
-    pdf = built_pdfs[deck.name]  # convert_to_pdf of the shared build's deck
+    pdf = built_pdfs[deck.name]  # LibreOffice's PDF (the session print) of the shared build's deck
     checked = 0
     with pdfplumber.open(pdf) as document:
         for number, (slide, page) in enumerate(zip(Presentation(str(deck)).slides, document.pages, strict=True), 1):
