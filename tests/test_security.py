@@ -6,14 +6,14 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import DATE, copy_project, run, snapshot
+
+from conftest import DATE, copy_printed, run, snapshot
 
 M = f"inputs/{DATE}"
 
@@ -127,14 +127,15 @@ def _hostile_inputs(project: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_print(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One `packetgen print` of inputs full of formula-looking text; returns outputs/DATE."""
-    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
-        pytest.skip("LibreOffice がありません")
-    project = copy_project(tmp_path_factory.mktemp("hostile"))
+def hostile_print(printed_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One `packetgen print` of inputs full of formula-looking text; returns outputs/DATE. It starts from
+    the session's print: the decks, which no hostile text reaches, keep their PDFs (checked below), and
+    the agenda, the report, the workbook and the order files are made again."""
+    project = copy_printed(printed_project, tmp_path_factory.mktemp("hostile") / "project")
     _hostile_inputs(project)
     result = run(project, "print", DATE)
     assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("前回のPDFを使用") == 3, result.stdout  # the decks and the workbook
     return project / "outputs" / DATE
 
 
@@ -150,6 +151,8 @@ def _files(out: Path, suffix: str) -> Iterator[tuple[str, bytes]]:
                         yield f"{path.name}:{name}", z.read(name)
 
 
+@pytest.mark.pdf
+@pytest.mark.xdist_group("print")  # hostile_print starts from the session print
 def test_every_excel_cell_of_input_text_stays_text(hostile_print: Path) -> None:
     workbooks = list(_files(hostile_print, ".xlsx"))
     assert {name for name, _ in workbooks} >= {"資料No.2_人口動態について.xlsx", "print/印刷発注書.xlsx"}
@@ -178,6 +181,8 @@ def test_every_excel_cell_of_input_text_stays_text(hostile_print: Path) -> None:
     assert seen["\t=1+1"][0] == "s"  # 印刷.納品場所
 
 
+@pytest.mark.pdf
+@pytest.mark.xdist_group("print")  # hostile_print starts from the session print
 def test_every_output_csv_neutralises_formula_text(hostile_print: Path) -> None:
     tables = list(_files(hostile_print, ".csv"))
     assert "print/印刷発注書.csv" in {name for name, _ in tables}
@@ -199,6 +204,8 @@ def test_every_output_csv_neutralises_formula_text(hostile_print: Path) -> None:
         assert '"納品場所","\'\t=1+1"\r\n' in text
 
 
+@pytest.mark.pdf
+@pytest.mark.xdist_group("print")  # hostile_print starts from the session print
 def test_formula_text_in_word_and_slides_is_printed_as_typed(hostile_print: Path) -> None:
     from docx import Document
 
