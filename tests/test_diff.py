@@ -172,11 +172,25 @@ def test_build_keeps_the_text_of_every_slide_page_and_sheet(built: Path) -> None
         ("人口は△1,953人", "人口は△2,103人", "人口は〔△1,953 → △2,103〕人"),
         ("5か年の戦略を策定する。", "5か年の戦略を改訂した。", "5か年の戦略を〔策定する → 改訂した〕。"),
         ("総合戦略を策定", "総合戦略を新たに策定", "総合戦略を〔追加：新たに〕策定"),
+        # brackets put inside brackets: the new 「）」 is not paired with the old one
+        ("千円（株式会社パソナ）", "千円（株式会社パソナ（テスト））", "千円（株式会社パソナ〔追加：（テスト）〕）"),
+        ("（株式会社パソナ（テスト））", "（株式会社パソナ）", "（株式会社パソナ〔削除：（テスト）〕）"),
     ],
 )
 def test_a_changed_line_reads_well_in_japanese(before: str, after: str, shown: str) -> None:
     line = diff.LineChange("changed", before, after, diff.line_pieces(before, after))
     assert diff.inline(line) == shown
+
+
+def test_the_summary_names_words_put_in_or_taken_out() -> None:
+    def first(before: str, after: str) -> str:
+        unit = diff.UnitChange("ページ1", "ページ1", "changed")
+        unit.lines = [diff.LineChange("changed", before, after, diff.line_pieces(before, after))]
+        return diff._first_change(unit)
+
+    assert first("（株式会社パソナ）", "（株式会社パソナ（テスト））") == "追加「（テスト）」"
+    assert first("総合戦略を新たに策定", "総合戦略を策定") == "削除「新たに」"
+    assert first("第1回", "第2回") == "第1回 → 第2回"  # a short change keeps its neighbours
 
 
 def test_diff_names_the_sheets_of_the_workbook(built: Path, meeting_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, time, timedelta
 from pathlib import Path
 
@@ -217,3 +218,20 @@ def test_wrapped_slide_lines_fit_their_box_with_kinsoku(gothic: Path, text: str,
         assert text_fit.line_count(text, width_pt, size) == len(lines)
     finally:
         text_fit._measured.clear()
+
+
+# --- the change list's line diff --------------------------------------------------------------------
+lines = st.text(alphabet="（）()パソナ株式会社テスト、。 0123456789,.%△", max_size=30)
+
+
+@FAST
+@given(lines, lines)
+def test_a_line_diff_gives_back_both_lines_and_never_two_changes_in_a_row(before: str, after: str) -> None:
+    from packetgen.review.diff import line_pieces
+
+    pieces = line_pieces(before, after)
+    assert "".join(p.before for p in pieces) == before
+    assert "".join(p.after for p in pieces) == after
+    assert all(p.before or p.after for p in pieces)  # no empty stretch
+    assert not any(not a.same and not b.same for a, b in itertools.pairwise(pieces))
+    assert (before == after) == all(p.same for p in pieces)

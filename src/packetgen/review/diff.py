@@ -71,11 +71,24 @@ def is_number(text: str) -> bool:
 
 def line_pieces(before: str, after: str) -> list[Piece]:
     """The two lines as unchanged and changed stretches; an unchanged single character between two
-    changes joins them (「〔策定する → 改訂した〕」 reads better than three changes)."""
+    changes joins them (「〔策定する → 改訂した〕」 reads better than three changes).
+
+    The text both lines start and end with is set aside first: otherwise 「（パソナ）」 → 「（パソナ（テスト））」
+    pairs the old 「）」 with the new one inside and reads 「〔） → （テスト））〕」, not 「〔追加：（テスト）〕」."""
     a, b = tokens(before), tokens(after)
-    pieces: list[Piece] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        pieces.append(Piece("".join(a[i1:i2]), "".join(b[j1:j2])) if op != "equal" else Piece(*["".join(a[i1:i2])] * 2))
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    pieces = [Piece("".join(a[:head]), "".join(a[:head]))]
+    middle_a, middle_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, middle_a, middle_b, autojunk=False).get_opcodes():
+        changed = "".join(middle_a[i1:i2]), "".join(middle_b[j1:j2])
+        pieces.append(Piece(*changed) if op != "equal" else Piece(changed[0], changed[0]))
+    pieces.append(Piece("".join(a[len(a) - tail :]), "".join(a[len(a) - tail :])))
+    pieces = [piece for piece in pieces if piece.before or piece.after]
     merged: list[Piece] = []
     for n, piece in enumerate(pieces):
         between = 0 < n < len(pieces) - 1 and not pieces[n - 1].same and not pieces[n + 1].same
@@ -173,6 +186,8 @@ def _in_context(pieces: list[Piece], piece: Piece) -> str:
     """「99.9% → 98.0%」; a change of a character or two takes its neighbours along, so it still says
     something on its own (「第1回 → 第2回」, not 「1 → 2」)."""
     before, after = piece.before, piece.after
+    if max(len(before), len(after)) > 2 and not (before and after):  # words put in or taken out
+        return f"追加「{_short(after)}」" if after else f"削除「{_short(before)}」"
     if max(len(before), len(after)) <= 2 and not (is_number(before) and is_number(after) and len(before) > 1):
         n = pieces.index(piece)
         left = pieces[n - 1].before[-2:].lstrip() if n > 0 else ""
