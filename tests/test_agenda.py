@@ -173,7 +173,7 @@ def test_sandbox_blocks_python_internals(project: Path, meeting_dir: Path) -> No
     # text from the inputs is data, never template code; and a tag reaching internals is refused
     staff = meeting_dir / "staff.csv"
     staff.write_text("役職,氏名\n{{ meeting.__class__ }},=HYPERLINK　太郎\n", "utf-8")
-    assert run(project, "build", DATE).exit_code == 0
+    assert run(project, "build", DATE, "--only", "agenda").exit_code == 0
     doc = Document(str(project / "outputs" / DATE / AGENDA))
     assert [c.text for c in doc.tables[1].rows[1].cells] == ["{{ meeting.__class__ }}", "=HYPERLINK　太郎"]
 
