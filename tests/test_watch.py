@@ -212,14 +212,34 @@ def test_the_warm_office_converts_to_the_same_bytes_and_stays_up(
         (warm,) = convert_to_pdf([agenda], tmp_path / "warm", when=when, warm=office)
         assert office.socket.exists()  # the office is still up for the next conversion
         (again,) = convert_to_pdf([agenda], tmp_path / "again", when=when, warm=office)
+        # a daemon killed hard leaves its LibreOffice running; the next start ends it
+        daemon, left = office._pid(), running_with(office.profile)
+        assert daemon and len(left) >= 2, left  # oosplash and soffice.bin
+        os.kill(daemon, signal.SIGKILL)
+        (restarted,) = convert_to_pdf([agenda], tmp_path / "restarted", when=when, warm=office)
+        assert office._pid() != daemon
+        assert left.isdisjoint(running_with(office.profile)), "the killed daemon's office is still running"
         (cold,) = convert_to_pdf([agenda], tmp_path / "cold", when=when)
-        assert warm.read_bytes() == cold.read_bytes() == again.read_bytes()
+        assert warm.read_bytes() == cold.read_bytes() == again.read_bytes() == restarted.read_bytes()
     finally:
         office.stop()
     deadline = time.monotonic() + 30
     while office.socket.exists() and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not office.socket.exists()  # stopped: the socket is gone with it
+
+
+def running_with(profile: Path) -> set[int]:
+    """The live processes (zombies aside: PID 1 here does not reap) whose command line names the profile."""
+    found = set()
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            state = (cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            if state != "Z" and profile.resolve().as_uri().encode() in cmdline.read_bytes():
+                found.add(int(cmdline.parent.name))
+        except (OSError, IndexError):
+            continue
+    return found
 
 
 @pytest.mark.pdf

@@ -103,6 +103,21 @@ class WarmOffice:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, 15)
 
+    def _end_orphans(self) -> None:
+        """End the office a killed daemon left running (kill -9 reaches the daemon only): its processes
+        are in the daemon's process group, and name this slot's profile on their command line."""
+        pid = self._pid()
+        if not pid:
+            return
+        profile = f"-env:UserInstallation={self.profile.resolve().as_uri()}".encode()
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                group = int(stat.read_text().rsplit(")", 1)[1].split()[2])  # pid (comm) state ppid pgrp …
+                if group == pid and profile in (stat.parent / "cmdline").read_bytes().split(b"\0"):
+                    os.kill(int(stat.parent.name), 9)
+            except (OSError, ValueError, IndexError):
+                continue  # gone meanwhile, or not ours to read
+
     def _pid(self) -> int | None:
         try:
             return int(self.pid_file.read_text())
@@ -129,6 +144,7 @@ class WarmOffice:
             fcntl.flock(lock, fcntl.LOCK_EX)  # one start per slot, however many commands ask at once
             if (connection := self._connect()) is not None:
                 return connection
+            self._end_orphans()
             with self.log.open("w") as log:
                 daemon = subprocess.Popen(
                     [python, str(DAEMON), soffice, str(self.profile), str(self.socket), str(idle)],
