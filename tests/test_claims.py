@@ -80,6 +80,33 @@ def test_claim_words_need_a_declared_claim() -> None:
     assert claims.unclaimed_words("転入が増加した", {"転入": "増加"}) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("出生数が大きく伸びた。", "伸び"),
+        ("転出は年々減っている。", "減っ"),
+        ("転入が増えている。", "増え"),
+        ("死亡数の上昇が目立つ。", "上昇"),
+        ("出生率が低下した。", "低下"),
+        ("自然減の幅が拡大した。", "拡大"),
+        ("社会減は縮小した。", "縮小"),
+        ("転入が急増した。", "急増"),
+        ("出生数が回復に転じた。", "転じ"),
+        ("寄附額は前年度から倍増した。", "倍増"),
+        ("寄附件数が半減した。", "半減"),
+    ],
+)
+def test_every_kind_of_direction_word_needs_a_claim(sentence: str, word: str) -> None:
+    assert word in claims.unclaimed_words(sentence, {})
+    assert claims.unclaimed_words(sentence, {"出生": "増加"}) == []  # a declared claim is checked instead
+
+
+def test_words_about_the_tax_rules_are_not_taken_for_claims() -> None:
+    # 制度の概要 states the law, not the data: 「最大で」 and 「転出超過」 as a measure's name stay allowed
+    assert claims.unclaimed_words("最大で寄附額の約{最大軽減}が軽減されます。", {}) == []
+    assert claims.unclaimed_words("転出超過が{連続:転出超過}となっている。", {}) == []
+
+
 def test_a_false_claim_in_the_findings_fails_check(project: Path) -> None:
     path = project / "inputs" / DATE / "population" / "findings.yaml"
     path.write_text(path.read_text("utf-8").replace("転入: 増加", "転入: 減少"), "utf-8")

@@ -171,7 +171,7 @@ def test_claim_constants() -> None:
     assert claims.TREND_THRESHOLD == 0.03
     assert claims.BOOMS == {"第1次": 1948, "第2次": 1972}
     assert claims.CLAIM_WORDS[0] == "増加"
-    assert len(claims.CLAIM_WORDS) == 14
+    assert len(claims.CLAIM_WORDS) == 27
 
 
 def test_figures() -> None:

@@ -19,7 +19,8 @@ TREND_THRESHOLD = 0.03  # a fitted change under 3 % of the window's mean is 横�
 # a computed phrase must declare what it claims, so the claim can be checked.
 CLAIM_WORDS = (
     "増加", "減少", "傾向", "横ばい", "続い", "連続", "最多", "最少", "上回", "下回", "加速", "ピーク",
-    "の順で", "突出",
+    "の順で", "突出", "増え", "減っ", "減り", "伸び", "上昇", "低下", "拡大", "縮小", "急増", "急減",
+    "転じ", "半減", "倍増",
 )  # fmt: skip
 PHRASE = re.compile(r"\{([^{}:]+)(?::([^{}]+))?\}")
 
