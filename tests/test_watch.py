@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -216,10 +217,7 @@ def test_the_warm_office_converts_to_the_same_bytes_and_stays_up(
         daemon, left = office._pid(), running_with(office.profile)
         assert daemon and len(left) >= 2, left  # oosplash and soffice.bin
         os.kill(daemon, signal.SIGKILL)
-        deadline = time.monotonic() + 30  # the kill lands at once, the socket closes a moment later
-        while (probe := office._connect()) is not None and time.monotonic() < deadline:
-            probe.close()
-            time.sleep(0.05)
+        wait_until(lambda: refuses(office))  # the kill lands at once, the socket closes a moment later
         (restarted,) = convert_to_pdf([agenda], tmp_path / "restarted", when=when, warm=office)
         assert office._pid() != daemon
         assert left.isdisjoint(running_with(office.profile)), "the killed daemon's office is still running"
@@ -227,19 +225,33 @@ def test_the_warm_office_converts_to_the_same_bytes_and_stays_up(
         assert warm.read_bytes() == cold.read_bytes() == again.read_bytes() == restarted.read_bytes()
     finally:
         office.stop()
-    deadline = time.monotonic() + 30
-    while office.socket.exists() and time.monotonic() < deadline:
-        time.sleep(0.2)
+    wait_until(lambda: not office.socket.exists())
     assert not office.socket.exists()  # stopped: the socket is gone with it
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = 30) -> None:
+    """Poll ``condition`` until it holds or ``seconds`` pass (the caller asserts what it needs)."""
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def refuses(office: WarmOffice) -> bool:
+    """Whether the office's socket no longer takes a connection."""
+    probe = office._connect()
+    if probe is not None:
+        probe.close()
+    return probe is None
 
 
 def running_with(profile: Path) -> set[int]:
     """The live processes (zombies aside: PID 1 here does not reap) whose command line names the profile."""
+    uri = profile.resolve().as_uri().encode()
     found = set()
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
             state = (cmdline.parent / "stat").read_text().rsplit(")", 1)[1].split()[0]
-            if state != "Z" and profile.resolve().as_uri().encode() in cmdline.read_bytes():
+            if state != "Z" and uri in cmdline.read_bytes():
                 found.add(int(cmdline.parent.name))
         except (OSError, IndexError):
             continue
