@@ -75,7 +75,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from packetgen.printing.libreoffice import convert_in_parallel, convert_to_pdf
+    from packetgen.office.convert import convert_in_parallel, convert_to_pdf
     from packetgen.render.font_files import fontconfig_environment
 
     fontconfig_environment()
@@ -143,8 +143,8 @@ def main() -> None:
 
 
 def stop_warm_offices(project: Path) -> None:
-    from packetgen.outputs import OutputFolder
-    from packetgen.printing.warm_office import WarmOffice
+    from packetgen.build.outputs import OutputFolder
+    from packetgen.office.warm import WarmOffice
 
     workspace = OutputFolder(project / "outputs", DATE).workspace
     for slot in (1, 2):

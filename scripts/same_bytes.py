@@ -69,7 +69,7 @@ def _make(checkout: Path, date: str, source: str, office_only: bool) -> dict[str
         shutil.copytree(checkout / "templates", project / "templates")
         shutil.copytree(ROOT / source, project / "inputs" / date)
         env = {**os.environ, "PYTHONPATH": str(checkout / "src"), "PACKETGEN_OFFICE_IDLE": "0"}
-        for command in (["build"] if office_only else ["build", "print"]):
+        for command in ["build"] if office_only else ["build", "print"]:
             run = [sys.executable, "-m", "packetgen", command, date, "--project", str(project)]
             done = subprocess.run(run, env=env, capture_output=True, text=True, check=False)
             if done.returncode != 0:

@@ -137,7 +137,7 @@ def meeting_dir(project: Path) -> Path:
 
 
 def run(project: Path, *args: str) -> Result:
-    from packetgen.cli import app
+    from packetgen.cli.app import app
 
     result = CliRunner().invoke(app, [*args, "--project", str(project)], catch_exceptions=False)
     return Result(result.exit_code, result.stdout, result.stderr)

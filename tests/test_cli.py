@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import DATE, ROOT, run
-from packetgen.cli import app
-from packetgen.cli_japanese import wrap
+from packetgen.cli.app import app
+from packetgen.cli.japanese_help import wrap
 
 COMMANDS = ("build", "list", "check", "new", "print", "diff", "watch")
 HELP_PAGES = [[], ["--help"], ["-h"], *([name, "--help"] for name in COMMANDS)]

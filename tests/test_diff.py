@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE, run
-from packetgen.review import diff, text
+from packetgen.render import office_text as text
+from packetgen.review import diff
 
 DONATION = """  - id: donation
     名称: 一関市企業版ふるさと納税について

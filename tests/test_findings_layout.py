@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from packetgen.printing.libreoffice import find_soffice
+from packetgen.office.soffice import find_soffice
 
 CLOSING = tuple("、。，．）」』】〕！？ー")  # literal: what may never start a line
 

@@ -14,9 +14,9 @@ import pytest
 from lxml import etree
 
 from conftest import DATE, run
+from packetgen.core.fonts import DEFAULT, FontSetting, Role, role_of
 from packetgen.render import text_fit
 from packetgen.render.font_files import resolve
-from packetgen.render.fonts import DEFAULT, FontSetting, Role, role_of
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -232,7 +232,7 @@ def test_role_falls_back_to_the_documents_body_font() -> None:
 @pytest.mark.slow
 @pytest.mark.pdf
 def test_a_deck_built_with_another_setting_prints_with_that_font(project: Path, tmp_path: Path) -> None:
-    from packetgen.printing.libreoffice import convert_to_pdf
+    from packetgen.office.convert import convert_to_pdf
     from test_pdf import pdf_fonts, require_tools
 
     require_tools()

@@ -2,7 +2,7 @@ from datetime import date, time
 
 import pytest
 
-from packetgen import japanese as ja
+from packetgen.core import japanese as ja
 
 
 @pytest.mark.parametrize(

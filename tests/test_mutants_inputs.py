@@ -11,7 +11,7 @@ import pytest
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from packetgen.errors import Problem
+from packetgen.core.errors import Problem
 from packetgen.inputs import numbers, punctuation, tables, text_rules, validation, yaml_errors, yaml_files
 
 # --- numbers ---------------------------------------------------------------------------------
@@ -1058,7 +1058,7 @@ def test_positive_whole() -> None:
 
 
 def test_font_setting(tmp_path: Path) -> None:
-    from packetgen.errors import InputError
+    from packetgen.core.errors import InputError
     from packetgen.inputs.font_setting import read_font_setting
 
     (tmp_path / "fonts.yaml").write_text("ゴシック: ' BIZ UDPゴシック '\n明朝: BIZ UD明朝 Medium\n", "utf-8")

@@ -1,4 +1,4 @@
-"""Literal expectations for packetgen.japanese, written to kill mutmut survivors (docs/mutation.md)."""
+"""Literal expectations for packetgen.core.japanese, written to kill mutmut survivors (docs/mutation.md)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date, time
 
 import pytest
 
-from packetgen import japanese as ja
+from packetgen.core import japanese as ja
 
 
 @pytest.mark.parametrize(

@@ -10,8 +10,8 @@ from datetime import datetime
 import openpyxl
 import pytest
 
+from packetgen.core.fonts import FontSetting
 from packetgen.printing import order as o
-from packetgen.render.fonts import FontSetting
 
 FONTS = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
 AGENDA = o.OrderLine("", "次第・参加者名簿", "次第.pdf", 3, True, False, 26)

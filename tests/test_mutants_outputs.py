@@ -1,4 +1,4 @@
-"""Literal expectations for packetgen.outputs and packetgen.manifest, written to kill mutmut survivors
+"""Literal expectations for packetgen.build.outputs and packetgen.core.manifest, written to kill mutmut survivors
 (docs/mutation.md)."""
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from packetgen import manifest, outputs
-from packetgen.errors import PacketError
+from packetgen.build import outputs
+from packetgen.core import manifest
+from packetgen.core.errors import PacketError
 
 # --- manifest ----------------------------------------------------------------------------------
 
@@ -122,19 +123,14 @@ def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
         outputs._exchange(tmp_path / "a", tmp_path / "missing")
 
 
-def test_locked_sweeps_stale_workspaces_and_nests(tmp_path: Path) -> None:
+def test_locked_sweeps_stale_workspaces_of_its_meeting_only(tmp_path: Path) -> None:
     folder = outputs.OutputFolder(tmp_path / "outputs", "2023-07-27")
     folder.workspace.mkdir(parents=True)
     (folder.workspace / "2023-07-27.next-1.tmp").mkdir()
     (folder.workspace / "2023-07-27.next-1.tmp" / "f").touch()
     (folder.workspace / "2024-01-01.next-1.tmp").mkdir()
-    key = str(folder.path.resolve())
     with folder.locked():
-        assert outputs._HELD[key] == 1
-        with folder.locked():
-            assert outputs._HELD[key] == 2
-        assert outputs._HELD[key] == 1
-    assert key not in outputs._HELD
+        pass
     assert sorted(p.name for p in folder.workspace.iterdir()) == ["2023-07-27.lock", "2024-01-01.next-1.tmp"]
 
 

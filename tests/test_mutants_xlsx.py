@@ -294,7 +294,7 @@ def test_charts_name_the_gothic_and_stop_at_gaps() -> None:
 def test_saved_workbooks_are_the_same_bytes() -> None:
     from datetime import datetime
 
-    from packetgen.render.fonts import FontSetting
+    from packetgen.core.fonts import FontSetting
 
     def book() -> bytes:
         wb = Workbook()

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE
-from packetgen import japanese
-from packetgen.cli_japanese import wrap as terminal_wrap
+from packetgen.cli.japanese_help import wrap as terminal_wrap
+from packetgen.core import japanese
 from packetgen.render import text_fit
 
 # --- 禁則 ----------------------------------------------------------------------------------------

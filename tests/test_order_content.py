@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import DATE
-from packetgen.packet import Packet
+from packetgen.build.packet import Packet
 from packetgen.printing.order_content import PrintedDocument, build_order
 
 FULL_BLOCK = """印刷:

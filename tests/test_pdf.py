@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from packetgen.printing.libreoffice import convert_to_pdf, find_soffice
+from packetgen.office.convert import convert_to_pdf
+from packetgen.office.soffice import find_soffice
 
 pytestmark = pytest.mark.pdf
 
@@ -65,7 +66,7 @@ def test_agenda_renders_to_three_a4_pages_with_embedded_japanese_fonts(built_pdf
 @pytest.mark.slow
 def test_missing_input_is_caught_even_though_libreoffice_exits_zero(built_packet: Path, tmp_path: Path) -> None:
     require_tools()
-    from packetgen.errors import PacketError
+    from packetgen.core.errors import PacketError
 
     with pytest.raises(PacketError, match=r"missing\.docx"):
         convert_to_pdf([built_packet / "次第・参加者名簿.docx", tmp_path / "missing.docx"], tmp_path / "out")

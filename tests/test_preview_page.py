@@ -126,7 +126,7 @@ def test_the_screenshot_is_not_blank(reviewed: Reviewed, tmp_path: Path) -> None
 
 
 def test_print_keeps_the_office_text_of_what_it_printed(reviewed: Reviewed) -> None:
-    from packetgen.review import text
+    from packetgen.render import office_text as text
 
     kept = text.load(reviewed.project / "outputs" / DATE / text.PRINTED_OFFICE)
     assert kept is not None

@@ -21,10 +21,11 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from conftest import DATE, copy_printed, copy_project, run
+from packetgen.build.outdated import sha256
+from packetgen.core.fonts import FontSetting
+from packetgen.office.convert import convert_to_pdf
 from packetgen.printing import bundle, pdf_checks
-from packetgen.printing.libreoffice import convert_to_pdf
 from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts, text_sizes
-from packetgen.render.fonts import FontSetting
 from test_pdf import pdf_fonts, require_tools
 
 # one worker runs this module and test_preview_page.py: they start from one print (printed_project)
@@ -263,9 +264,9 @@ def test_zip_for_hand_off_and_manifest_checksums(printed: Path) -> None:
     pdfs = {f"print/{Path(d['pdf']).name}" for d in data["documents"]}
     order = {"print/印刷発注書.pdf", "print/印刷発注書.csv", "print/印刷発注書.xlsx"}
     assert names == pdfs | order | {"print/packet.pdf"}  # what to print, the whole set, the order
-    assert bundle.sha256(archive) == data["print"]["files"][data["print"]["zip"]]
+    assert sha256(archive) == data["print"]["files"][data["print"]["zip"]]
     for d in data["documents"]:
-        assert bundle.sha256(out(printed) / d["pdf"]) == d["pdf_sha256"]
+        assert sha256(out(printed) / d["pdf"]) == d["pdf_sha256"]
     assert not list(out(printed).glob(".print*"))  # no staging folder left behind
 
 
@@ -292,7 +293,7 @@ def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
 @pytest.mark.slow
 def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -> None:
     # LibreOffice exits 0 even when a file converts badly: the page count check is what catches it
-    from packetgen.documents.population import Population
+    from packetgen.documents.population.builder import Population
 
     monkeypatch.setattr(Population, "expected_pages", lambda self, path: (8, 8))
     before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
@@ -445,7 +446,7 @@ def test_the_same_inputs_print_byte_identical_files(printed: Path, tmp_path: Pat
         # issue (#13) exempts it from byte-identical rebuilds
         exempt = {"manifest.json", "index.html"}
         chosen = [p for p in root.rglob("*") if p.is_file() and p.name not in exempt]
-        return {str(p.relative_to(root)): bundle.sha256(p) for p in chosen}
+        return {str(p.relative_to(root)): sha256(p) for p in chosen}
 
     ours, theirs = files(printed), files(other)
     assert set(ours) == set(theirs)

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from packetgen import japanese
+from packetgen.core import japanese
 from packetgen.inputs.numbers import parse_integer
 from packetgen.inputs.punctuation import normalise
 from packetgen.render import text_fit

@@ -226,8 +226,8 @@ def test_a_carriage_return_in_the_print_block_stays_text(project: Path) -> None:
     # … and the order files keep it as text: the workbook measured it (PIL refused a \r once)
     from datetime import datetime
 
+    from packetgen.core.fonts import FontSetting
     from packetgen.printing.order import Order, order_csv, order_xlsx
-    from packetgen.render.fonts import FontSetting
 
     order = Order("会議", "令和5年7月27日", [], "", details=(("備考", "\r=2+2"),))
     text = order_csv(order).decode("utf-8-sig")

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE, ROOT, copy_printed, run, snapshot
-from packetgen.printing.libreoffice import convert_to_pdf, find_soffice
-from packetgen.printing.warm_office import WarmOffice, uno_python
+from packetgen.office.convert import convert_to_pdf
+from packetgen.office.soffice import find_soffice
+from packetgen.office.warm import WarmOffice, uno_python
 from packetgen.watch import _saved, is_a_save, watch
 
 needs_office = pytest.mark.skipif(

@@ -19,8 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from packetgen.core.fonts import GOTHIC
+from packetgen.inputs.font_setting import load_setting
 from packetgen.render.docx_fonts import set_rfonts
-from packetgen.render.fonts import GOTHIC, load_setting
 from packetgen.render.ooxml import with_fonts
 
 PROJECT = Path(__file__).resolve().parent.parent

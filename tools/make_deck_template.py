@@ -21,7 +21,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Mm
 
-from packetgen.render.fonts import GOTHIC, load_setting
+from packetgen.core.fonts import GOTHIC
+from packetgen.inputs.font_setting import load_setting
 from packetgen.render.ooxml import with_fonts
 
 PROJECT = Path(__file__).resolve().parent.parent

@@ -1,3 +1,3 @@
-from packetgen.cli import main
+from packetgen.cli.app import main
 
 main()

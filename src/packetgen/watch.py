@@ -17,7 +17,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from packetgen.errors import PacketError
+from packetgen.core.errors import PacketError
 
 DEBOUNCE_MS = 300  # editors save in bursts (a temp file, a rename, the lock file): wait for quiet
 # Office's lock files (~$name.xlsx, .~lock.name#) and editors' temporary files change without a save
@@ -91,41 +91,36 @@ def _relative(project: Path, path: str) -> str:
 
 def _cycle(project: Path, date: str, say: Callable[[str], None]) -> None:
     """One rebuild and proof refresh; a mistake in the inputs is shown, not raised."""
-    from packetgen.packet import Packet
+    from packetgen.build.packet import Packet
+    from packetgen.build.run import Progress, build
     from packetgen.printing import proofs
+    from packetgen.review.summary import build_lines
 
     started = time.perf_counter()
     try:
         packet = Packet(project, date)
-        built = packet.build(
-            progress=lambda b: say(f"  作成  {b.planned.entry.id}  {b.planned.output_name}"),
-            skipped=lambda _doc: None,
-            notice=say,
+        plan = packet.plan()
+        result = build(
+            packet,
+            plan,
+            progress=Progress(built=lambda b: say(f"  作成  {b.planned.id}  {b.planned.output_name}"), say=say),
         )
-        refreshed = proofs.refresh(packet, say)
+        for line in build_lines(result, packet.key):
+            say(line)
+        refreshed = proofs.refresh(packet, plan, say)
     except PacketError as error:
         say(f"エラー：{error.render()}")
         say("入力を直して保存すると、もう一度作成します（出力は前回のままです）")
         return
-    if built or refreshed:
+    if result.built or refreshed:
         say(f"プレビューを更新しました（{time.perf_counter() - started:.1f}秒）")
     else:
         say("変更はありません（資料もプレビューも最新です）")
 
 
 def _keep_warm(project: Path, date: str, stop: threading.Event) -> None:
-    """Start both LibreOffice slots now and keep them warm while watching (they stop on their own
-    some minutes after the watch ends)."""
-    from packetgen.outputs import OutputFolder
-    from packetgen.printing.bundle import WORKERS
-    from packetgen.printing.warm_office import WarmOffice, idle_seconds
+    """Keep LibreOffice warm while watching (it stops on its own some minutes after the watch ends)."""
+    from packetgen.build.outputs import OutputFolder
+    from packetgen.printing.proofs import keep_offices_warm
 
-    idle = idle_seconds()
-    if idle <= 0:
-        return
-    workspace = OutputFolder(project / "outputs", date).workspace
-    offices = [WarmOffice(workspace, n) for n in range(1, WORKERS + 1)]
-    while not stop.is_set():
-        for office in offices:
-            office.warm_up()
-        stop.wait(max(5.0, idle / 3))
+    keep_offices_warm(OutputFolder(project / "outputs", date).workspace, stop)

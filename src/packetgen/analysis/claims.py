@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from packetgen import japanese
+from packetgen.core import japanese
 
 TREND_THRESHOLD = 0.03  # a fitted change under 3 % of the window's mean is 横ばい傾向
 # Words that state a direction, trend, streak, record or comparison: a sentence using them outside

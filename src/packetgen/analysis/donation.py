@@ -10,8 +10,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from packetgen import japanese
 from packetgen.analysis import claims
+from packetgen.core import japanese
 from packetgen.inputs.donation import DonationRecord, StatedTotal
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from packetgen import japanese
 from packetgen.analysis import claims
+from packetgen.core import japanese
 
 CENSUS = "国勢調査"
 CITY_NAME = "一関市"

@@ -5,15 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from packetgen.documents.base import BuildContext, DocumentBuilder, register
-from packetgen.errors import Problem
+from packetgen.core.errors import Problem
+from packetgen.documents.base import BuildContext, DocumentBuilder
+from packetgen.documents.registry import AGENDA
 from packetgen.inputs.explanation import Explanation
 from packetgen.inputs.meeting import Meeting
 from packetgen.inputs.people import Member, StaffMember, load_members, load_staff
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_yaml_document
 
-TEMPLATE = "agenda.docx"
+TEMPLATE = AGENDA.templates[0]
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,8 @@ class AgendaData:
     explanation: Explanation | None
 
 
-@register
 class Agenda(DocumentBuilder):
-    id = "agenda"
-    suffix = ".docx"
-    roles = ("参加者名簿", "市側出席者")  # 協議説明 is optional
-    templates = (TEMPLATE,)
+    """Its roles 参加者名簿 and 市側出席者 are required, 協議説明 is optional."""
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> AgendaData:
         members = load_members(ctx.input_path("参加者名簿"), ctx.input_label("参加者名簿"), problems)
@@ -141,3 +138,6 @@ def context(ctx: BuildContext, data: AgendaData) -> dict[str, Any]:
         "staff": [{"role": s.role, "name": s.name} for s in data.staff],
         "explanation": explanation,
     }
+
+
+BUILDER = Agenda(AGENDA)

@@ -1,16 +1,28 @@
-"""What every document of the packet is: a registered builder that loads its inputs and renders."""
+"""What every document of the packet is: a builder of one kind that loads its inputs and renders."""
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
+import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
-from packetgen.errors import Problem
+from packetgen.core.errors import Problem
+from packetgen.core.fonts import FontSetting
 from packetgen.inputs.meeting import DocumentEntry, Meeting
-from packetgen.render.fonts import FontSetting
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # 次第, スライド, 人口動態, 寄附報告
+    module: str  # the module whose ``BUILDER`` makes it
+    suffix: str  # ".docx", ".pptx", ".xlsx"
+    roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give (others may be optional)
+    templates: tuple[str, ...] = ()  # files under templates/ it reads
+
+    def builder(self) -> DocumentBuilder:
+        return importlib.import_module(self.module).BUILDER
 
 
 @dataclass(frozen=True)
@@ -45,24 +57,26 @@ class BuildContext:
         return self.project / "templates" / name
 
 
-class DocumentBuilder(ABC):
-    """One kind of document. Subclasses register themselves with ``@register``."""
+class DocumentBuilder:
+    """Loads and renders the documents of one kind; a kind's module defines ``BUILDER``, an instance."""
 
-    id: ClassVar[str]
-    suffix: ClassVar[str]  # ".docx", ".pptx", ".xlsx"
-    roles: ClassVar[tuple[str, ...]]  # the 入力 roles the meeting file must give
-    templates: ClassVar[tuple[str, ...]] = ()  # files under templates/ it reads
+    def __init__(self, kind: Kind) -> None:
+        self.kind = kind
 
-    @abstractmethod
     def load(self, ctx: BuildContext, problems: list[Problem]) -> Any:
         """Read and validate the inputs; append every problem; return the validated data."""
+        raise NotImplementedError
 
-    @abstractmethod
     def render(self, ctx: BuildContext, data: Any) -> bytes:
         """The finished file's bytes (deterministic for the same data)."""
+        raise NotImplementedError
 
     def notices(self, data: Any) -> list[str]:
         """注意 lines about loaded data that are not errors (a claim the inputs hold no figures for)."""
+        return []
+
+    def report(self, ctx: BuildContext, data: Any, rendered: bytes) -> list[str]:
+        """What `packetgen check` says of the rendered document beyond errors (a deck's typesetting)."""
         return []
 
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
@@ -70,12 +84,13 @@ class DocumentBuilder(ABC):
         one per slide; for a workbook the pages its sheets' print set-up declares (one more than a
         sheet's manual page breaks, or the pages tall it is fitted to); and for Word at least one per
         forced page break. The print step holds LibreOffice's output to this."""
-        if self.suffix == ".pptx":
+        suffix = self.kind.suffix
+        if suffix == ".pptx":
             from pptx import Presentation
 
             slides = len(Presentation(str(path)).slides)
             return (slides, slides)
-        if self.suffix == ".xlsx":
+        if suffix == ".xlsx":
             from openpyxl import load_workbook
 
             from packetgen.render.xlsx import declared_pages
@@ -83,7 +98,7 @@ class DocumentBuilder(ABC):
             # not read_only: a read-only sheet does not read its page breaks
             pages = sum(declared_pages(ws) for ws in load_workbook(path).worksheets)
             return (pages, pages)
-        if self.suffix == ".docx":
+        if suffix == ".docx":
             from packetgen.render.docx_template import docx_min_pages
 
             return (docx_min_pages(path), None)
@@ -93,13 +108,3 @@ class DocumentBuilder(ABC):
         """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — if this document knows;
         ``without_absent`` leaves out members marked 欠席."""
         return None
-
-
-REGISTRY: dict[str, type[DocumentBuilder]] = {}
-
-
-def register(cls: type[DocumentBuilder]) -> type[DocumentBuilder]:
-    if cls.id in REGISTRY:
-        raise RuntimeError(f"document id {cls.id!r} registered twice")
-    REGISTRY[cls.id] = cls
-    return cls

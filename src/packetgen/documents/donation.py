@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from packetgen import japanese
 from packetgen.analysis import claims
 from packetgen.analysis.donation import (
     WorkedExample,
@@ -22,15 +21,16 @@ from packetgen.analysis.donation import (
     worked_example,
     year_on_year,
 )
-from packetgen.documents.base import BuildContext, DocumentBuilder, register
-from packetgen.errors import Problem
+from packetgen.core import japanese
+from packetgen.core.errors import Problem
+from packetgen.documents.base import BuildContext, DocumentBuilder
+from packetgen.documents.registry import DONATION
 from packetgen.inputs.donation import DonationReport, DonationTable, Section, load_donations
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_yaml_document
 
-TEMPLATE = "donation.docx"
-RECORDS = "寄附実績"
-TEXT = "報告本文"
+TEMPLATE = DONATION.templates[0]
+RECORDS, TEXT = DONATION.roles
 # The report's sections by their key in the text file, in the order ①–⑤.
 SECTIONS = ("制度の概要", "寄附対象事業の状況", "KPIの状況", "事業の評価", "今後の取組")
 _FIELDS = dict(zip(SECTIONS, ("overview", "projects", "kpi", "evaluation", "next_steps"), strict=True))
@@ -59,13 +59,7 @@ class DonationData:
         return section.claims[index] if index < len(section.claims) else {}
 
 
-@register
 class Donation(DocumentBuilder):
-    id = "donation"
-    suffix = ".docx"
-    roles = (RECORDS, TEXT)
-    templates = (TEMPLATE,)
-
     def load(self, ctx: BuildContext, problems: list[Problem]) -> DonationData | None:
         start = len(problems)  # the list is shared by every document of the packet
         table = load_donations(ctx.input_path(RECORDS), ctx.input_label(RECORDS), problems)
@@ -260,3 +254,6 @@ def context(ctx: BuildContext, data: DonationData) -> dict[str, Any]:
         "evaluation": section(report.evaluation),
         "next_steps": section(report.next_steps),
     }
+
+
+BUILDER = Donation(DONATION)

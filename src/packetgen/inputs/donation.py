@@ -16,8 +16,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
-from packetgen import japanese
-from packetgen.errors import Problem
+from packetgen.core import japanese
+from packetgen.core.errors import Problem
 from packetgen.inputs.numbers import parse_integer
 from packetgen.inputs.tables import Table, read_table
 from packetgen.inputs.validation import validate_rows

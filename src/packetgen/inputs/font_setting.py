@@ -6,9 +6,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from packetgen.errors import InputError, Problem
+from packetgen.core.errors import InputError, Problem
+from packetgen.core.fonts import ROLE_TOKENS, SETTING_FILE, FontSetting
 from packetgen.inputs.yaml_files import load_yaml
-from packetgen.render.fonts import ROLE_TOKENS, FontSetting
 
 
 class _FontSettingFile(BaseModel):
@@ -41,3 +41,8 @@ def read_font_setting(path: Path, label: str) -> FontSetting:
             ]
         raise InputError(problems)
     return FontSetting(gothic=model.gothic, mincho=model.mincho, source=label)
+
+
+def load_setting(project: Path) -> FontSetting:
+    """The project's font setting (templates/fonts.yaml); a missing or wrong file is refused."""
+    return read_font_setting(project / "templates" / SETTING_FILE, f"templates/{SETTING_FILE}")

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from packetgen import japanese
+from packetgen.core import japanese
 
 Text = Field(min_length=1, max_length=200)
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from packetgen import japanese
-from packetgen.errors import Problem
+from packetgen.core import japanese
+from packetgen.core.errors import Problem
 from packetgen.inputs.numbers import Count
 from packetgen.inputs.tables import read_table
 from packetgen.inputs.validation import validate_rows

@@ -13,8 +13,8 @@ import pandas as pd
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from packetgen import japanese
-from packetgen.errors import Problem
+from packetgen.core import japanese
+from packetgen.core.errors import Problem
 from packetgen.inputs.numbers import Count
 from packetgen.inputs.tables import Table, read_table
 from packetgen.inputs.validation import validate_rows

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from packetgen.errors import Problem, column_letter
+from packetgen.core.errors import Problem, column_letter
 from packetgen.inputs.text_rules import describe_illegal
 
 ENCODINGS = ("utf-8-sig", "cp932")

@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from packetgen.errors import Problem
+from packetgen.core.errors import Problem
 from packetgen.inputs.tables import Table
 
 M = TypeVar("M", bound=BaseModel)

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from packetgen.errors import Problem
+from packetgen.core.errors import Problem
 from packetgen.inputs import yaml_errors
 from packetgen.inputs.tables import decode_text
 from packetgen.inputs.text_rules import describe_illegal

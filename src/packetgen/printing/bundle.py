@@ -26,10 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from packetgen import manifest
-from packetgen.errors import PacketError, Problem
-from packetgen.packet import MEETING_FILE, Packet, PlannedDocument, code_version
-from packetgen.printing.staleness import (
+from packetgen.build import outdated
+from packetgen.build.layout import (
     ORDER,
     ORDER_FILES,
     PACKET_PDF,
@@ -38,8 +36,13 @@ from packetgen.printing.staleness import (
     PRINTED_DIR,
     zip_name,
 )
+from packetgen.build.outdated import code_version, pdf_reusable, sha256
+from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.build.run import Progress, build
+from packetgen.core import manifest
+from packetgen.core.errors import PacketError, Problem
+from packetgen.core.fonts import FontSetting
 from packetgen.render import font_files
-from packetgen.render.fonts import SETTING_FILE, FontSetting
 from packetgen.render.ooxml import FIXED_ZIP_TIME
 
 A4 = (595.3, 841.9)  # points
@@ -64,45 +67,19 @@ class PrintResult:
     to_fill: list[str] = field(default_factory=list)
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def print_key(packet: Packet, data: dict[str, Any]) -> str:
-    """Everything the print data is made from: packetgen, the meeting file (its 印刷 settings), the
-    font setting and each Office file (as the manifest ``data`` records them)."""
-    digest = hashlib.sha256(code_version().encode())
-    for path in (packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE):
-        digest.update(path.read_bytes() + b"\0")
-    for record in data.get("documents", []):
-        digest.update(f"{record.get('id')}\0{record.get('sha256')}\0".encode())
-    return digest.hexdigest()
-
-
-def _up_to_date(packet: Packet, key: str, data: dict[str, Any]) -> dict[str, Any] | None:
-    """The print block when every print file is there as recorded and made from the current inputs."""
-    block = data.get("print")
-    if not isinstance(block, dict) or block.get("key") != key or not isinstance(block.get("files"), dict):
-        return None
-    for rel, digest in block["files"].items():
-        path = packet.output_dir / rel
-        if not path.is_file() or sha256(path) != digest:
-            return None
-    return block
-
-
 def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], None] = print) -> PrintResult:
     font_files.require(packet.fonts)  # stops naming the font and its Debian package
     only = list(dict.fromkeys(only))
     packet.plan(only)  # refuses unknown ids before anything happens
+    plan = packet.plan()
     folder = packet.folder
-    with folder.locked():
-        for b in packet.build(skipped=lambda d: None, notice=lambda _: None):
-            say(f"  作成  {b.planned.entry.id:<10} {b.planned.output_name}")
+    with folder.locked(say):
+        made = Progress(built=lambda b: say(f"  作成  {b.planned.id:<10} {b.planned.output_name}"), say=say)
+        build(packet, plan, progress=made, held=True)
         out = packet.output_dir
         previous = manifest.read(out)  # as the build just left it
-        key = print_key(packet, previous)
-        block = None if only else _up_to_date(packet, key, previous)
+        key = outdated.print_key(packet, previous)
+        block = None if only else outdated.print_block_fresh(packet, key, previous)
         if block is not None:
             say("  印刷データは最新です（入力もファイルも前回の印刷から変わっていません）")
             return _result(out, packet.key, block, unchanged=True)
@@ -117,7 +94,7 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
         ahead = threading.Thread(target=prepare, args=(packet.fonts,), daemon=True)
         ahead.start()  # the order's libraries and fonts, loaded while LibreOffice converts
         try:
-            documents = _documents(packet, packet.plan(), records, only, staging, folder.workspace, previews, say)
+            documents = _documents(packet, plan, records, only, staging, folder.workspace, previews, say)
             total = _merge(documents, staging)
             from packetgen.printing.order_content import build_order
 
@@ -174,7 +151,7 @@ def _documents(
     """Each document's PDF: reused when made from the very same Office file (unless --only names it),
     otherwise converted — two LibreOffice processes at once, previews rendered as each finishes — and
     checked. A reused PDF was checked when it was made and its checksum still holds."""
-    from packetgen.printing.libreoffice import convert_in_parallel
+    from packetgen.office.convert import convert_in_parallel
     from packetgen.printing.order_content import PrintedDocument
     from packetgen.printing.pdf_checks import read_facts
 
@@ -185,7 +162,7 @@ def _documents(
     reuse, render = [], []
     for doc in plan:
         record = records.get(doc.entry.id, {})
-        unchanged = doc.entry.id not in only and reusable_pdf(out, doc, record, source[doc.entry.id])
+        unchanged = doc.entry.id not in only and pdf_reusable(out, doc, record, source[doc.entry.id])
         (reuse if unchanged else render).append(doc)
     for doc in reuse:  # the PDF and its previews, shared by hard link
         name = pdf_name[doc.entry.id]
@@ -226,20 +203,6 @@ def _documents(
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents
-
-
-def reusable_pdf(out: Path, doc: PlannedDocument, record: dict[str, Any], source_sha256: str) -> bool:
-    """Whether the document's print PDF is there, as recorded, and made from the Office file whose
-    checksum is ``source_sha256`` (a reused PDF was checked when it was made)."""
-    name = f"{PRINT_DIR}/{Path(doc.output_name).with_suffix('.pdf').name}"
-    return (
-        (out / name).is_file()
-        and record.get("pdf") == name
-        and isinstance(record.get("pages"), int)
-        and "pdf_landscape" in record
-        and record.get("pdf_sha256") == sha256(out / name)
-        and record.get("pdf_source_sha256") == source_sha256
-    )
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -459,8 +422,8 @@ def _review(
     """What changed since the previous print: one line per changed document, the text per
     slide/page/sheet of what is printed now (printed/office.json, for packetgen diff), and the
     preview page with the changed pages marked (print/preview/index.html)."""
+    from packetgen.render import office_text as office_text
     from packetgen.review import diff, page
-    from packetgen.review import text as office_text
 
     out = packet.output_dir
     snapshot = office_text.current(out, data.get("documents", []), office_text.kept(data, "built"))

@@ -31,9 +31,9 @@ from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from packetgen.errors import PacketError
+from packetgen.core.errors import PacketError
+from packetgen.core.fonts import FontSetting
 from packetgen.inputs.meeting import TO_FILL
-from packetgen.render.fonts import FontSetting
 from packetgen.render.xlsx import (
     COUNT,
     FORMULA_START,

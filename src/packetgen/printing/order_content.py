@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from packetgen import japanese
-from packetgen.documents import DocumentBuilder
+from packetgen.build.assemble import load
+from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.core import japanese
+from packetgen.documents.base import DocumentBuilder
 from packetgen.inputs.meeting import TO_FILL, PrintSettings
-from packetgen.packet import Packet, PlannedDocument
 from packetgen.printing.order import Order, OrderLine
 
 COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
@@ -32,15 +33,15 @@ class PrintedDocument:
         return self.planned.entry.short_name
 
 
-def copies(packet: Packet, settings: PrintSettings) -> tuple[int, str]:
+def copies(packet: Packet, plan: list[PlannedDocument], settings: PrintSettings) -> tuple[int, str]:
     """Copies and how they were counted: the agenda's members and staff, named extras and spares."""
     if settings.copies is not None:
         return settings.copies, f"{settings.copies}部（会議ファイルで指定）"
     note = None
-    for doc in packet.plan():
+    for doc in plan:
         if type(doc.builder).attendees is not DocumentBuilder.attendees:  # this document knows who attends
-            ((_, data),) = packet.check([doc.entry.id])
-            note = doc.builder.attendees(data, settings.without_absent)
+            (loaded,) = load(packet, [doc])
+            note = doc.builder.attendees(loaded.data, settings.without_absent)
             if note:
                 break
     parts, total = ([note[0]], note[1]) if note else (["名簿なし"], 0)
@@ -119,11 +120,11 @@ def instructions(
 
 def build_order(packet: Packet, documents: list[PrintedDocument], packet_pdf: str, packet_pages: int) -> Order:
     settings = packet.meeting.printing
-    count, note = copies(packet, settings)
+    count, note = copies(packet, [d.planned for d in documents], settings)
     binding = settings.binding.method if settings.binding.unit == "資料ごと" else "一式で綴じる"
     lines = []
     for doc in documents:
-        entry, suffix = doc.planned.entry, doc.planned.builder.suffix
+        entry, suffix = doc.planned.entry, doc.planned.kind.suffix
         lines.append(
             OrderLine(
                 label=entry.label and f"資料{entry.label}",

@@ -19,6 +19,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from packetgen.build.layout import pages_of
+
 LONG_SIDE_PX = 1240  # ≥ 1,200 px: legible at 100 % on a screen
 JPEG_QUALITY = 80
 THUMB_LONG_SIDE = 330  # contact sheet tiles
@@ -141,11 +143,6 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
         else:
             runs.append((i, i))
     return runs
-
-
-def pages_of(folder: Path) -> list[Path]:
-    """A document's page images in page order (pdftoppm pads numbers by the page count)."""
-    return sorted(folder.glob("page-*.jpg"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
 
 
 # Tiles by page image file: watch keeps the images of unchanged pages (hard links, same inode), so a

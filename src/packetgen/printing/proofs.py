@@ -11,34 +11,36 @@ from __future__ import annotations
 
 import json
 import shutil
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from packetgen import manifest
-from packetgen.packet import Packet
+from packetgen.build import outdated
+from packetgen.build.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR
+from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.core import manifest
 from packetgen.printing import bundle
-from packetgen.printing.staleness import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR
 
 LIVE_FILE = "live.js"  # the preview page re-reads it and reloads itself when the page changed
 CACHE = "proof-pages"  # in the workspace: each document's last proof, page images and text
 
 
-def stale(packet: Packet) -> list[str]:
+def stale(packet: Packet, plan: list[PlannedDocument]) -> list[str]:
     """Ids of documents whose print PDF is missing or was made from another version of the file."""
     out = packet.output_dir
     records = manifest.documents_by_id(manifest.read(out))
     return [
-        doc.entry.id
-        for doc in packet.plan()
-        if not bundle.reusable_pdf(out, doc, records.get(doc.entry.id, {}), bundle.sha256(out / doc.output_name))
+        doc.id
+        for doc in plan
+        if not outdated.pdf_reusable(out, doc, records.get(doc.id, {}), outdated.sha256(out / doc.output_name))
     ]
 
 
-def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
+def refresh(packet: Packet, plan: list[PlannedDocument], say: Callable[[str], None]) -> list[str]:
     """Bring the proofs of every stale document up to date; returns their ids (none: nothing done)."""
     folder = packet.folder
-    with folder.locked():
-        ids = stale(packet)
+    with folder.locked(say):
+        ids = stale(packet, plan)
         if not ids:
             return []
         out = packet.output_dir
@@ -53,7 +55,7 @@ def refresh(packet: Packet, say: Callable[[str], None]) -> list[str]:
         try:
             records = manifest.documents_by_id(previous)
             documents = bundle._documents(
-                packet, packet.plan(), records, [], staging, folder.workspace, previews, say, report_reused=False
+                packet, plan, records, [], staging, folder.workspace, previews, say, report_reused=False
             )
             text = bundle._page_text(documents, staging, out / PRINTED_DIR, texts)
         finally:
@@ -91,7 +93,7 @@ def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[st
         before = before.get(pdf.name) if isinstance(before, dict) else None
         if not isinstance(before, list) or len(before) != len(now):
             continue
-        from packetgen.printing.preview import pages_of
+        from packetgen.build.layout import pages_of
 
         drawn = pages_of(images)
         if len(drawn) != len(before):
@@ -108,3 +110,18 @@ def _keep(cache: Path, documents, text: dict[str, list[str]], print_dir: Path) -
         shutil.rmtree(target, ignore_errors=True)
         bundle._link(print_dir / PREVIEW_DIR / stem, target)
         (cache / f"{stem}.json").write_text(json.dumps({doc.pdf: text[doc.pdf]}, ensure_ascii=False), "utf-8")
+
+
+def keep_offices_warm(workspace: Path, stop: threading.Event) -> None:
+    """Start both LibreOffice slots now and keep them warm until ``stop`` (they stop on their own
+    some minutes after)."""
+    from packetgen.office.warm import WarmOffice, idle_seconds
+
+    idle = idle_seconds()
+    if idle <= 0:
+        return
+    offices = [WarmOffice(workspace, n) for n in range(1, bundle.WORKERS + 1)]
+    while not stop.is_set():
+        for office in offices:
+            office.warm_up()
+        stop.wait(max(5.0, idle / 3))

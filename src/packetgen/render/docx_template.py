@@ -17,8 +17,8 @@ from jinja2 import FunctionLoader, StrictUndefined, TemplateError, TemplateSynta
 from jinja2.exceptions import SecurityError, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
-from packetgen.errors import PacketError
-from packetgen.render.fonts import FontSetting
+from packetgen.core.errors import PacketError
+from packetgen.core.fonts import FontSetting
 from packetgen.render.ooxml import normalize_package
 
 _MAX_REPEAT = 10_000  # {{ 'a' * n }}: more copies than any document needs is a mistake (or an attack)

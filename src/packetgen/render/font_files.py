@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from packetgen.errors import PacketError
-from packetgen.render.fonts import FontSetting, Role, normalized
+from packetgen.core.errors import PacketError
+from packetgen.core.fonts import FontSetting, Role, normalized
 
 ALIAS_FILE = Path(__file__).with_name("fonts-alias.conf")
 

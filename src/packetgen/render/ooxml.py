@@ -11,7 +11,7 @@ import re
 import zipfile
 from datetime import datetime
 
-from packetgen.render.fonts import FontSetting
+from packetgen.core.fonts import FontSetting
 from packetgen.render.ooxml_fonts import apply_fonts
 
 FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)

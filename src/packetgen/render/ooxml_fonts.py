@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from packetgen.render.fonts import ROLE_TOKENS, FontSetting, Role, is_symbol_font, normalized, role_of
+from packetgen.core.fonts import ROLE_TOKENS, FontSetting, Role, is_symbol_font, normalized, role_of
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -11,8 +11,8 @@ from pptx import Presentation
 from pptx.exc import PackageNotFoundError
 from pptx.slide import Slide, SlideLayout
 
-from packetgen.errors import PacketError
-from packetgen.render.fonts import FontSetting
+from packetgen.core.errors import PacketError
+from packetgen.core.fonts import FontSetting
 from packetgen.render.ooxml import normalize_package
 from packetgen.render.pptx_shapes import Para, add_layout_placeholder, remove_shape, write_paragraphs
 

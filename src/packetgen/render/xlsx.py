@@ -28,7 +28,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
-from packetgen.render.fonts import GOTHIC, FontSetting, Role
+from packetgen.core.fonts import GOTHIC, FontSetting, Role
 from packetgen.render.ooxml import normalize_package
 
 COUNT = '#,##0;"△"#,##0'

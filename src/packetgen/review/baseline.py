@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from packetgen import manifest
-from packetgen.errors import PacketError
-from packetgen.review import diff, text
+from packetgen.build import assemble, outdated
+from packetgen.build.packet import Packet, parse_meeting_date
+from packetgen.core import manifest
+from packetgen.core.errors import PacketError
+from packetgen.render import office_text as text
+from packetgen.review import diff
 
 
 @dataclass
@@ -47,43 +50,31 @@ def _built_text(output_dir: Path, key: str) -> text.Snapshot:
 def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
     """The text of every document of the meeting as its inputs make it now, and the names of those
     not built yet in that state (assembled in memory for the comparison)."""
-    from packetgen.packet import Packet
-
     packet = Packet(project, key)
+    plan = packet.plan()
     kept = manifest.read(packet.output_dir)
     built = text.current(packet.output_dir, kept.get("documents", []), text.kept(kept, "built"))
     records = manifest.documents_by_id(kept)
     result: text.Snapshot = {}
     stale = []
-    for doc in packet.plan():
-        record = records.get(doc.entry.id, {})
-        path = packet.output_dir / doc.output_name
-        fresh = (
-            doc.entry.id in built
-            and record.get("inputs_sha256") == packet.fingerprint(doc)
-            and record.get("path") == doc.output_name
-            and path.is_file()
-            and hashlib.sha256(path.read_bytes()).hexdigest() == record.get("sha256")
-        )
-        if fresh:
-            result[doc.entry.id] = built[doc.entry.id]
+    for doc in plan:
+        made_of = outdated.fingerprint(packet, doc)
+        if doc.id in built and outdated.office_file_fresh(packet, doc, records.get(doc.id, {}), made_of):
+            result[doc.id] = built[doc.id]
         else:
             stale.append(doc)
     names = []
-    for doc, data in packet.check([d.entry.id for d in stale]) if stale else ():
-        rendered = doc.builder.render(doc.context, data)
-        entry = doc.entry
-        record = {"id": entry.id, "label": entry.label, "title": entry.title, "path": doc.output_name}
+    for item in assemble.load(packet, stale) if stale else ():
+        rendered = assemble.render(item)
+        entry = item.doc.entry
+        record = {"id": entry.id, "label": entry.label, "title": entry.title, "path": item.doc.output_name}
         record["sha256"] = hashlib.sha256(rendered).hexdigest()
         result[entry.id] = text.document_text(record, rendered)
         names.append(result[entry.id]["name"])
-    order = [d.entry.id for d in packet.plan()]
-    return {i: result[i] for i in order if i in result}, names
+    return {d.id: result[d.id] for d in plan if d.id in result}, names
 
 
 def compare(project: Path, key: str, since: str = "print", against: str | None = None) -> Comparison:
-    from packetgen.packet import parse_meeting_date
-
     parse_meeting_date(key)
     outputs = project.resolve() / "outputs"
     if against is not None:

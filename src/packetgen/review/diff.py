@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from packetgen.review.text import Snapshot
+from packetgen.render.office_text import Snapshot
 
 NUMBER = r"[△▲−\-+]?[0-9０-９]+(?:[,，.．][0-9０-９]+)*[%％]?"
 _TOKEN = re.compile(rf"{NUMBER}|[A-Za-zＡ-Ｚａ-ｚ]+|\s+|.", re.S)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from packetgen.core.errors import PacketError
+from packetgen.core.fonts import Role
 from packetgen.documents.base import BuildContext
-from packetgen.documents.decks import ROLE, TEMPLATE, DeckData
-from packetgen.errors import PacketError
+from packetgen.documents.slides.source import ROLE, TEMPLATE, DeckData
 from packetgen.inputs.slides import LAYOUTS, Slide
 from packetgen.render import font_files, text_fit
-from packetgen.render.fonts import Role
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
 from packetgen.render.rich_text import plain
@@ -60,20 +60,7 @@ def render(ctx: BuildContext, data: DeckData) -> bytes:
                 f"{where} スライド{number}（{ctx.input_label(ROLE)} {data.lines[number - 1]}行目）の"
                 f"{exc.args[0]}が長すぎて1行に収まりません：「{exc.args[1]}」"
             ) from None
-    pptx = deck.save(ctx.timestamp, ctx.entry.title, ctx.fonts)
-    _rendered[ctx.input_label(ROLE)] = (data.source, pptx)
-    return pptx
-
-
-# The last deck rendered from each slide source: `check` renders every deck once to verify it, then
-# reports its typesetting from the same bytes instead of rendering it again.
-_rendered: dict[str, tuple[object, bytes]] = {}
-
-
-def rendered(ctx: BuildContext, data: DeckData) -> bytes:
-    """The deck of this source, as rendered last in this process, or rendered now."""
-    source, pptx = _rendered.get(ctx.input_label(ROLE), (None, b""))
-    return pptx if source == data.source else render(ctx, data)
+    return deck.save(ctx.timestamp, ctx.entry.title, ctx.fonts)
 
 
 class _TitleTooLong(Exception):

@@ -16,15 +16,10 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from packetgen.errors import PacketError
-from packetgen.printing.warm_office import WarmOffice
+from packetgen.core.errors import PacketError
+from packetgen.office.soffice import find_soffice
+from packetgen.office.warm import WarmOffice
 from packetgen.render.font_files import fontconfig_environment
-
-CANDIDATES = ("soffice", "libreoffice")
-
-
-def find_soffice() -> str | None:
-    return next((path for name in CANDIDATES if (path := shutil.which(name))), None)
 
 
 def convert_to_pdf(

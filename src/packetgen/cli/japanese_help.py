@@ -22,7 +22,7 @@ from typing import Any
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from packetgen.japanese import display_width, pad
+from packetgen.core.japanese import display_width, pad
 
 # Click's exception classes: click.exceptions, or the copy of it inside newer Typer releases.
 _click = importlib.import_module(typer.BadParameter.__module__)

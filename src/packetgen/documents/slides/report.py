@@ -12,7 +12,11 @@ from typing import Any
 
 import yaml
 
+from packetgen.analysis.slide_facts import deck_fact_notices
+from packetgen.documents.base import BuildContext
+from packetgen.documents.slides.source import ROLE, DeckData
 from packetgen.inputs.punctuation import slips
+from packetgen.render.slide_report import measure
 
 SKIPPED_KEYS = {"deck", "layout", "marker", "notes"}  # not printed text (notes: not on the slide)
 CONTINUED = "（続き）"
@@ -104,25 +108,12 @@ def report_lines(name: str, facts, slip_count: int) -> list[str]:
     return lines
 
 
-def notices(packet, only: tuple[str, ...] | list[str] = ()) -> list[str]:
-    """The decks' typesetting reports and warnings, for `packetgen check` (after it has verified the
-    packet: a deck that does not fit has been reported as an error already)."""
-    from packetgen.documents import _decks
-    from packetgen.documents.decks import ROLE, SlideDeck
-    from packetgen.render.slide_report import measure
-
-    out: list[str] = []
-    for doc in packet.plan(only):
-        if not isinstance(doc.builder, SlideDeck):
-            continue
-        ctx = doc.context
-        label = ctx.input_label(ROLE)
-        data = doc.builder.load(ctx, [])
-        if data is None:
-            continue
-        found = punctuation_slips(ctx.input_path(ROLE))
-        out += slip_warnings(found, label)
-        out += title_warnings(list(data.source.slides), data.lines, label)
-        name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
-        out += report_lines(name, measure(_decks.rendered(ctx, data)), len(found))
-    return out
+def report(ctx: BuildContext, data: DeckData, rendered: bytes) -> list[str]:
+    """The deck's warnings (punctuation slips, continued titles, its cover title and KPIs against the
+    meeting file and each other) and its typesetting report, measured in the ``rendered`` deck."""
+    label = ctx.input_label(ROLE)
+    found = punctuation_slips(ctx.input_path(ROLE))
+    out = slip_warnings(found, label) + title_warnings(list(data.source.slides), data.lines, label)
+    name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
+    out += report_lines(name, measure(rendered), len(found))
+    return out + deck_fact_notices(data.source, ctx.entry.title, label, data.line_of)

@@ -1,5 +1,5 @@
 """A warm LibreOffice between commands: each conversion slot of a project has an office kept running
-by ``office_daemon.py`` for a while after its last use, so the next print or watch refresh skips the
+by ``daemon.py`` for a while after its last use, so the next print or watch refresh skips the
 office's start (about a second per process, most of a small document's conversion).
 
 ``soffice --convert-to`` cannot do this itself: a second call with the same profile is handed to the
@@ -24,12 +24,13 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from packetgen.office.soffice import find_soffice
 from packetgen.render.font_files import fontconfig_environment
 
 IDLE_ENV = "PACKETGEN_OFFICE_IDLE"
 DEFAULT_IDLE = 300.0
 PYTHON_ENV = "PACKETGEN_UNO_PYTHON"
-DAEMON = Path(__file__).with_name("office_daemon.py")
+DAEMON = Path(__file__).with_name("daemon.py")
 
 
 def idle_seconds() -> float:
@@ -134,8 +135,6 @@ class WarmOffice:
             return None
 
     def _start(self, idle: float) -> socket.socket | None:
-        from packetgen.printing.libreoffice import find_soffice
-
         python, soffice = uno_python(), find_soffice()
         if python is None or soffice is None:
             return None

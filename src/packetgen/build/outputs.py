@@ -17,11 +17,11 @@ import os
 import shutil
 import signal
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from packetgen.errors import PacketError
+from packetgen.core.errors import PacketError
 
 WORKSPACE = ".packetgen"
 LOCK_WAIT_SECONDS = 600
@@ -85,7 +85,9 @@ def _test_point(name: str) -> None:
             time.sleep(0.02)
 
 
-_HELD: dict[str, int] = {}  # meetings this process holds the lock of (print builds inside its lock)
+def say_now(text: str) -> None:
+    """A line for the user, shown at once (also when stdout is a pipe)."""
+    print(text, flush=True)
 
 
 class OutputFolder:
@@ -96,22 +98,15 @@ class OutputFolder:
         self.workspace = root / WORKSPACE
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
-        """One run per meeting at a time; a second one waits (and says so) rather than interleave."""
-        lock_key = str(self.path.resolve())
-        if _HELD.get(lock_key):
-            _HELD[lock_key] += 1
-            try:
-                yield
-            finally:
-                _HELD[lock_key] -= 1
-            return
+    def locked(self, say: Callable[[str], None] = say_now) -> Iterator[None]:
+        """One run per meeting at a time; a second one waits (and ``say``s so) rather than interleave.
+        Not re-entrant: a step run inside another's lock is told so (``held``), never locks again."""
         self.workspace.mkdir(parents=True, exist_ok=True)
         with open(self.workspace / f"{self.key}.lock", "a+b") as handle:
             try:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                print(f"別の packetgen が {self.key} を作成中です。終わるのを待っています…", flush=True)
+                say(f"別の packetgen が {self.key} を作成中です。終わるのを待っています…")
                 deadline = time.monotonic() + LOCK_WAIT_SECONDS
                 while True:
                     try:
@@ -122,11 +117,7 @@ class OutputFolder:
                             raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません") from None
                         time.sleep(0.2)
             self._sweep()
-            _HELD[lock_key] = 1
-            try:
-                yield
-            finally:
-                _HELD.pop(lock_key, None)
+            yield
 
     def _sweep(self) -> None:
         """Remove what a killed run of this meeting left in the workspace (we hold the lock)."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 SETTING_FILE = "fonts.yaml"  # under the project's templates/
 
@@ -82,10 +81,3 @@ def role_of(name: str, default: Role, setting: FontSetting | None = None) -> Rol
     if any(normalized(m) in key for m in _SANS):
         return Role.GOTHIC
     return default
-
-
-def load_setting(project: Path) -> FontSetting:
-    """The project's font setting (templates/fonts.yaml); a missing or wrong file is refused."""
-    from packetgen.inputs.font_setting import read_font_setting
-
-    return read_font_setting(project / "templates" / SETTING_FILE, f"templates/{SETTING_FILE}")

@@ -21,11 +21,11 @@ from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from packetgen import japanese
 from packetgen.analysis import claims
 from packetgen.analysis import population as pa
+from packetgen.core import japanese
+from packetgen.core.errors import Problem
 from packetgen.documents.base import BuildContext
-from packetgen.errors import Problem
 from packetgen.inputs.population import (
     AGE_COLUMNS,
     AREAS,

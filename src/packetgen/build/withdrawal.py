@@ -14,17 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-PRINT_DIR = "print"
-PACKET_PDF = "packet.pdf"
-ORDER = "印刷発注書"
-ORDER_FILES = tuple(f"{ORDER}{suffix}" for suffix in (".pdf", ".csv", ".xlsx"))
-PREVIEW_DIR = "preview"
-PRINTED_DIR = "printed"  # the baseline of the last print (text per page, page images)
-PDF_KEYS = ("pages", "pdf", "pdf_sha256", "pdf_source_sha256", "pdf_landscape")
-
-
-def zip_name(key: str) -> str:
-    return f"印刷データ_{key}.zip"
+from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PDF_KEYS, PREVIEW_DIR, PRINT_DIR, zip_name
 
 
 @dataclass

@@ -16,9 +16,9 @@ from typing import Annotated, TypeVar
 import typer
 
 from packetgen import __version__
-from packetgen.cli_japanese import JapaneseCommand, JapaneseGroup
-from packetgen.errors import PacketError
-from packetgen.japanese import display_width, pad, parse_date
+from packetgen.cli.japanese_help import JapaneseCommand, JapaneseGroup
+from packetgen.core.errors import PacketError
+from packetgen.core.japanese import display_width, pad, parse_date
 
 app = typer.Typer(
     cls=JapaneseGroup,  # help and command-line errors in Japanese (cli_japanese.py)
@@ -88,7 +88,7 @@ def _run(action: Callable[[], T]) -> T:
 
 
 def _packet(project: Path, date: str):
-    from packetgen.packet import Packet  # imported late so --help stays fast
+    from packetgen.build.packet import Packet  # imported late so --help stays fast
 
     _iso_date_hint(date)
     return Packet(project, date)
@@ -142,14 +142,21 @@ def build(
 
     def action():
         nonlocal id_width
+        from packetgen.build.notices import font_notices
+        from packetgen.build.run import Progress
+        from packetgen.build.run import build as build_packet
+        from packetgen.review.summary import build_lines
+
         packet = _packet(project, date)
         id_width = max(display_width(d.id) for d in packet.meeting.documents)
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
         sys.stdout.flush()  # keep the heading above any error message on a shared terminal
-        built = packet.build(only or (), progress=report, force=force, skipped=skip, notice=typer.echo)
-        for notice in packet.font_notices([b.planned.entry.id for b in built]) if built else ():
+        result = build_packet(packet, packet.plan(only or ()), force, Progress(report, skip, typer.echo))
+        for line in build_lines(result, packet.key):
+            typer.echo(line)
+        for notice in font_notices(packet, [b.planned for b in result.built]):
             typer.echo(notice)
-        return packet, built
+        return packet, result.built
 
     packet, built = _run(action)
     elapsed = time.perf_counter() - started
@@ -187,15 +194,12 @@ def check(
     """
 
     def action():
-        from packetgen.documents.deck_check import notices as deck_notices
-        from packetgen.new_meeting import carried_over
+        from packetgen.build.assemble import verify
+        from packetgen.build.notices import check_notices
 
         packet = _packet(project, date)
-        notices: list[str] = []
-        checked = packet.verify(only or (), notices)
-        notices += packet.font_notices(only or ()) + deck_notices(packet, only or ())
-        notices += packet.deck_fact_notices(only or ())
-        return checked, notices + packet.unused_inputs() + carried_over(packet)
+        checked = verify(packet, packet.plan(only or ()))
+        return checked, check_notices(packet, checked)
 
     checked, notices = _run(action)
     for notice in notices:
@@ -222,7 +226,7 @@ def new(
     """
 
     def action():
-        from packetgen.new_meeting import create
+        from packetgen.build.new_meeting import create
 
         _iso_date_hint(date)
         _iso_date_hint(previous)

@@ -1,0 +1,83 @@
+"""Assemble documents in memory: read and validate every selected document's inputs, reporting all
+problems at once, then render them to bytes. Nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
+from packetgen.core.errors import InputError, Problem
+from packetgen.render import font_files
+
+
+@dataclass(frozen=True)
+class Loaded:
+    doc: PlannedDocument
+    data: Any  # what the document's builder loaded: validated inputs
+
+
+def load(packet: Packet, plan: list[PlannedDocument]) -> list[Loaded]:
+    """Load and validate every planned document's inputs; raise one error listing all problems."""
+    problems = outside_links(packet, plan)
+    if problems:
+        raise InputError(problems)
+    loaded = [Loaded(doc, doc.builder.load(doc.context, problems)) for doc in plan]
+    if problems:
+        raise InputError([_with_hint(packet, p) for p in problems])
+    font_files.require(packet.fonts)  # the fonts the files name must be here: fitting and print use them
+    return loaded
+
+
+def render(item: Loaded) -> bytes:
+    return item.doc.builder.render(item.doc.context, item.data)
+
+
+def outside_links(packet: Packet, plan: list[PlannedDocument]) -> list[Problem]:
+    """An input or template that is a link to a file outside the project is refused: what a
+    meeting reads stays in its project (meeting.yaml's paths are checked for .. already)."""
+    root = packet.project.resolve()
+    problems = []
+    for doc in plan:
+        paths = [(doc.context.input_label(r), doc.context.input_path(r)) for r in sorted(doc.entry.inputs)]
+        paths += [(f"templates/{n}", doc.context.template_path(n)) for n in doc.kind.templates]
+        for label, path in paths:
+            target = path.resolve()
+            if path.exists() and not target.is_relative_to(root):
+                message = f"プロジェクトの外のファイル（{target}）へのリンクです。ファイルをコピーしてください"
+                problems.append(Problem(label, message))
+    return problems
+
+
+def _with_hint(packet: Packet, problem: Problem) -> Problem:
+    """A missing input file: name a file of the folder that looks like it and how to point at it."""
+    prefix = f"inputs/{packet.key}/"
+    if not problem.message.startswith("ファイルが見つかりません") or not problem.file.startswith(prefix):
+        return problem
+    name = problem.file.removeprefix(prefix)
+    doc_id, role = packet.roles().get(name, ("", ""))
+    path = Path(name)
+    found = sorted(p for p in (packet.meeting_dir / path.parent).glob(f"{path.stem}.*") if p.name != path.name)
+    if not found or not role:
+        return problem
+    other = (path.parent / found[0].name).as_posix()
+    hint = (
+        f"。同じフォルダに {found[0].name} があります。これを使うときは {MEETING_FILE} の資料「{doc_id}」の"
+        f" 入力.{role} を「{other}」にしてください"
+    )
+    return Problem(problem.file, problem.message + hint, problem.row, problem.column)
+
+
+@dataclass(frozen=True)
+class Verified:
+    doc: PlannedDocument
+    data: Any
+    rendered: bytes
+
+
+def verify(packet: Packet, plan: list[PlannedDocument]) -> list[Verified]:
+    """Validate the inputs and render every planned document in memory (so a slide that does not fit
+    is reported too), writing nothing."""
+    return [Verified(item.doc, item.data, render(item)) for item in load(packet, plan)]

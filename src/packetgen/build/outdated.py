@@ -1,0 +1,107 @@
+"""Is it up to date? The one place that decides, for every kind of output:
+
+- an Office file: made from these very inputs, templates and packetgen, and still the recorded bytes;
+- a print PDF: made from the Office file now there, and still the recorded bytes (it was checked when
+  it was made);
+- the print hand-off as a whole: made from the current meeting file, font setting and Office files.
+
+Each answer compares what the manifest records with what the files are now; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from packetgen import __version__
+from packetgen.build.layout import PRINT_DIR
+from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
+from packetgen.core.fonts import SETTING_FILE
+
+
+@functools.cache
+def code_version() -> str:
+    """packetgen's version and a digest of its own source: a changed renderer must rebuild even
+    when nobody remembered to raise the version number."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent.parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:16]}"
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
+    """A hash of everything a document is made from: its inputs, the meeting file, its templates
+    and packetgen itself. None when an input is missing (the build then reports it)."""
+    digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0".encode())
+    paths = [packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE]
+    paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
+    paths += [doc.context.template_path(name) for name in doc.kind.templates]
+    for path in paths:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            return None
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def office_file_fresh(packet: Packet, doc: PlannedDocument, record: dict[str, Any], made_of: str | None) -> bool:
+    """Whether the document's Office file is there as recorded and made from what ``made_of`` (its
+    fingerprint) says it is made of now."""
+    current = packet.output_dir / doc.output_name
+    return (
+        made_of is not None
+        and record.get("inputs_sha256") == made_of
+        and record.get("path") == doc.output_name
+        and current.is_file()
+        and sha256(current) == record.get("sha256")
+    )
+
+
+def pdf_name(doc: PlannedDocument) -> str:
+    """The document's print PDF, relative to print/."""
+    return Path(doc.output_name).with_suffix(".pdf").name
+
+
+def pdf_reusable(out: Path, doc: PlannedDocument, record: dict[str, Any], source_sha256: str) -> bool:
+    """Whether the document's print PDF is there, as recorded, and made from the Office file whose
+    checksum is ``source_sha256`` (a reused PDF was checked when it was made)."""
+    name = f"{PRINT_DIR}/{pdf_name(doc)}"
+    return (
+        (out / name).is_file()
+        and record.get("pdf") == name
+        and isinstance(record.get("pages"), int)
+        and "pdf_landscape" in record
+        and record.get("pdf_sha256") == sha256(out / name)
+        and record.get("pdf_source_sha256") == source_sha256
+    )
+
+
+def print_key(packet: Packet, data: dict[str, Any]) -> str:
+    """Everything the print data is made from: packetgen, the meeting file (its 印刷 settings), the
+    font setting and each Office file (as the manifest ``data`` records them)."""
+    digest = hashlib.sha256(code_version().encode())
+    for path in (packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE):
+        digest.update(path.read_bytes() + b"\0")
+    for record in data.get("documents", []):
+        digest.update(f"{record.get('id')}\0{record.get('sha256')}\0".encode())
+    return digest.hexdigest()
+
+
+def print_block_fresh(packet: Packet, key: str, data: dict[str, Any]) -> dict[str, Any] | None:
+    """The print block when every print file is there as recorded and made from the current inputs."""
+    block = data.get("print")
+    if not isinstance(block, dict) or block.get("key") != key or not isinstance(block.get("files"), dict):
+        return None
+    for rel, digest in block["files"].items():
+        path = packet.output_dir / rel
+        if not path.is_file() or sha256(path) != digest:
+            return None
+    return block

@@ -1,0 +1,161 @@
+"""Build: render the planned documents whose inputs changed, and commit them with the manifest and the
+withdrawal of print data they make stale, in one atomic step (outputs.py). A failed or killed build
+leaves the previous outputs untouched.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from packetgen.build import assemble, outdated, withdrawal
+from packetgen.build.layout import PDF_KEYS
+from packetgen.build.outputs import say_now
+from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.core import manifest
+from packetgen.render import office_text
+
+
+@dataclass(frozen=True)
+class BuiltDocument:
+    planned: PlannedDocument
+    data: bytes
+    seconds: float
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a build tells as it goes: each document made, each left as it was, and waits."""
+
+    built: Callable[[BuiltDocument], None] = lambda _: None
+    unchanged: Callable[[PlannedDocument], None] = lambda _: None
+    say: Callable[[str], None] = say_now
+
+
+@dataclass
+class BuildResult:
+    built: list[BuiltDocument] = field(default_factory=list)
+    before: office_text.Snapshot | None = None  # the text of the documents before, and after, this build
+    after: office_text.Snapshot | None = None
+    withdrawn: withdrawal.Withdrawal | None = None  # print data this build made stale and removed
+
+
+def build(
+    packet: Packet,
+    plan: list[PlannedDocument],
+    force: bool = False,
+    progress: Progress = Progress(),
+    held: bool = False,
+) -> BuildResult:
+    """Build the planned documents whose inputs changed (all with ``force``); the outputs folder
+    changes in one atomic step, after every document validated and rendered. ``held``: the caller
+    holds the meeting's lock already (print builds first)."""
+    if held:
+        result = _build(packet, plan, force, progress)
+    else:
+        with packet.folder.locked(progress.say):
+            result = _build(packet, plan, force, progress)
+    for built in result.built:
+        progress.built(built)
+    return result
+
+
+def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: Progress) -> BuildResult:
+    previous = manifest.read(packet.output_dir)
+    records = manifest.documents_by_id(previous)
+    prints = {d.id: outdated.fingerprint(packet, d) for d in plan}
+    todo = []
+    for doc in plan:
+        if not force and outdated.office_file_fresh(packet, doc, records.get(doc.id, {}), prints[doc.id]):
+            progress.unchanged(doc)
+        else:
+            todo.append(doc)
+    if not todo:
+        return BuildResult()
+    built = []
+    for item in assemble.load(packet, todo):
+        started = time.perf_counter()
+        built.append(BuiltDocument(item.doc, assemble.render(item), time.perf_counter() - started))
+    # print data made from an older version of a rebuilt document goes in the same commit
+    changed = {b.planned.id: (b.planned.entry.short_name, b.sha256) for b in built}
+    withdrawn = withdrawal.withdraw(packet.output_dir, packet.key, copy.deepcopy(previous), changed)
+    files: dict[str, Any] = {b.planned.output_name: b.data for b in built}
+    data, stale = _manifest(packet, withdrawn.manifest, built, prints)
+    before, after = _text_snapshot(packet, previous, data, built)
+    files[manifest.NAME] = manifest.dumps(data)
+    if withdrawn.any:  # the preview page shows the withdrawn previews: it goes with them
+        withdrawn.files |= {f for f in ("print/preview/index.html",) if (packet.output_dir / f).exists()}
+    packet.folder.commit(files, remove=stale | withdrawn.files)
+    return BuildResult(built, before, after, withdrawn)
+
+
+def _text_snapshot(
+    packet: Packet, previous: dict[str, Any], data: dict[str, Any], built: list[BuiltDocument]
+) -> tuple[office_text.Snapshot | None, office_text.Snapshot]:
+    """The text per slide/page/sheet of the files this build leaves, kept in the manifest's review
+    block (for packetgen diff), and the text before this build (None before any build)."""
+    out = packet.output_dir
+    kept = office_text.kept(previous, "built")
+    before = kept if kept is not None else office_text.current(out, previous.get("documents", []))
+    known = dict(before)
+    records = manifest.documents_by_id(data)
+    for b in built:
+        known[b.planned.id] = office_text.document_text(records[b.planned.id], b.data)
+    after = office_text.current(out, data["documents"], known)
+    data[office_text.REVIEW] = {"built": after}
+    return (before or None), after
+
+
+def _manifest(
+    packet: Packet, previous: dict[str, Any], built: list[BuiltDocument], prints: dict[str, str | None]
+) -> tuple[dict[str, Any], set[str]]:
+    """The next manifest, and the files of earlier builds that no document makes any more."""
+    records = manifest.documents_by_id(previous)
+    fresh = {b.planned.id: _record(b, prints.get(b.planned.id)) for b in built}
+    for doc_id, record in fresh.items():  # a PDF still made from these very bytes stays described
+        old = records.get(doc_id, {})
+        if old.get("pdf_source_sha256") == record["sha256"]:
+            record |= {k: old[k] for k in PDF_KEYS if k in old}
+    documents = []
+    for entry in packet.meeting.documents:  # meeting order; keep documents this build did not touch
+        record = fresh.get(entry.id) or records.get(entry.id)
+        if (record and (packet.output_dir / record["path"]).is_file()) or entry.id in fresh:
+            documents.append(record)
+    # a file an earlier build made under another name (a renamed or removed document) goes away;
+    # only files the manifest lists as ours are ever deleted
+    current = {d["path"] for d in documents}
+    stale = {
+        old["path"]
+        for old in records.values()
+        if isinstance(old.get("path"), str) and old["path"] not in current and "/" not in old["path"]
+    }
+    data = {
+        "meeting": {"date": packet.key, "title": packet.meeting.full_title},
+        "generator": {"name": "packetgen", "version": outdated.code_version()},
+        "documents": documents,
+    }
+    for block in ("print", "print_withdrawn"):  # the print hand-off stays described until redone
+        if block in previous:
+            data[block] = previous[block]
+    return data, stale
+
+
+def _record(built: BuiltDocument, made_of: str | None) -> dict[str, Any]:
+    entry = built.planned.entry
+    return {
+        "id": entry.id,
+        "title": entry.title,
+        "label": entry.label,
+        "path": built.planned.output_name,
+        "sha256": built.sha256,
+        "bytes": len(built.data),
+        "inputs_sha256": made_of,
+    }

@@ -1,0 +1,1 @@
+"""人口動態について: the population analysis workbook (kind 人口動態)."""

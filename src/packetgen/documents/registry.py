@@ -1,0 +1,28 @@
+"""The kinds of document a packet can hold, each declared once: where its builder lives, the file it
+makes, the input roles meeting.yaml must give it and the templates it reads.
+
+Planning, fingerprints and messages need only this table; a kind's module (python-docx, python-pptx,
+pandas …) is imported here, in ``builder``, when a document of that kind is really loaded or rendered,
+as pip's command table imports a command only when it runs.
+"""
+
+from __future__ import annotations
+
+from packetgen.documents.base import Kind
+
+AGENDA = Kind("次第", "packetgen.documents.agenda", ".docx", ("参加者名簿", "市側出席者"), ("agenda.docx",))
+SLIDES = Kind("スライド", "packetgen.documents.slides.builder", ".pptx", ("スライド",), ("deck.pptx",))
+POPULATION = Kind(
+    "人口動態",
+    "packetgen.documents.population.builder",
+    ".xlsx",
+    ("人口推移", "自然動態", "社会動態", "転入転出", "人口構造", "分析結果"),
+)
+DONATION = Kind("寄附報告", "packetgen.documents.donation", ".docx", ("寄附実績", "報告本文"), ("donation.docx",))
+
+# meeting.yaml's ids, each a fixed kind until the file names a document's kind itself
+IDS = {"agenda": AGENDA, "1-1": SLIDES, "1-2": SLIDES, "donation": DONATION, "population": POPULATION}
+
+
+def kind_of(document_id: str) -> Kind | None:
+    return IDS.get(document_id)

@@ -1,0 +1,1 @@
+"""The slide decks (kind スライド), from editable slide sources (inputs/<DATE>/slides/<id>.yaml)."""
