@@ -82,7 +82,7 @@ def _all(checkout: Path, office_only: bool) -> dict[str, dict[str, str]]:
 
 
 def _office(files: dict[str, str]) -> dict[str, str]:
-    return {rel: digest for rel, digest in files.items() if "/" not in rel and rel != "manifest.json"}
+    return {rel: digest for rel, digest in files.items() if rel.endswith((".docx", ".pptx", ".xlsx")) and "/" not in rel}
 
 
 def main() -> None:

@@ -155,11 +155,11 @@ def test_cells() -> None:
     assert plain.quotePrefix is False and plain.data_type == "s"
     formula = xlsx.put(ws, 12, 1, Formula("=SUM(A1:A2)"))
     assert formula.data_type == "f" and formula.quotePrefix is False
-    number = xlsx.put(ws, 13, 1, 1234, fmt=COUNT, size=12, bold=True, align="right")
+    number = xlsx.put(ws, 13, 1, 1234, xlsx.CellStyle(fmt=COUNT, size=12, bold=True, align="right"))
     assert number.number_format == COUNT and number.font.sz == 12 and number.font.b is True
     assert number.alignment.horizontal == "right" and number.alignment.vertical == "center"
     assert number.font.name == xlsx.GOTHIC and number.font.charset == 128
-    wrapped = xlsx.put(ws, 14, 1, "長い文", wrap=True)
+    wrapped = xlsx.put(ws, 14, 1, "長い文", xlsx.CellStyle(wrap=True))
     assert wrapped.alignment.wrap_text is True and wrapped.alignment.horizontal is None
     bare = xlsx.put(ws, 15, 1, "x")
     assert bare.alignment.wrap_text is None and bare.font.color.rgb == "00000000"
@@ -255,10 +255,10 @@ def test_heading_and_wrapped_text(gothic: Metrics) -> None:
     assert "A2:B2" in [str(r) for r in ws.merged_cells.ranges]
     lines = gothic.line_count("単位：人　" * 8, 20, 10)
     assert lines > 1 and ws.row_dimensions[2].height == xlsx.row_height(10, lines)
-    xlsx.wrapped_text(ws, gothic, 5, 1, 1, "あ")
+    xlsx.wrapped_text(ws, gothic, (5, 1, 1), "あ")
     assert ws.row_dimensions[5].height == 15.0 and "A5:A5" not in [str(r) for r in ws.merged_cells.ranges]
     ws.row_dimensions[6].height = 40
-    xlsx.wrapped_text(ws, gothic, 6, 1, 1, "あ")
+    xlsx.wrapped_text(ws, gothic, (6, 1, 1), "あ")
     assert ws.row_dimensions[6].height == 40  # never lower than set
     ws["A8"], ws["B8"] = "あいうえおかきくけこさしすせそ", "短い"
     xlsx.fit_row(ws, gothic, 8, 1, 2)

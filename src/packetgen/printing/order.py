@@ -38,6 +38,7 @@ from packetgen.render.xlsx import (
     COUNT,
     FORMULA_START,
     HEADER_FILL,
+    CellStyle,
     Metrics,
     Page,
     columns_width,
@@ -47,6 +48,7 @@ from packetgen.render.xlsx import (
     row_height,
     rule,
     save_workbook,
+    wrapped_text,
 )
 
 TITLE = "印刷発注書"
@@ -331,20 +333,10 @@ def order_xlsx(order: Order, when: datetime, label: str, fonts: FontSetting) -> 
         ws.column_dimensions[get_column_letter(i)].width = widths[c.name]
     last = len(PRINTED)
 
-    def across(row: int, first: int, text: str, size: float = SIZE, bold: bool = False, **kw: Any):
-        """Text wrapped across columns ``first``–last (merged), its row as tall as its lines."""
-        cell = put(ws, row, first, text, size=size, bold=bold, **kw)
-        cell.alignment = Alignment(vertical="top", wrap_text=True)
-        if last > first:
-            ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        lines = m.line_count(text, columns_width(ws, first, last), size, bold)
-        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, row_height(size, lines))
-        return cell
-
-    across(1, 1, TITLE, TITLE_SIZE, bold=True)
+    wrapped_text(ws, m, (1, 1, last), TITLE, CellStyle(size=TITLE_SIZE, bold=True))
     r = 2
     if order.to_fill:
-        across(r, 1, _to_fill_notice(order), bold=True, color=TO_FILL_COLOUR)
+        wrapped_text(ws, m, (r, 1, last), _to_fill_notice(order), CellStyle(size=SIZE, bold=True, color=TO_FILL_COLOUR))
         r += 1
     ws.row_dimensions[r].height = 6
     r += 1
@@ -354,7 +346,7 @@ def order_xlsx(order: Order, when: datetime, label: str, fonts: FontSetting) -> 
 
     top = r
     for i, c in enumerate(PRINTED, start=1):
-        cell = put(ws, top, i, c.header, size=SIZE, bold=True, align="center", wrap=True)
+        cell = put(ws, top, i, c.header, CellStyle(size=SIZE, bold=True, align="center", wrap=True))
         cell.fill = HEADER_FILL
     ws.row_dimensions[top].height = row_height(SIZE, max(c.header.count("\n") + 1 for c in PRINTED))
     rows = [*order.rows(), order.total_cells()]
@@ -364,7 +356,7 @@ def order_xlsx(order: Order, when: datetime, label: str, fonts: FontSetting) -> 
         for i, c in enumerate(PRINTED, start=1):
             value = cells[COLUMNS.index(c.name)]
             numeric = isinstance(value, int) and c.name != "No"
-            cell = put(ws, r, i, value, size=SIZE, bold=is_total, fmt=COUNT if numeric else None)
+            cell = put(ws, r, i, value, CellStyle(size=SIZE, bold=is_total, fmt=COUNT if numeric else None))
             horizontal = None if c.align == "left" else c.align
             cell.alignment = Alignment(horizontal=horizontal, vertical="center", wrap_text=c.wraps)
             if is_total:
@@ -373,7 +365,7 @@ def order_xlsx(order: Order, when: datetime, label: str, fonts: FontSetting) -> 
         ws.row_dimensions[r].height = row_height(SIZE, lines)
     total_row = top + len(rows)
     # how the totals are counted, across the 計 row's empty 資料番号–ファイル cells
-    note = put(ws, total_row, 2, SHEETS_NOTE, size=SIZE)
+    note = put(ws, total_row, 2, SHEETS_NOTE, CellStyle(size=SIZE))
     note.alignment = Alignment(vertical="center", wrap_text=True)
     ws.merge_cells(start_row=total_row, start_column=2, end_row=total_row, end_column=4)
     lines = m.line_count(SHEETS_NOTE, columns_width(ws, 2, 4), SIZE)
@@ -381,11 +373,11 @@ def order_xlsx(order: Order, when: datetime, label: str, fonts: FontSetting) -> 
     rule(ws, top, total_row, 1, last)
     ws.row_dimensions[total_row + 1].height = 8
     r = total_row + 2
-    across(r, 1, INSTRUCTIONS, bold=True)
+    wrapped_text(ws, m, (r, 1, last), INSTRUCTIONS, CellStyle(size=SIZE, bold=True))
     for i, text in enumerate(order.instructions, start=1):
         r += 1
-        put(ws, r, 1, f"{i}.", size=SIZE).alignment = Alignment(horizontal="right", vertical="top")
-        across(r, 2, text)
+        put(ws, r, 1, f"{i}.", CellStyle(size=SIZE)).alignment = Alignment(horizontal="right", vertical="top")
+        wrapped_text(ws, m, (r, 2, last), text, CellStyle(size=SIZE))
     print_setup(ws, f"A1:{get_column_letter(last)}{r}", label, TITLE, page)
     ws.print_title_rows = f"{top}:{top}"  # a long order: the header row again on every page
     return save_workbook(wb, when, TITLE, fonts)
@@ -417,12 +409,12 @@ def _sheet_heading(ws: Worksheet, m: Metrics, order: Order, row: int, last: int)
         cells = ((1, label, label + 1, middle if len(items) == 2 else last), (middle + 1, label2, label2 + 1, last))
         height = row_height(SIZE)
         for (key, value), (first, key_last, value_first, value_last) in zip(items, cells, strict=False):
-            cell = put(ws, row, first, key, size=SIZE, bold=True)
+            cell = put(ws, row, first, key, CellStyle(size=SIZE, bold=True))
             cell.fill = HEADER_FILL
             cell.alignment = Alignment(vertical="center", wrap_text=True)
             missing = TO_FILL in value
             colour = TO_FILL_COLOUR if missing else "000000"
-            cell = put(ws, row, value_first, value, size=SIZE, bold=missing, color=colour)
+            cell = put(ws, row, value_first, value, CellStyle(size=SIZE, bold=missing, color=colour))
             cell.alignment = Alignment(vertical="center", wrap_text=True)
             if missing:
                 cell.fill = TO_FILL_FILL

@@ -51,29 +51,32 @@ def font(size: float = 10, bold: bool = False, color: str = "000000") -> CellFon
     return CellFont(name=GOTHIC, size=size, bold=bold, color=color, charset=128)
 
 
-def put(
-    ws: Worksheet,
-    row: int,
-    col: int,
-    value: Any,
-    *,
-    size: float = 10,
-    bold: bool = False,
-    fmt: str | None = None,
-    align: str | None = None,
-    wrap: bool = False,
-    color: str = "000000",
-):
+@dataclass(frozen=True)
+class CellStyle:
+    """How a written cell looks: its font size, weight and colour, number format and alignment."""
+
+    size: float = 10
+    bold: bool = False
+    fmt: str | None = None
+    align: str | None = None
+    wrap: bool = False
+    color: str = "000000"
+
+
+PLAIN = CellStyle()
+
+
+def put(ws: Worksheet, row: int, col: int, value: Any, style: CellStyle = PLAIN):
     """Write one cell. Text that looks like a formula (=, +, -, @) stays text, marked as such for Excel."""
     cell = ws.cell(row=row, column=col, value=value)
     if isinstance(value, str) and value.startswith(FORMULA_START) and not getattr(value, "is_formula", False):
         cell.data_type = "s"
         cell.quotePrefix = True
-    cell.font = font(size, bold, color)
-    if fmt:
-        cell.number_format = fmt
-    if align or wrap:
-        cell.alignment = Alignment(horizontal=align, vertical="center", wrap_text=wrap)
+    cell.font = font(style.size, style.bold, style.color)
+    if style.fmt:
+        cell.number_format = style.fmt
+    if style.align or style.wrap:
+        cell.alignment = Alignment(horizontal=style.align, vertical="center", wrap_text=style.wrap)
     return cell
 
 
@@ -85,7 +88,7 @@ class Formula(str):
 
 def header_row(ws: Worksheet, row: int, col: int, names: Sequence[str]) -> None:
     for i, name in enumerate(names):
-        cell = put(ws, row, col + i, name, bold=True, align="center", wrap=True)
+        cell = put(ws, row, col + i, name, CellStyle(bold=True, align="center", wrap=True))
         cell.fill = HEADER_FILL
         cell.border = RULED
 
@@ -99,9 +102,9 @@ def rule(ws: Worksheet, first_row: int, last_row: int, first_col: int, last_col:
 def sheet_heading(ws: Worksheet, m: Metrics, title: str, note: str, last_col: int) -> None:
     """A1: the sheet's title; A2: unit and source (「単位：人　資料：住民基本台帳」), wrapped across the
     print area's columns ``A``–``last_col`` (set the widths first); row 3 a little space."""
-    put(ws, 1, 1, title, size=14, bold=True)
+    put(ws, 1, 1, title, CellStyle(size=14, bold=True))
     ws.row_dimensions[1].height = row_height(14)
-    wrapped_text(ws, m, 2, 1, last_col, note, color="404040")
+    wrapped_text(ws, m, (2, 1, last_col), note, CellStyle(color="404040"))
     ws.row_dimensions[3].height = 6
 
 
@@ -276,15 +279,16 @@ def columns_width(ws: Worksheet, first_col: int, last_col: int) -> float:
     return sum(ws.column_dimensions[get_column_letter(c)].width or 0 for c in range(first_col, last_col + 1))
 
 
-def wrapped_text(ws: Worksheet, m: Metrics, row: int, col: int, last_col: int, text: str, size: float = 10, **kw):
-    """A text wrapped across columns ``col``–``last_col`` (merged when more than one), its row as tall
-    as its lines (set the column widths first)."""
-    cell = put(ws, row, col, text, size=size, **kw)
+def wrapped_text(ws: Worksheet, m: Metrics, at: tuple[int, int, int], text: str, style: CellStyle = PLAIN):
+    """A text wrapped across the columns of ``at`` = (row, first column, last column), merged when more
+    than one, its row as tall as its lines (set the column widths first)."""
+    row, col, last_col = at
+    cell = put(ws, row, col, text, style)
     cell.alignment = Alignment(vertical="top", wrap_text=True)
     if last_col > col:
         ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=last_col)
-    lines = m.line_count(text, columns_width(ws, col, last_col), size, kw.get("bold", False))
-    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, row_height(size, lines))
+    lines = m.line_count(text, columns_width(ws, col, last_col), style.size, style.bold)
+    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, row_height(style.size, lines))
     return cell
 
 

@@ -56,6 +56,7 @@ from packetgen.render.xlsx import (
     PERCENT,
     RATIO,
     SIGNED,
+    CellStyle,
     Formula,
     Metrics,
     Page,
@@ -364,19 +365,25 @@ def _trend_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> 
     fit_row(ws, m, top, 1, 8)
     for i, year in enumerate(years):
         r = top + 1 + i
-        put(ws, r, 1, year, align="center")
-        put(ws, r, 2, japanese.wareki_year(year), align="center")
+        put(ws, r, 1, year, CellStyle(align="center"))
+        put(ws, r, 2, japanese.wareki_year(year), CellStyle(align="center"))
         if year in city.index:
-            put(ws, r, 3, int(city.loc[year, "population"]), fmt=COUNT)
+            put(ws, r, 3, int(city.loc[year, "population"]), CellStyle(fmt=COUNT))
         if i:
             prev = r - 1
-            put(ws, r, 4, Formula(f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(C{prev})),C{r}-C{prev},"")'), fmt=SIGNED)
-            put(ws, r, 5, Formula(f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(C{prev})),C{r}/C{prev}-1,"")'), fmt=PERCENT)
+            put(ws, r, 4, Formula(f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(C{prev})),C{r}-C{prev},"")'), CellStyle(fmt=SIGNED))
+            put(
+                ws,
+                r,
+                5,
+                Formula(f'=IF(AND(ISNUMBER(C{r}),ISNUMBER(C{prev})),C{r}/C{prev}-1,"")'),
+                CellStyle(fmt=PERCENT),
+            )
         if year in japan.index:
-            put(ws, r, 6, int(japan.loc[year, "population"]), fmt=COUNT)
+            put(ws, r, 6, int(japan.loc[year, "population"]), CellStyle(fmt=COUNT))
         for col, region in ((7, CITY), (8, JAPAN)):
             if region in index and year in index.index and pd.notna(index.loc[year, region]):
-                put(ws, r, col, round(float(index.loc[year, region]), 1), fmt=INDEX)
+                put(ws, r, col, round(float(index.loc[year, region]), 1), CellStyle(fmt=INDEX))
     last = top + len(years)
     rule(ws, top + 1, last, 1, 8)
     missing = [y for y in years if y not in city.index]
@@ -385,21 +392,19 @@ def _trend_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> 
         wrapped_text(
             ws,
             m,
-            note_row,
-            1,
-            last_col,
+            (note_row, 1, last_col),
             f"※一関市（現市域）の{missing[0]}〜{missing[-1]}年の国勢調査人口は出典が得られないため空欄"
             "（1955年は会議資料の値）",
         )
         note_row += 1
     r0 = note_row + 1
-    put(ws, r0, 1, "その他の数値（一関市）", bold=True)
+    put(ws, r0, 1, "その他の数値（一関市）", CellStyle(bold=True))
     header_row(ws, r0 + 1, 1, ["年", "和暦", "人口", "種別", ""])
     for i, row in enumerate(others.itertuples()):
         r = r0 + 2 + i
-        put(ws, r, 1, int(row.year), align="center")
-        put(ws, r, 2, japanese.wareki_year(int(row.year)), align="center")
-        put(ws, r, 3, int(row.population), fmt=COUNT)
+        put(ws, r, 1, int(row.year), CellStyle(align="center"))
+        put(ws, r, 2, japanese.wareki_year(int(row.year)), CellStyle(align="center"))
+        put(ws, r, 3, int(row.population), CellStyle(fmt=COUNT))
         put(ws, r, 4, row.kind)
     last_other = r0 + 1 + len(others)
     for r in range(r0 + 1, last_other + 1):
@@ -410,8 +415,8 @@ def _trend_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> 
         year = int(estimate["year"].iloc[0])
         census_row = top + 1 + years.index(year)
         est_row = r0 + 2 + list(others["kind"]).index("独自推計")
-        wrapped_text(ws, m, last_other + 1, 1, 2, f"{year}年 国勢調査と独自推計の差")
-        put(ws, last_other + 1, 3, Formula(f"=C{census_row}-C{est_row}"), fmt=SIGNED)
+        wrapped_text(ws, m, (last_other + 1, 1, 2), f"{year}年 国勢調査と独自推計の差")
+        put(ws, last_other + 1, 3, Formula(f"=C{census_row}-C{est_row}"), CellStyle(fmt=SIGNED))
         ws.cell(row=last_other + 1, column=3).alignment = Alignment(vertical="top")
         last_other += 1
 
@@ -482,28 +487,34 @@ def _area_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> N
     fit_row(ws, m, top, 1, last_col)
     for i, area in enumerate(AREAS):
         r = top + 1 + i
-        put(ws, r, 1, area, align="center")
+        put(ws, r, 1, area, CellStyle(align="center"))
         for key, col in col_of.items():
             value = s[(s["region"] == area) & (s["year"] == key[0]) & (s["kind"] == key[1])]["population"]
             if len(value):
-                put(ws, r, col, int(value.iloc[0]), fmt=COUNT)
+                put(ws, r, col, int(value.iloc[0]), CellStyle(fmt=COUNT))
             if share_after is not None and key == columns[share_after]:
                 letter = get_column_letter(col)
-                put(ws, r, col + 1, Formula(f"={letter}{r}/{letter}${total_row}"), fmt=PERCENT)
-    put(ws, total_row, 1, "合計", bold=True, align="center")
+                put(ws, r, col + 1, Formula(f"={letter}{r}/{letter}${total_row}"), CellStyle(fmt=PERCENT))
+    put(ws, total_row, 1, "合計", CellStyle(bold=True, align="center"))
     incomplete = []
     for key, col in col_of.items():
         letter = get_column_letter(col)
         have = set(s[(s["year"] == key[0]) & (s["kind"] == key[1])]["region"])
         if have == set(AREAS):
-            put(ws, total_row, col, Formula(f"=SUM({letter}{top + 1}:{letter}{total_row - 1})"), fmt=COUNT, bold=True)
+            put(
+                ws,
+                total_row,
+                col,
+                Formula(f"=SUM({letter}{top + 1}:{letter}{total_row - 1})"),
+                CellStyle(fmt=COUNT, bold=True),
+            )
         else:
-            put(ws, total_row, col, "—", align="center")
+            put(ws, total_row, col, "—", CellStyle(align="center"))
             incomplete.append(f"{key[0]}年{key[1]}：{'・'.join(a for a in AREAS if a not in have)}の値なし")
     rule(ws, top + 1, total_row, 1, last_col)
     note = total_row + 1
     for text in incomplete:
-        wrapped_text(ws, m, note, 1, print_col, f"※{text}（合計は表示しません）")
+        wrapped_text(ws, m, (note, 1, print_col), f"※{text}（合計は表示しません）")
         note += 1
 
     bar = BarChart()
@@ -516,22 +527,22 @@ def _area_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) -> N
     chart_row(ws, note, bar, page.chart_width_cm(), CHART_CM)
 
     t2 = note + 2
-    put(ws, t2, 1, "国勢調査人口（判明分）", bold=True)
+    put(ws, t2, 1, "国勢調査人口（判明分）", CellStyle(bold=True))
     header_row(ws, t2 + 1, 1, ["年", *areas])
     for i, year in enumerate(years):
         r = t2 + 2 + i
-        put(ws, r, 1, int(year), align="center")
+        put(ws, r, 1, int(year), CellStyle(align="center"))
         for j, area in enumerate(areas):
             value = census[(census["region"] == area) & (census["year"] == year)]
             if len(value):
-                put(ws, r, 2 + j, int(value["population"].iloc[0]), fmt=COUNT)
+                put(ws, r, 2 + j, int(value["population"].iloc[0]), CellStyle(fmt=COUNT))
     last = t2 + 1 + len(years)
     rule(ws, t2 + 2, last, 1, 1 + len(areas))
     quick = census[census["kind"] != pa.CENSUS]
     if len(quick):
         row = quick.iloc[0]
         last += 1
-        wrapped_text(ws, m, last, 1, print_col, f"※{row['region']}の{int(row['year'])}年は{row['kind']}の値")
+        wrapped_text(ws, m, (last, 1, print_col), f"※{row['region']}の{int(row['year'])}年は{row['kind']}の値")
     scatter = ScatterChart(scatterStyle="lineMarker")  # required by the schema: Excel repairs without it
     scatter.style = 13
     xs = Reference(ws, min_col=1, min_row=t2 + 2, max_row=t2 + 1 + len(years))
@@ -587,19 +598,19 @@ def _structure_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
     fit_row(ws, m, top, 1, last_col)
     total = top + 1 + len(band_names)
     for i, name in enumerate(band_names):
-        put(ws, top + 1 + i, 1, name, wrap=True)  # a band's name may take two lines: the row centres
+        put(ws, top + 1 + i, 1, name, CellStyle(wrap=True))  # a band's name may take two lines: the row centres
         fit_row(ws, m, top + 1 + i, 1, 1)
-    put(ws, total, 1, "計", bold=True, align="center")
+    put(ws, total, 1, "計", CellStyle(bold=True, align="center"))
     for g, (region, when) in enumerate(groups):
         col = 2 + 2 * g
         letter = get_column_letter(col)
         part = bands[(bands["region"] == region) & (bands["when"] == when)].set_index("band")
         for i, name in enumerate(band_names):
             r = top + 1 + i
-            put(ws, r, col, int(part.loc[name, "count"]), fmt=COUNT)
-            put(ws, r, col + 1, Formula(f"={letter}{r}/{letter}${total}"), fmt=PERCENT)
-        put(ws, total, col, Formula(f"=SUM({letter}{top + 1}:{letter}{total - 1})"), fmt=COUNT, bold=True)
-        put(ws, total, col + 1, Formula(f"={letter}{total}/{letter}${total}"), fmt=PERCENT)
+            put(ws, r, col, int(part.loc[name, "count"]), CellStyle(fmt=COUNT))
+            put(ws, r, col + 1, Formula(f"={letter}{r}/{letter}${total}"), CellStyle(fmt=PERCENT))
+        put(ws, total, col, Formula(f"=SUM({letter}{top + 1}:{letter}{total - 1})"), CellStyle(fmt=COUNT, bold=True))
+        put(ws, total, col + 1, Formula(f"={letter}{total}/{letter}${total}"), CellStyle(fmt=PERCENT))
     rule(ws, top + 1, total, 1, last_col)
     for r in range(top + 1, total):
         for c in range(2, last_col + 1):
@@ -624,20 +635,20 @@ def _structure_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
         "2020年国勢調査（年齢不詳を除く）で代替しています。構成比は年齢の判明している人口に対する割合です。",
     ]
     for i, text in enumerate(notes):
-        wrapped_text(ws, m, bar_row + 1 + i, 1, print_col, text)
+        wrapped_text(ws, m, (bar_row + 1 + i, 1, print_col), text)
 
     t2 = bar_row + len(notes) + 2
-    put(ws, t2, 1, f"{JAPAN}の男女・5歳階級別人口（人口ピラミッド）", bold=True)
+    put(ws, t2, 1, f"{JAPAN}の男女・5歳階級別人口（人口ピラミッド）", CellStyle(bold=True))
     header_row(ws, t2 + 1, 1, pyramid_names)
     fit_row(ws, m, t2 + 1, 1, len(pyramid_names))
     for i, row in enumerate(pyramid.itertuples()):
         r = t2 + 2 + i
-        put(ws, r, 1, row.band, align="center")
-        put(ws, r, 2, int(row.male), fmt=COUNT)
-        put(ws, r, 3, int(row.female), fmt=COUNT)
+        put(ws, r, 1, row.band, CellStyle(align="center"))
+        put(ws, r, 2, int(row.male), CellStyle(fmt=COUNT))
+        put(ws, r, 3, int(row.female), CellStyle(fmt=COUNT))
         # the male share is stored negative so the pyramid's bars grow to the left
-        put(ws, r, 4, -round(float(row.male_share), 6), fmt="0.0%;0.0%")
-        put(ws, r, 5, round(float(row.female_share), 6), fmt="0.0%")
+        put(ws, r, 4, -round(float(row.male_share), 6), CellStyle(fmt="0.0%;0.0%"))
+        put(ws, r, 5, round(float(row.female_share), 6), CellStyle(fmt="0.0%"))
     last = t2 + 1 + len(pyramid)
     rule(ws, t2 + 2, last, 1, 5)
     chart = BarChart()
@@ -701,19 +712,19 @@ def _dynamics_sheet(
     for j, (_, row) in enumerate(frame.iterrows()):
         col = 2 + j
         letter = get_column_letter(col)
-        put(ws, plus_row, col, int(row[keys[0]]), fmt=COUNT)
-        put(ws, minus_row, col, int(row[keys[1]]), fmt=COUNT)
-        put(ws, diff_row, col, Formula(f"={letter}{plus_row}-{letter}{minus_row}"), fmt=COUNT, bold=True)
+        put(ws, plus_row, col, int(row[keys[0]]), CellStyle(fmt=COUNT))
+        put(ws, minus_row, col, int(row[keys[1]]), CellStyle(fmt=COUNT))
+        put(ws, diff_row, col, Formula(f"={letter}{plus_row}-{letter}{minus_row}"), CellStyle(fmt=COUNT, bold=True))
         if j:
             prev = get_column_letter(col - 1)
             for k, r in enumerate((plus_row, minus_row, diff_row)):
-                put(ws, diff_row + 2 + k, col, Formula(f"={letter}{r}-{prev}{r}"), fmt=SIGNED)
-        put(ws, diff_row + 5, col, Formula(f"={letter}{minus_row}/{letter}{plus_row}"), fmt=RATIO)
+                put(ws, diff_row + 2 + k, col, Formula(f"={letter}{r}-{prev}{r}"), CellStyle(fmt=SIGNED))
+        put(ws, diff_row + 5, col, Formula(f"={letter}{minus_row}/{letter}{plus_row}"), CellStyle(fmt=RATIO))
     for r, text in ((plus_row, labels[0]), (minus_row, labels[1]), (diff_row, "差")):
-        put(ws, r, 1, text, bold=r == diff_row, align="center")
+        put(ws, r, 1, text, CellStyle(bold=r == diff_row, align="center"))
     for k, text in enumerate((f"{labels[0]}の前年差", f"{labels[1]}の前年差", "差の前年差")):
-        put(ws, diff_row + 2 + k, 1, text, align="center")
-    put(ws, diff_row + 5, 1, ratio_label, align="center")
+        put(ws, diff_row + 2 + k, 1, text, CellStyle(align="center"))
+    put(ws, diff_row + 5, 1, ratio_label, CellStyle(align="center"))
     last_col = 1 + len(years)
     rule(ws, plus_row, diff_row, 1, last_col)
     header_row(ws, diff_row + 1, 1, ["増減の推移", *years])
@@ -766,12 +777,12 @@ def _migration_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
     header_row(ws, top, 1, [name for name, _ in columns])
     for i, row in enumerate(moves.itertuples()):
         r = top + 1 + i
-        put(ws, r, 1, row.partner, align="center")
+        put(ws, r, 1, row.partner, CellStyle(align="center"))
         if pd.notna(row.moves_in):
-            put(ws, r, 2, int(row.moves_in), fmt=COUNT)
+            put(ws, r, 2, int(row.moves_in), CellStyle(fmt=COUNT))
         if pd.notna(row.moves_out):
-            put(ws, r, 3, int(row.moves_out), fmt=COUNT)
-        put(ws, r, 4, Formula(f'=IF(AND(ISNUMBER(B{r}),ISNUMBER(C{r})),B{r}-C{r},"")'), fmt=COUNT)
+            put(ws, r, 3, int(row.moves_out), CellStyle(fmt=COUNT))
+        put(ws, r, 4, Formula(f'=IF(AND(ISNUMBER(B{r}),ISNUMBER(C{r})),B{r}-C{r},"")'), CellStyle(fmt=COUNT))
     last = top + len(moves)
     rule(ws, top + 1, last, 1, 4)
     end = last
@@ -780,19 +791,10 @@ def _migration_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
         wrapped_text(
             ws,
             m,
-            last + 2,
-            1,
-            print_col,
+            (last + 2, 1, print_col),
             "※相手先別の人数は会議資料の図にのみあり、本文・公開資料で確認できないため空欄としています。",
         )
-        wrapped_text(
-            ws,
-            m,
-            last + 3,
-            1,
-            print_col,
-            "　相手先の並びは入力（転入転出の表）の順です。",
-        )
+        wrapped_text(ws, m, (last + 3, 1, print_col), "　相手先の並びは入力（転入転出の表）の順です。")
         end = last + 3
     blocks = [(1, end)]
     known = moves[~unknown]
@@ -825,8 +827,8 @@ def _findings_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str) 
     for i, text in enumerate(data.findings):
         r = 4 + i
         lines = text_fit.wrap(text, room, size)
-        put(ws, r, 1, "▶", size=size).alignment = Alignment(horizontal="center", vertical="top")
-        put(ws, r, 2, "\n".join(lines), size=size).alignment = Alignment(vertical="top", wrap_text=True)
+        put(ws, r, 1, "▶", CellStyle(size=size)).alignment = Alignment(horizontal="center", vertical="top")
+        put(ws, r, 2, "\n".join(lines), CellStyle(size=size)).alignment = Alignment(vertical="top", wrap_text=True)
         ws.row_dimensions[r].height = row_height(size, len(lines)) + 8
     last = 3 + len(data.findings)
     _finish(ws, page, 2, last, [(1, 4), *((r, r) for r in range(5, last + 1))], label, "分析結果")
