@@ -2,52 +2,31 @@
 
 Sheets follow the seed: 人口推移, 地域別人口, 人口構造, 自然動態, 社会動態, 転入・転出, 分析結果.
 The workbook computes its own differences (formulas); pandas computes the same figures to check the
-inputs and to fill the 分析結果 text. Unknown figures stay blank and the sheet says so.
+inputs (inputs/population_checks.py) and to fill the 分析結果 text (analysis/population_claims.py).
+Unknown figures stay blank and the sheet says so.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, LineChart, Reference, ScatterChart, Series
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
-from packetgen.analysis import claims
 from packetgen.analysis import population as pa
+from packetgen.analysis.population_claims import fill_findings
 from packetgen.core import japanese
 from packetgen.core.errors import Problem
 from packetgen.documents.base import BuildContext
-from packetgen.inputs.population import (
-    AGE_COLUMNS,
-    AREAS,
-    CITY,
-    JAPAN,
-    MIGRATION_COLUMNS,
-    NATURAL_COLUMNS,
-    SERIES_COLUMNS,
-    SOCIAL_COLUMNS,
-    AgeRow,
-    Findings,
-    LoadedTable,
-    MigrationRow,
-    NaturalRow,
-    SeriesRow,
-    SocialRow,
-    age_bounds,
-    load_findings,
-    load_frame,
-)
-from packetgen.inputs.validation import key_path
-from packetgen.inputs.yaml_files import line_of
+from packetgen.inputs.population import AREAS, BANDS, CITY, JAPAN
+from packetgen.inputs.population_checks import load_inputs
 from packetgen.render import text_fit
 from packetgen.render.xlsx import (
     CELL_PAD_PT,
@@ -78,13 +57,6 @@ from packetgen.render.xlsx import (
     wrapped_text,
 )
 
-TABLE_ROLES = {
-    "人口推移": ("series", SERIES_COLUMNS, SeriesRow, ("region", "year", "kind")),
-    "自然動態": ("natural", NATURAL_COLUMNS, NaturalRow, ("year",)),
-    "社会動態": ("social", SOCIAL_COLUMNS, SocialRow, ("year",)),
-    "転入転出": ("migration", MIGRATION_COLUMNS, MigrationRow, ("partner",)),
-    "人口構造": ("age", AGE_COLUMNS, AgeRow, ("region", "when", "band")),
-}
 BASE_YEAR = 1985  # the first census year both the city (current boundary) and Japan have
 
 
@@ -100,95 +72,14 @@ class PopulationData:
 
 
 def load(ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
-    start = len(problems)
-    tables: dict[str, LoadedTable] = {}
-    for role, (key, columns, model, unique) in TABLE_ROLES.items():
-        loaded = load_frame(ctx.input_path(role), ctx.input_label(role), columns, model, problems, unique)
-        if loaded is not None:
-            tables[key] = loaded
-    findings, node = load_findings(ctx.input_path("分析結果"), ctx.input_label("分析結果"), problems)
-    if len(tables) < len(TABLE_ROLES) or findings is None or len(problems) > start:
-        return None  # analysis runs on clean inputs only
-    before = len(problems)
-    _check(tables, problems)
-    if len(problems) > before:
+    inputs = load_inputs(ctx, problems)
+    if inputs is None:
         return None
-    frames = {k: t.frame for k, t in tables.items()}
-    frames["natural"] = _chronological(frames["natural"])
-    frames["social"] = _chronological(frames["social"])
-    age = frames["age"]
-    bounds = [age_bounds(band) for band in age["band"]]
-    frames["age"] = age.assign(low=[lo for lo, _ in bounds], high=[hi for _, hi in bounds])
-    try:
-        values = pa.findings_values(frames["series"], frames["natural"], frames["social"])
-    except (KeyError, ValueError) as exc:
-        problems.append(Problem(ctx.input_label("人口推移"), f"分析結果に使う数値が足りません（{exc}）"))
+    filled = fill_findings(inputs, problems)
+    if filled is None:
         return None
-    files = {key: ctx.input_label(role) for role, (key, *_) in TABLE_ROLES.items()}
-    facts = Facts(
-        pa.claim_series(frames["series"], frames["natural"], frames["social"], files),
-        pa.claim_rankings(frames["migration"], files),
-        pa.claim_pyramids(frames["age"], files),
-    )
-    notices: list[str] = []
-    texts = _fill_findings(findings, node, values, facts, ctx.input_label("分析結果"), problems, notices)
-    return PopulationData(
-        frames["series"], frames["natural"], frames["social"], frames["migration"], frames["age"], texts, notices
-    )
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What a declared claim of the 分析結果 is checked against."""
-
-    series: dict[str, claims.Series]
-    rankings: tuple[claims.Ranked, ...]
-    pyramids: dict[str, claims.Pyramid]
-
-    def check(self, name: str, claim: str) -> None:
-        if name == "元資料のみ":  # a statement whose figures the inputs do not keep at all
-            raise claims.Unverifiable("この数値は入力のどの表にもありません")
-        if name == "移動の多い順":
-            claims.check_order(self.rankings, claim)
-        elif match := _BOOM_KEY.fullmatch(name):
-            region = match.group(1)
-            claims.check_booms(self.pyramids.get(region, claims.Pyramid(region, None, {})), claim)
-        else:
-            claims.check_claim(self.series, name, claim)
-
-
-_BOOM_KEY = re.compile(r"ベビーブーム世代（(.+)）")
-
-
-def _check(tables: dict[str, LoadedTable], problems: list[Problem]) -> None:
-    """Stated totals and differences must agree with their parts (file and row named)."""
-    n = japanese.number
-    for key, plus, minus, words in (
-        ("natural", "births", "deaths", "出生−死亡"),
-        ("social", "moves_in", "moves_out", "転入−転出"),
-    ):
-        t = tables[key]
-        for m in pa.stated_mismatches(t.frame, plus, minus):
-            problems.append(
-                t.table.problem(f"差（{n(m.stated)}）が {words}（{n(m.computed)}）と合いません", m.row, m.column)
-            )
-    s = tables["series"]
-    for m in pa.area_sum_mismatches(s.frame, CITY, AREAS):
-        problems.append(
-            s.table.problem(
-                f"{CITY}の人口（{n(m.stated)}）が8地域の合計（{n(m.computed)}）と合いません", m.row, m.column
-            )
-        )
-    a = tables["age"]
-    for row in a.frame.itertuples():
-        if pa.band_of(*age_bounds(row.band)) is None:
-            problems.append(
-                a.table.problem(
-                    "年齢の区分が年少（0〜14歳）・生産年齢（15〜64歳）・老年（65歳以上）をまたいでいます",
-                    row.row,
-                    "年齢",
-                )
-            )
+    t = inputs.tables
+    return PopulationData(t.series, t.natural, t.social, t.migration, t.age, filled.texts, filled.notices)
 
 
 def render(ctx: BuildContext, data: PopulationData) -> bytes:
@@ -224,56 +115,6 @@ def render(ctx: BuildContext, data: PopulationData) -> bytes:
     _migration_sheet(wb, m, data, label)
     _findings_sheet(wb, m, data, label)
     return save_workbook(wb, ctx.timestamp, ctx.entry.title, ctx.fonts)
-
-
-def _chronological(frame: pd.DataFrame) -> pd.DataFrame:
-    order = frame["year"].map(japanese.parse_year_label)
-    return frame.assign(_order=order).sort_values("_order").drop(columns="_order").reset_index(drop=True)
-
-
-def _fill_findings(
-    findings: Findings,
-    node: yaml.Node | None,
-    values: dict[str, str],
-    facts: Facts,
-    label: str,
-    problems: list[Problem],
-    notices: list[str],
-) -> list[str]:
-    """Each finding with its computed values and phrases filled in; every declared claim checked,
-    and a claim word written as plain text without a declared claim refused (analysis/claims.py).
-    A claim the inputs hold no figures for is a 注意 in ``notices``."""
-    series = facts.series
-    texts = []
-    for i, item in enumerate(findings.items):
-        text, declared = item.text, item.claims
-        # 「文:」 when the finding declares claims, else the list item itself
-        loc: tuple[str | int, ...] = ("分析結果", i, "文") if line_of(node, ("分析結果", i, "文")) else ("分析結果", i)
-
-        def problem(message: str, where: tuple[str | int, ...] = loc) -> None:
-            problems.append(Problem(label, message, line_of(node, where), key_path(where)))
-
-        for word in claims.unclaimed_words(text, declared)[:1]:
-            problem(
-                f"「{word}」と書かれていますが、データで確かめる主張がありません。{{方向:転入}} などの計算語句に"
-                "するか、文: と 主張:（例：転入: 増加）の形にしてください（README「分析結果の計算語句と主張」）"
-            )
-        for name, claim in declared.items():
-            try:
-                facts.check(name, claim)
-            except claims.Unverifiable as exc:
-                where = line_of(node, ("分析結果", i, "主張", name))
-                notices.append(
-                    f"注意：{label} {where}行目：「{name}: {claim}」をデータで確かめられません。{exc}。"
-                    "元の資料で確かめてから使ってください"
-                )
-            except claims.ClaimError as exc:
-                problem(f"{exc}（文は{line_of(node, loc)}行目）", ("分析結果", i, "主張", name))
-        try:
-            texts.append(claims.fill(text, values, series))
-        except claims.ClaimError as exc:
-            problem(str(exc))
-    return texts
 
 
 # --- sheets ------------------------------------------------------------------------------------
@@ -567,7 +408,7 @@ def _structure_sheet(wb: Workbook, m: Metrics, data: PopulationData, label: str)
     bands = pa.age_bands(data.age)
     groups = list(dict.fromkeys(zip(bands["region"], bands["when"], strict=True)))
     groups.sort(key=lambda g: g[0] != CITY)  # the city first, then the comparison
-    band_names = [b[0] for b in pa.BANDS]
+    band_names = [b[0] for b in BANDS]
     pyramid = pa.pyramid_shares(data.age, JAPAN)
     first = [("区分", [])]
     for region, when in groups:
