@@ -1,5 +1,5 @@
-"""analysis/population.py on small made-up tables, each expected figure worked out by hand.
-(Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
+"""analysis/population.py and the cross-row checks of inputs/population_checks.py on small made-up
+tables, each expected figure worked out by hand. (Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
 
 from __future__ import annotations
 
@@ -10,7 +10,22 @@ import pytest
 
 from packetgen.analysis import claims
 from packetgen.analysis import population as pa
+from packetgen.analysis.population_claims import Facts, fill_findings
+from packetgen.core.errors import Problem
+from packetgen.inputs import population_checks as checks
+from packetgen.inputs.population import (
+    AGE_COLUMNS,
+    AREAS,
+    NATURAL_COLUMNS,
+    SERIES_COLUMNS,
+    SOCIAL_COLUMNS,
+    LoadedTable,
+    band_of,
+    load_findings,
+)
+from packetgen.inputs.tables import Table
 
+MIGRATION = {"partner": ["東京圏", "仙台市"], "moves_in": [900, 800], "moves_out": [1200, 700], "row": [2, 3]}
 FILES = {"series": "s.csv", "natural": "n.csv", "social": "o.csv", "migration": "m.csv", "age": "a.csv"}
 
 
@@ -54,8 +69,8 @@ def test_dynamics() -> None:
 
 def test_stated_mismatches() -> None:
     frame = NATURAL.assign(stated=[-1300, None, -1600])
-    assert pa.stated_mismatches(frame, "births", "deaths") == [pa.Mismatch(4, "差", -1600, -1640)]
-    assert pa.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
+    assert checks.stated_mismatches(frame, "births", "deaths") == [checks.Mismatch(4, "差", -1600, -1640)]
+    assert checks.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
 
 
 def test_census_and_index() -> None:
@@ -73,11 +88,11 @@ def test_census_and_index() -> None:
 
 def test_area_sums() -> None:
     s = series_frame()
-    assert pa.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
+    assert checks.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
     wrong = s.assign(population=s["population"].where(s["row"] != 10, 700))
-    assert pa.area_sum_mismatches(wrong, "一関市", ("大東", "花泉")) == [pa.Mismatch(3, "人口", 900, 890)]
+    assert checks.area_sum_mismatches(wrong, "一関市", ("大東", "花泉")) == [checks.Mismatch(3, "人口", 900, 890)]
     # a year with only some areas, or no city figure, is not checked
-    assert pa.area_sum_mismatches(wrong, "一関市", ("大東", "花泉", "千厩")) == []
+    assert checks.area_sum_mismatches(wrong, "一関市", ("大東", "花泉", "千厩")) == []
 
 
 @pytest.mark.parametrize(
@@ -96,7 +111,7 @@ def test_area_sums() -> None:
     ],
 )
 def test_band_of(low: int, high: int | None, band: str | None) -> None:
-    assert pa.band_of(low, high) == band
+    assert band_of(low, high) == band
 
 
 def age_frame() -> pd.DataFrame:
@@ -198,3 +213,108 @@ def test_claim_rankings_and_pyramids() -> None:
     pyramids = pa.claim_pyramids(pd.concat([age, extra], ignore_index=True), FILES)
     assert pyramids["市"] == claims.Pyramid("市", 2020, {45: (70, "a.csv 9行目"), 70: (95, "a.csv 10行目")})
     assert pyramids["全国"] == claims.Pyramid("全国", None, {})  # no five-year bands
+
+
+def loaded(label: str, header: tuple[str, ...], frame: pd.DataFrame) -> LoadedTable:
+    return LoadedTable(Table(label, list(header)), frame)
+
+
+def test_check_tables_names_file_row_and_column() -> None:
+    areas = [(area, 2017, 100, "住民基本台帳", 20 + i) for i, area in enumerate(AREAS)]
+    series = pd.concat(
+        [
+            series_frame(),
+            pd.DataFrame([*areas, ("一関市", 2017, 799, "住民基本台帳", 30)], columns=series_frame().columns),
+        ],
+        ignore_index=True,
+    )
+    age = pd.DataFrame({"band": ["0-14", "10-19", "65+"], "row": [2, 3, 4]})
+    tables = {
+        "natural": loaded("n.csv", NATURAL_COLUMNS, NATURAL.assign(stated=[-1300, -1400, -1600])),
+        "social": loaded("o.csv", SOCIAL_COLUMNS, SOCIAL.assign(stated=[None, -651, None])),
+        "series": loaded("s.csv", SERIES_COLUMNS, series),
+        "age": loaded("a.csv", AGE_COLUMNS, age),
+    }
+    problems: list[Problem] = []
+    checks.check_tables(tables, problems)
+    assert problems == [
+        Problem("n.csv", "差（△1,600）が 出生−死亡（△1,640）と合いません", 4, "D列「差」"),  # 440 − 2,080
+        Problem("o.csv", "差（△651）が 転入−転出（△650）と合いません", 3, "D列「差」"),  # 2,400 − 3,050
+        Problem("s.csv", "一関市の人口（799）が8地域の合計（800）と合いません", 30, "C列「人口」"),
+        Problem(
+            "a.csv",
+            "年齢の区分が年少（0〜14歳）・生産年齢（15〜64歳）・老年（65歳以上）をまたいでいます",
+            3,
+            "C列「年齢」",
+        ),
+    ]
+
+
+def test_facts_check_by_the_claim_name() -> None:
+    ranked = claims.Ranked("転入", (("東京圏", 900, "m.csv 2行目"), ("仙台市", 800, "m.csv 3行目")))
+    facts = Facts(
+        pa.claim_series(series_frame(), NATURAL, SOCIAL, FILES), (ranked,), {"全国": claims.Pyramid("全国", None, {})}
+    )
+    with pytest.raises(claims.Unverifiable, match=r"^この数値は入力のどの表にもありません$"):
+        facts.check("元資料のみ", "20歳代の割合が高い")
+    facts.check("移動の多い順", "東京圏、仙台市")
+    with pytest.raises(claims.ClaimError, match="転入の多い順は「東京圏、仙台市」です"):
+        facts.check("移動の多い順", "仙台市、東京圏")
+    with pytest.raises(claims.Unverifiable, match=r"^全国の5歳階級別の人口が人口構造の表にありません$"):
+        facts.check("ベビーブーム世代（全国）", "突出")
+    with pytest.raises(claims.Unverifiable, match=r"^岩手の5歳階級別の人口"):  # no table for the region at all
+        facts.check("ベビーブーム世代（岩手）", "突出")
+    with pytest.raises(claims.ClaimError, match="系列「ベビーブーム世代（全国）の山」はありません"):
+        facts.check("ベビーブーム世代（全国）の山", "突出")
+    facts.check("出生", "減少")  # 550 → 440
+    with pytest.raises(claims.ClaimError, match="「出生: 増加」とありますが、データと合いません"):
+        facts.check("出生", "増加")
+
+
+FINDINGS = """分析結果:
+  - 出生は{傾向:出生}、{city_peak_year}年の人口は{city_peak}人。
+  - 文: 転入は増加した。
+    主張:
+      転入: 減少
+      元資料のみ: 20歳代が多い
+  - 人口が増加した。
+  - 人口は{nothing}人。
+"""
+
+
+def test_fill_findings_checks_the_claims_and_fills_the_phrases(tmp_path) -> None:
+    (tmp_path / "f.yaml").write_text(FINDINGS, "utf-8")
+    problems: list[Problem] = []
+    findings, node = load_findings(tmp_path / "f.yaml", "f.yaml", problems)
+    assert findings is not None and problems == []
+    age = age_frame().assign(row=range(2, 9))
+    tables = checks.PopulationTables(series_frame(), NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age, FILES)
+    filled = fill_findings(checks.PopulationInputs(tables, findings, node, "f.yaml"), problems)
+    assert filled is not None
+    # 600, 550, 440 fall; the city's census peak is 1955's 1,000; a refused sentence is still filled,
+    # one whose placeholder is unknown is left out
+    assert filled.texts == ["出生は減少傾向、1955年の人口は1,000人。", "転入は増加した。", "人口が増加した。"]
+    assert filled.notices == [
+        "注意：f.yaml 6行目：「元資料のみ: 20歳代が多い」をデータで確かめられません。"
+        "この数値は入力のどの表にもありません。元の資料で確かめてから使ってください"
+    ]
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("f.yaml", 5, "分析結果[2].主張.転入"),
+        ("f.yaml", 7, "分析結果[3].文"),  # a plain item: its own line (line_of stops at the nearest node)
+        ("f.yaml", 8, "分析結果[4].文"),
+    ]
+    assert problems[0].message.startswith("「転入: 減少」とありますが、データと合いません：転入は前年度から100人増加")
+    assert problems[0].message.endswith("（文は3行目）")
+    assert problems[1].message.startswith("「増加」と書かれていますが、データで確かめる主張がありません。")
+    assert problems[2].message.startswith("差し込み「{nothing}」はありません（使える名前：city_peak、")
+
+
+def test_fill_findings_names_a_figure_the_tables_lack(tmp_path) -> None:
+    (tmp_path / "f.yaml").write_text("分析結果:\n  - 出生は{傾向:出生}。\n", "utf-8")
+    problems: list[Problem] = []
+    findings, node = load_findings(tmp_path / "f.yaml", "f.yaml", problems)
+    assert findings is not None
+    no_estimate = series_frame().query("kind != '独自推計'")
+    tables = checks.PopulationTables(no_estimate, NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age_frame(), FILES)
+    assert fill_findings(checks.PopulationInputs(tables, findings, node, "f.yaml"), problems) is None
+    assert problems == [Problem("s.csv", "分析結果に使う数値が足りません（'独自推計'）")]

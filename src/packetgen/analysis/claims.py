@@ -88,7 +88,6 @@ def check_order(rankings: tuple[Ranked, ...], stated: str) -> None:
 
 # The baby-boom generations by their middle birth year (第1次 1947–49, 第2次 1971–74)
 BOOMS = {"第1次": 1948, "第2次": 1972}
-BOOM_CLAIMS = ("突出", "第2次が第1次より少ない", "第2次が第1次より多い")
 
 
 @dataclass(frozen=True)

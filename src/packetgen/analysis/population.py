@@ -1,31 +1,20 @@
 """Population analysis in pure pandas: differences, year-on-year change, census-to-census change,
-age-structure shares, consistency checks and the figures the 分析結果 text cites.
+age-structure shares, the figures the 分析結果 text cites and the series its claims are checked on.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pandas as pd
 
 from packetgen.analysis import claims
 from packetgen.core import japanese
+from packetgen.inputs.population import BANDS, band_of
 
 CENSUS = "国勢調査"
 CITY_NAME = "一関市"
-BANDS = (("年少人口（0〜14歳）", 0, 14), ("生産年齢人口（15〜64歳）", 15, 64), ("老年人口（65歳以上）", 65, None))
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    """A stated figure that disagrees with the one computed from its parts."""
-
-    row: int  # Excel row of the input
-    column: str
-    stated: int
-    computed: int
 
 
 def dynamics(frame: pd.DataFrame, plus: str, minus: str) -> pd.DataFrame:
@@ -37,12 +26,6 @@ def dynamics(frame: pd.DataFrame, plus: str, minus: str) -> pd.DataFrame:
     out["diff_change"] = out["diff"].diff()
     out["ratio"] = out[minus] / out[plus]  # e.g. deaths per birth
     return out
-
-
-def stated_mismatches(frame: pd.DataFrame, plus: str, minus: str) -> list[Mismatch]:
-    computed = frame[plus] - frame[minus]
-    bad = frame[frame["stated"].notna() & (frame["stated"] != computed)]
-    return [Mismatch(int(r["row"]), "差", int(r["stated"]), int(r[plus] - r[minus])) for _, r in bad.iterrows()]
 
 
 def census(series: pd.DataFrame, region: str) -> pd.DataFrame:
@@ -62,27 +45,6 @@ def indexed(series: pd.DataFrame, regions: tuple[str, ...], base_year: int) -> p
         if base_year in c.index:
             cols[region] = c / c[base_year] * 100
     return pd.DataFrame(cols)
-
-
-def area_sum_mismatches(series: pd.DataFrame, city: str, areas: tuple[str, ...]) -> list[Mismatch]:
-    """Where the city's figure and all areas' figures of one year and kind exist, they must add up."""
-    found = []
-    for _, group in series.groupby(["year", "kind"]):
-        totals = group[group["region"] == city]
-        parts = group[group["region"].isin(areas)]
-        if len(totals) == 1 and set(parts["region"]) == set(areas):
-            total, summed = int(totals["population"].iloc[0]), int(parts["population"].sum())
-            if total != summed:
-                found.append(Mismatch(int(totals["row"].iloc[0]), "人口", total, summed))
-    return found
-
-
-def band_of(low: int, high: int | None) -> str | None:
-    """The three-band name an age row falls in (None when it straddles two bands)."""
-    for name, band_low, band_high in BANDS:
-        if low >= band_low and (band_high is None or (high is not None and high <= band_high)):
-            return name
-    return None
 
 
 def age_bands(age: pd.DataFrame) -> pd.DataFrame:

@@ -106,6 +106,18 @@ def age_bounds(band: str) -> tuple[int, int | None]:
     return int(low), int(high) if high else None
 
 
+# The three age groups a table's age rows are summed into (name, first age, last age or None)
+BANDS = (("年少人口（0〜14歳）", 0, 14), ("生産年齢人口（15〜64歳）", 15, 64), ("老年人口（65歳以上）", 65, None))
+
+
+def band_of(low: int, high: int | None) -> str | None:
+    """The three-band name an age row falls in (None when it straddles two bands)."""
+    for name, band_low, band_high in BANDS:
+        if low >= band_low and (band_high is None or (high is not None and high <= band_high)):
+            return name
+    return None
+
+
 class Finding(BaseModel):
     """A finding in the author's own words with what it claims (系列: 主張), checked against the data."""
 
