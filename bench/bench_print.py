@@ -75,7 +75,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    from packetgen.office.convert import convert_in_parallel, convert_to_pdf
     from packetgen.render.font_files import fontconfig_environment
 
     fontconfig_environment()
@@ -88,47 +87,20 @@ def main() -> None:
         out = project / "outputs" / DATE
         files = sorted(p for p in out.iterdir() if p.suffix in (".docx", ".pptx", ".xlsx"))
         bare = statistics.median(bare_conversion(tmp) for _ in range(args.repeat))
-        one_call, two_procs = [], []
-        for n in range(args.repeat):
-            started = time.perf_counter()
-            convert_to_pdf(files, tmp / f"one{n}")
-            one_call.append(time.perf_counter() - started)
-            started = time.perf_counter()
-            convert_in_parallel(files, tmp / f"two{n}", when=datetime(2023, 7, 27, 13, 30))
-            two_procs.append(time.perf_counter() - started)
+        one_call, two_procs = conversions(files, tmp, args.repeat)
         figures = {}
         for warm in (False, True):
             if warm:
                 run(project, "print", DATE, "--only", "agenda", warm=True)  # starts the warm offices
-            full = []
-            for _ in range(args.repeat):
-                for stale in (out / "print", out / "printed", out / f"印刷データ_{DATE}.zip"):
-                    if stale.is_dir():
-                        shutil.rmtree(stale)
-                    else:
-                        stale.unlink(missing_ok=True)
-                full.append(run(project, "print", DATE, warm=warm))
-            agenda, agenda_built = [], []
-            members = project / "inputs" / DATE / "members.csv"
-            original = members.read_text("utf-8")
-            for n in range(2 * args.repeat):
-                members.write_text(original.replace("岩本", "岩本" if n % 2 else "岩元"), "utf-8")
-                if n < args.repeat:  # the edit, then print: print builds the agenda itself
-                    agenda.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
-                else:  # the edit, build, then print
-                    run(project, "build", DATE, "--only", "agenda")
-                    agenda_built.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
-            members.write_text(original, "utf-8")
-            run(project, "print", DATE, warm=warm)
-            figures[warm] = (statistics.median(full), statistics.median(agenda), statistics.median(agenda_built))
+            figures[warm] = prints(project, args.repeat, warm)
         before = mtimes(out / "print")
         noop_print = statistics.median(run(project, "print", DATE) for _ in range(args.repeat))
         rewritten = sum(1 for k, v in mtimes(out / "print").items() if before.get(k) != v)
         noop_build = statistics.median(run(project, "build", DATE) for _ in range(args.repeat))
         stop_warm_offices(project)
         print(f"bare LibreOffice conversion (one-line text, fresh profile): {bare:6.2f} s")
-        print(f"5 Office files, one LibreOffice call                     : {statistics.median(one_call):6.2f} s")
-        print(f"5 Office files, two LibreOffice processes                : {statistics.median(two_procs):6.2f} s")
+        print(f"5 Office files, one LibreOffice call                     : {one_call:6.2f} s")
+        print(f"5 Office files, two LibreOffice processes                : {two_procs:6.2f} s")
         print(f"build, nothing changed                                   : {noop_build:6.2f} s")
         print(
             f"print, nothing changed                                   : {noop_print:6.2f} s = "
@@ -140,6 +112,48 @@ def main() -> None:
             print(f"full print                                               : {f:6.2f} s = {f / bare:5.2f}x bare")
             print(f"print --only agenda after an agenda edit (builds it too) : {a:6.2f} s = {a / f:5.2f}x full print")
             print(f"print --only agenda after the edit was built            : {b:6.2f} s = {b / f:5.2f}x full print")
+
+
+def conversions(files: list[Path], tmp: Path, repeat: int) -> tuple[float, float]:
+    """Median seconds to convert ``files`` in one LibreOffice call, and in two processes at once."""
+    from packetgen.office.convert import convert_in_parallel, convert_to_pdf
+
+    one_call, two_procs = [], []
+    for n in range(repeat):
+        started = time.perf_counter()
+        convert_to_pdf(files, tmp / f"one{n}")
+        one_call.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        convert_in_parallel(files, tmp / f"two{n}", when=datetime(2023, 7, 27, 13, 30))
+        two_procs.append(time.perf_counter() - started)
+    return statistics.median(one_call), statistics.median(two_procs)
+
+
+def prints(project: Path, repeat: int, warm: bool) -> tuple[float, float, float]:
+    """Median seconds of a full print (its print data removed first), of `print --only agenda` after
+    an edit of the member list, and of the same after the edit was built."""
+    out = project / "outputs" / DATE
+    full = []
+    for _ in range(repeat):
+        for stale in (out / "print", out / "printed", out / f"印刷データ_{DATE}.zip"):
+            if stale.is_dir():
+                shutil.rmtree(stale)
+            else:
+                stale.unlink(missing_ok=True)
+        full.append(run(project, "print", DATE, warm=warm))
+    agenda, agenda_built = [], []
+    members = project / "inputs" / DATE / "members.csv"
+    original = members.read_text("utf-8")
+    for n in range(2 * repeat):
+        members.write_text(original.replace("岩本", "岩本" if n % 2 else "岩元"), "utf-8")
+        if n < repeat:  # the edit, then print: print builds the agenda itself
+            agenda.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
+        else:  # the edit, build, then print
+            run(project, "build", DATE, "--only", "agenda")
+            agenda_built.append(run(project, "print", DATE, "--only", "agenda", warm=warm))
+    members.write_text(original, "utf-8")
+    run(project, "print", DATE, warm=warm)
+    return statistics.median(full), statistics.median(agenda), statistics.median(agenda_built)
 
 
 def stop_warm_offices(project: Path) -> None:

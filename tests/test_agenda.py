@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from conftest import DATE, run, snapshot
-from packetgen.render.docx_fonts import missing_east_asian_fonts
+from references import missing_east_asian_fonts
 
 AGENDA = "次第・参加者名簿.docx"
 

@@ -21,7 +21,7 @@ from docx.shared import Mm
 from conftest import DATE, run, snapshot
 from packetgen.analysis.donation import rate_text, totals_by_year, worked_example, year_on_year
 from packetgen.inputs.donation import DonationRecord
-from packetgen.render.docx_fonts import missing_east_asian_fonts
+from references import missing_east_asian_fonts
 
 REPORT = "資料No.3_一関市企業版ふるさと納税について.docx"
 RECORDS = "donation/records.csv"

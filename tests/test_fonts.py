@@ -14,9 +14,10 @@ import pytest
 from lxml import etree
 
 from conftest import DATE, run
-from packetgen.core.fonts import DEFAULT, FontSetting, Role, role_of
+from packetgen.core.fonts import FontSetting, Role, role_of
 from packetgen.render import text_fit
 from packetgen.render.font_files import resolve
+from references import DEFAULT
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -22,7 +22,7 @@ import pytest
 
 from conftest import DATE, run
 from packetgen.core.errors import PacketError
-from packetgen.core.fonts import DEFAULT, FontSetting
+from packetgen.core.fonts import FontSetting
 from packetgen.inputs.meeting import TO_FILL
 from packetgen.printing.order import (
     COLUMNS,
@@ -37,6 +37,7 @@ from packetgen.printing.order import (
 )
 from packetgen.printing.pdf_checks import read_facts
 from packetgen.render.font_files import pdf_families, resolve
+from references import DEFAULT
 from test_fonts import font_names
 
 pdfplumber = pytest.importorskip("pdfplumber")
@@ -321,7 +322,7 @@ def test_pdf_is_byte_identical_across_renders_and_processes() -> None:
     assert order_pdf(made_up_order(), DEFAULT) == first
     script = (
         "import sys, hashlib; sys.path[:0] = sys.argv[1:]; import test_order as t; "
-        "from packetgen.printing.order import order_pdf; from packetgen.core.fonts import DEFAULT; "
+        "from packetgen.printing.order import order_pdf; from references import DEFAULT; "
         "print(hashlib.sha256(order_pdf(t.made_up_order(), DEFAULT)).hexdigest())"
     )
     here = Path(__file__).resolve().parent

@@ -246,7 +246,7 @@ def test_cards_sit_on_one_grid_in_even_rows_of_equal_height(project: Path) -> No
 
 
 def test_rows_of_cards_are_as_even_as_they_can_be() -> None:
-    from packetgen.render.slide_blocks import Cards, CardSection, per_row
+    from packetgen.render.slide_blocks.grids import Cards, CardSection, per_row
 
     assert [per_row(n) for n in range(1, 10)] == [1, 2, 3, 4, 3, 3, 4, 4, 3]  # 5 → 3 + 2, 7 → 4 + 3
     for n in range(2, 13):

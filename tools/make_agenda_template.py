@@ -8,6 +8,8 @@ Run: python tools/make_agenda_template.py
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from docx import Document
@@ -29,38 +31,48 @@ OUT = PROJECT / "templates" / "agenda.docx"
 CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
 
 
-def paragraph_style(
-    doc,
-    name,
-    size,
-    gothic=False,
-    bold=False,
-    align=None,
-    before=0,
-    after=0,
-    left_mm=0.0,
-    first_line_pt=0.0,
-    break_before=False,
-    keep_next=False,
-):
+@dataclass(frozen=True)
+class Look:
+    """A paragraph style's look: size in pt, ゴシック or the body's 明朝, spacing before and after in pt,
+    indents, and whether it starts a page or keeps with the next paragraph."""
+
+    size: float
+    gothic: bool = False
+    bold: bool = False
+    align: WD_ALIGN_PARAGRAPH | None = None
+    before: float = 0
+    after: float = 0
+    left_mm: float = 0.0
+    first_line_pt: float = 0.0
+    break_before: bool = False
+    keep_next: bool = False
+
+
+def paragraph_style(doc, name: str, look: Look):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
-    style.font.size = Pt(size)
-    style.font.bold = bold
-    if gothic:
+    style.font.size = Pt(look.size)
+    style.font.bold = look.bold
+    if look.gothic:
         set_rfonts(style.element.get_or_add_rPr(), GOTHIC)
     fmt = style.paragraph_format
-    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
-    if align is not None:
-        fmt.alignment = align
-    if left_mm:
-        fmt.left_indent = Mm(left_mm)
-    if first_line_pt:
-        fmt.first_line_indent = Pt(first_line_pt)
-    fmt.page_break_before = break_before
-    fmt.keep_with_next = keep_next
+    fmt.space_before, fmt.space_after = Pt(look.before), Pt(look.after)
+    if look.align is not None:
+        fmt.alignment = look.align
+    if look.left_mm:
+        fmt.left_indent = Mm(look.left_mm)
+    if look.first_line_pt:
+        fmt.first_line_indent = Pt(look.first_line_pt)
+    fmt.page_break_before = look.break_before
+    fmt.keep_with_next = look.keep_next
     return style
+
+
+def paragraph_styles(doc, looks: Mapping[str, Look]) -> None:
+    """Add the styles in the order given (the order they are listed in Word)."""
+    for name, look in looks.items():
+        paragraph_style(doc, name, look)
 
 
 # w:tcPr children come in schema order; w:shd goes before these (Word repairs the file otherwise)
@@ -90,34 +102,43 @@ def cant_split(row):
     tr_pr.append(OxmlElement("w:cantSplit"))
 
 
-def table_with_loop(doc, headers, widths_mm, cells, loop, centered_columns=(), row_height_mm=8.5, styles=None):
+@dataclass(frozen=True)
+class Column:
+    """A column of a table docxtpl repeats a row of: its header, width, the data row's tag and style."""
+
+    header: str
+    width_mm: float
+    cell: str
+    style: str = "表本文"
+
+
+def table_with_loop(doc, columns: Sequence[Column], loop: str, row_height_mm: float = 8.5):
     """Header row (shaded, repeated on each page), then docxtpl's {%tr for %} / data / {%tr endfor %}."""
-    table = doc.add_table(rows=4, cols=len(headers))
+    table = doc.add_table(rows=4, cols=len(columns))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for i, column in enumerate(table.columns):
-        column.width = Mm(widths_mm[i])  # w:gridCol: LibreOffice lays tables out by the grid
+    for column, spec in zip(table.columns, columns, strict=True):
+        column.width = Mm(spec.width_mm)  # w:gridCol: LibreOffice lays tables out by the grid
     for row in table.rows:
-        for i, cell in enumerate(row.cells):
-            cell.width = Mm(widths_mm[i])
+        for cell, spec in zip(row.cells, columns, strict=True):
+            cell.width = Mm(spec.width_mm)
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     header, opener, data, closer = table.rows
     repeat_header(header)
     header.height = Mm(7)
-    for i, text in enumerate(headers):
-        header.cells[i].paragraphs[0].text = text
-        header.cells[i].paragraphs[0].style = doc.styles["表見出し"]
-        shade(header.cells[i])
+    for cell, spec in zip(header.cells, columns, strict=True):
+        cell.paragraphs[0].text = spec.header
+        cell.paragraphs[0].style = doc.styles["表見出し"]
+        shade(cell)
     opener.cells[0].paragraphs[0].text = "{%tr for " + loop + " %}"
     closer.cells[0].paragraphs[0].text = "{%tr endfor %}"
     data.height = Mm(row_height_mm)
     cant_split(data)
-    for i, text in enumerate(cells):
-        p = data.cells[i].paragraphs[0]
-        p.text = text
-        default = "表本文中央" if i in centered_columns else "表本文"
-        p.style = doc.styles[(styles or {}).get(i, default)]
+    for cell, spec in zip(data.cells, columns, strict=True):
+        p = cell.paragraphs[0]
+        p.text = spec.cell
+        p.style = doc.styles[spec.style]
     return table
 
 
@@ -160,32 +181,55 @@ def a4_document(top_mm: float = 25):
     return doc
 
 
+CENTER = WD_ALIGN_PARAGRAPH.CENTER
+STYLES = {
+    "会議名": Look(15, gothic=True, align=CENTER, before=24, after=30),
+    "日時場所": Look(12, left_mm=38, after=6),
+    "次第見出し": Look(15, gothic=True, align=CENTER, before=36, after=30),
+    "次第項目": Look(12, left_mm=10, after=28),
+    "次第小項目": Look(12, left_mm=22, after=22),
+    "名簿見出し": Look(13, gothic=True, align=CENTER, after=12, break_before=True),
+    "表見出し": Look(10, gothic=True, align=CENTER),
+    "表本文": Look(10),
+    "表本文中央": Look(10, align=CENTER),
+    "表ふりがな": Look(9),
+    "小見出し": Look(11, gothic=True, before=18, after=6, keep_next=True),
+    "説明見出し": Look(12, gothic=True, after=12, break_before=True),
+    "説明節見出し": Look(11, gothic=True, before=12, after=4, keep_next=True),
+    "説明本文": Look(10.5, left_mm=7.5, first_line_pt=10.5, after=2),
+    "参考見出し": Look(10.5, gothic=True, before=18, after=4, keep_next=True),
+    "参考本文": Look(10.5, left_mm=7.5, after=2),
+    "ページ番号": Look(9, align=CENTER),
+}
+MEMBER_COLUMNS = (
+    Column("No.", 12, "{{ m.no }}", "表本文中央"),
+    Column("分野", 18, "{{ m.field }}"),
+    Column("団体等", 30, "{{ m.organization }}"),
+    Column("職名等", 24, "{{ m.position }}"),
+    Column("氏名", 30, "{{ m.name }}"),
+    Column("ふりがな", 38, "{{ m.kana }}", "表ふりがな"),
+    Column("備考", 14, "{{ m.remark }}", "表本文中央"),
+)
+STAFF_COLUMNS = (Column("役職", 100, "{{ s.role }}"), Column("氏名", 40, "{{ s.name }}"))
+
+
 def build() -> None:
     doc = a4_document()
-    section = doc.sections[0]
+    paragraph_styles(doc, STYLES)
+    doc.styles["説明本文"].paragraph_format.line_spacing = 1.35
+    agenda_page(doc)
+    members_page(doc)
+    explanation_page(doc)
+    add_page_number_footer(doc.sections[0], doc)
+    props = doc.core_properties
+    props.title = "次第・参加者名簿"
+    props.author = props.last_modified_by = "packetgen"
+    props.comments = "packetgen の次第テンプレート。波かっこのタグは残したまま、書式（スタイル）を自由に変更できます。"
+    save_template(doc, OUT)
 
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph_style(doc, "会議名", 15, gothic=True, align=center, before=24, after=30)
-    paragraph_style(doc, "日時場所", 12, left_mm=38, after=6)
-    paragraph_style(doc, "次第見出し", 15, gothic=True, align=center, before=36, after=30)
-    paragraph_style(doc, "次第項目", 12, left_mm=10, after=28)
-    paragraph_style(doc, "次第小項目", 12, left_mm=22, after=22)
-    paragraph_style(doc, "名簿見出し", 13, gothic=True, align=center, after=12, break_before=True)
-    paragraph_style(doc, "表見出し", 10, gothic=True, align=center)
-    paragraph_style(doc, "表本文", 10)
-    paragraph_style(doc, "表本文中央", 10, align=center)
-    paragraph_style(doc, "表ふりがな", 9)
-    paragraph_style(doc, "小見出し", 11, gothic=True, before=18, after=6, keep_next=True)
-    paragraph_style(doc, "説明見出し", 12, gothic=True, after=12, break_before=True)
-    paragraph_style(doc, "説明節見出し", 11, gothic=True, before=12, after=4, keep_next=True)
-    paragraph_style(doc, "説明本文", 10.5, left_mm=7.5, first_line_pt=10.5, after=2)
-    paragraph_style(doc, "参考見出し", 10.5, gothic=True, before=18, after=4, keep_next=True)
-    paragraph_style(doc, "参考本文", 10.5, left_mm=7.5, after=2)
-    paragraph_style(doc, "ページ番号", 9, align=center)
-    for name in ("説明本文",):
-        doc.styles[name].paragraph_format.line_spacing = 1.35
 
-    # --- page 1: 次第 -------------------------------------------------------------------------
+def agenda_page(doc) -> None:
+    """Page 1: the 次第, items and their sub-items."""
     doc.add_paragraph("{{ meeting.full_title }}", style="会議名")
     doc.add_paragraph("日時　{{ meeting.datetime_text }}", style="日時場所")
     doc.add_paragraph("場所　{{ meeting.place }}", style="日時場所")
@@ -197,29 +241,17 @@ def build() -> None:
     doc.add_paragraph("{%p endfor %}", style="次第小項目")
     doc.add_paragraph("{%p endfor %}", style="次第項目")
 
-    # --- page 2: 参加者名簿 and 市側出席者 --------------------------------------------------------
-    doc.add_paragraph("{{ meeting.session_name }}　参加者名簿", style="名簿見出し")
-    table_with_loop(
-        doc,
-        ["No.", "分野", "団体等", "職名等", "氏名", "ふりがな", "備考"],
-        [12, 18, 30, 24, 30, 38, 14],
-        [
-            "{{ m.no }}",
-            "{{ m.field }}",
-            "{{ m.organization }}",
-            "{{ m.position }}",
-            "{{ m.name }}",
-            "{{ m.kana }}",
-            "{{ m.remark }}",
-        ],
-        "m in members",
-        centered_columns=(0, 6),
-        styles={5: "表ふりがな"},
-    )
-    doc.add_paragraph("■市側出席者", style="小見出し")
-    table_with_loop(doc, ["役職", "氏名"], [100, 40], ["{{ s.role }}", "{{ s.name }}"], "s in staff", row_height_mm=7.5)
 
-    # --- page 3: 協議の説明 ---------------------------------------------------------------------
+def members_page(doc) -> None:
+    """Page 2: the 参加者名簿 and the 市側出席者."""
+    doc.add_paragraph("{{ meeting.session_name }}　参加者名簿", style="名簿見出し")
+    table_with_loop(doc, MEMBER_COLUMNS, "m in members")
+    doc.add_paragraph("■市側出席者", style="小見出し")
+    table_with_loop(doc, STAFF_COLUMNS, "s in staff", row_height_mm=7.5)
+
+
+def explanation_page(doc) -> None:
+    """Page 3 (when the meeting has one): the 協議の説明, its sections and the 参考 list."""
     doc.add_paragraph("{%p if explanation %}", style="説明本文")
     doc.add_paragraph("{{ explanation.heading }}", style="説明見出し")
     doc.add_paragraph("{%p for section in explanation.sections %}", style="説明本文")
@@ -240,13 +272,6 @@ def build() -> None:
     doc.add_paragraph("{%p endfor %}", style="参考本文")
     doc.add_paragraph("{%p endif %}", style="参考本文")
     doc.add_paragraph("{%p endif %}", style="説明本文")
-
-    add_page_number_footer(section, doc)
-    props = doc.core_properties
-    props.title = "次第・参加者名簿"
-    props.author = props.last_modified_by = "packetgen"
-    props.comments = "packetgen の次第テンプレート。波かっこのタグは残したまま、書式（スタイル）を自由に変更できます。"
-    save_template(doc, OUT)
 
 
 def save_template(doc, out: Path) -> None:

@@ -176,6 +176,20 @@ def name_layout(layout, name: str) -> None:
     layout._element.find(qn("p:cSld")).set("name", name)
 
 
+# the layouts of python-pptx's default template that become packetgen's, by packetgen's name
+PLAN = {
+    "title": "Title Slide",
+    "section": "Section Header",
+    "bullets": "Title and Content",
+    "kpi": "Title Only",
+    "table": "Two Content",
+    "cards": "Comparison",
+    "timeline": "Content with Caption",
+    "note": "Picture with Caption",
+}
+LEFTOVER_LAYOUTS = ("Blank", "Title and Vertical Text", "Vertical Title and Text")
+
+
 def build() -> None:
     prs = Presentation()
     prs.slide_width, prs.slide_height = Mm(W), Mm(H)
@@ -184,24 +198,29 @@ def build() -> None:
     style_master_text(master)
     reset_tree(master, [band_xml(2), accent_rule_xml(3), *content_shapes(4)])
 
-    layouts = list(prs.slide_layouts)
-    by_default_name = {layout.name: layout for layout in layouts}
-    plan = {
-        "title": "Title Slide",
-        "section": "Section Header",
-        "bullets": "Title and Content",
-        "kpi": "Title Only",
-        "table": "Two Content",
-        "cards": "Comparison",
-        "timeline": "Content with Caption",
-        "note": "Picture with Caption",
-    }
+    by_default_name = {layout.name: layout for layout in prs.slide_layouts}
     for name in CONTENT_LAYOUTS:
-        layout = by_default_name[plan[name]]
+        layout = by_default_name[PLAN[name]]
         name_layout(layout, name)
         reset_tree(layout, content_shapes())
+    cover_layout(by_default_name[PLAN["title"]])
+    section_layout(by_default_name[PLAN["section"]])
+    for leftover in LEFTOVER_LAYOUTS:
+        prs.slide_layouts.remove(by_default_name[leftover])
 
-    cover = by_default_name["Title Slide"]
+    props = prs.core_properties
+    props.title = "packetgen スライドテンプレート"
+    props.author = props.last_modified_by = "packetgen"
+    props.comments = "packetgen の資料スライドのテンプレート。テーマ・マスター・レイアウトを自由に変更できます。"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    OUT.parent.mkdir(exist_ok=True)
+    OUT.write_bytes(with_fonts(buffer.getvalue(), load_setting(PROJECT)))  # every font from the setting
+    print(f"wrote {OUT}")
+
+
+def cover_layout(cover) -> None:
+    """The cover: the framed 資料 label, a note, the title and subtitle over a thin band, no header."""
     name_layout(cover, "title")
     cover._element.set("showMasterSp", "0")
     reset_tree(
@@ -240,7 +259,9 @@ def build() -> None:
         ],
     )
 
-    section = by_default_name["Section Header"]
+
+def section_layout(section) -> None:
+    """A section's title page: title and subtitle, with the footer and page number of content slides."""
     name_layout(section, "section")
     reset_tree(
         section,
@@ -254,19 +275,6 @@ def build() -> None:
             *content_shapes()[3:],
         ],
     )
-
-    for leftover in ("Blank", "Title and Vertical Text", "Vertical Title and Text"):
-        prs.slide_layouts.remove(by_default_name[leftover])
-
-    props = prs.core_properties
-    props.title = "packetgen スライドテンプレート"
-    props.author = props.last_modified_by = "packetgen"
-    props.comments = "packetgen の資料スライドのテンプレート。テーマ・マスター・レイアウトを自由に変更できます。"
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    OUT.parent.mkdir(exist_ok=True)
-    OUT.write_bytes(with_fonts(buffer.getvalue(), load_setting(PROJECT)))  # every font from the setting
-    print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":

@@ -15,10 +15,11 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from make_agenda_template import (
+    Look,
     a4_document,
     add_page_number_footer,
     cant_split,
-    paragraph_style,
+    paragraph_styles,
     repeat_header,
     save_template,
     shade,
@@ -66,23 +67,28 @@ def no_auto_space(style) -> None:
             anchor.addprevious(el)
 
 
+CENTER, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
+STYLES = {
+    "資料ラベル": Look(10, align=RIGHT, after=12),
+    "報告表題": Look(14, gothic=True, align=CENTER, before=6, after=18),
+    "節見出し": Look(12, gothic=True, before=14, after=6, keep_next=True),
+    "報告本文": Look(10.5, left_mm=3.7, first_line_pt=10.5, after=3),
+    "報告注": Look(9, left_mm=3.7, after=3),
+    "実績見出し": Look(10.5, gothic=True, left_mm=3.7, before=2, after=8, keep_next=True),
+    "表題": Look(10.5, gothic=True, left_mm=3.7, before=6, after=4, keep_next=True),
+    "表見出し": Look(10, gothic=True, align=CENTER),
+    "表本文": Look(10),
+    "表本文中央": Look(10, align=CENTER),
+    "表本文右": Look(10, align=RIGHT),
+    "表補記": Look(9),
+    "表補記右": Look(9, align=RIGHT),
+    "表後": Look(6),  # a small gap after a table (Word needs a paragraph there anyway)
+    "ページ番号": Look(9, align=CENTER),
+}
+
+
 def styles(doc) -> None:
-    center, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
-    paragraph_style(doc, "資料ラベル", 10, align=right, after=12)
-    paragraph_style(doc, "報告表題", 14, gothic=True, align=center, before=6, after=18)
-    paragraph_style(doc, "節見出し", 12, gothic=True, before=14, after=6, keep_next=True)
-    paragraph_style(doc, "報告本文", 10.5, left_mm=3.7, first_line_pt=10.5, after=3)
-    paragraph_style(doc, "報告注", 9, left_mm=3.7, after=3)
-    paragraph_style(doc, "実績見出し", 10.5, gothic=True, left_mm=3.7, before=2, after=8, keep_next=True)
-    paragraph_style(doc, "表題", 10.5, gothic=True, left_mm=3.7, before=6, after=4, keep_next=True)
-    paragraph_style(doc, "表見出し", 10, gothic=True, align=center)
-    paragraph_style(doc, "表本文", 10)
-    paragraph_style(doc, "表本文中央", 10, align=center)
-    paragraph_style(doc, "表本文右", 10, align=right)
-    paragraph_style(doc, "表補記", 9)
-    paragraph_style(doc, "表補記右", 9, align=right)
-    paragraph_style(doc, "表後", 6)  # a small gap after a table (Word needs a paragraph there anyway)
-    paragraph_style(doc, "ページ番号", 9, align=center)
+    paragraph_styles(doc, STYLES)
     doc.styles["報告本文"].paragraph_format.line_spacing = 1.35
     doc.styles["報告本文"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY  # 両端揃え
     for name in FIGURE_STYLES:

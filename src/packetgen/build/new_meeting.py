@@ -19,7 +19,7 @@ from pathlib import Path
 from packetgen.build.packet import MEETING_FILE, Packet, parse_meeting_date
 from packetgen.core import japanese
 from packetgen.core.errors import PacketError
-from packetgen.inputs.people import _WEB as WEB_MARK  # the member list reader's own rule
+from packetgen.inputs.people import is_per_meeting_mark  # the member list reader's own rule
 from packetgen.inputs.tables import decode_text
 
 REMARK_COLUMN = "備考"
@@ -29,7 +29,7 @@ def _per_meeting(value: object) -> bool:
     """欠席 or a Web mark as the member list's reader understands it (web/ＷＥＢ/オンライン too), so
     `new` never carries over a mark the agenda would print."""
     text = str(value).strip() if value is not None else ""
-    return text == "欠席" or bool(WEB_MARK.match(text))
+    return is_per_meeting_mark(text)
 
 
 @dataclass(frozen=True)

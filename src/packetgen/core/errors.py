@@ -59,20 +59,3 @@ class InputError(PacketError):
         files = list(dict.fromkeys(p.file for p in problems))
         problems.sort(key=lambda p: (files.index(p.file), p.row or 0))  # as the user reads the file
         super().__init__(f"入力ファイルに{len(problems)}件の問題があります。修正してから再実行してください。", problems)
-
-
-class ProblemCollector:
-    """Collects every problem of a check so the user sees all of them at once, not only the first."""
-
-    def __init__(self) -> None:
-        self.problems: list[Problem] = []
-
-    def add(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
-        self.problems.append(Problem(file, message, row, column))
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.problems.extend(problems)
-
-    def raise_if_any(self) -> None:
-        if self.problems:
-            raise InputError(self.problems)

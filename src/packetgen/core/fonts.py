@@ -43,9 +43,6 @@ class FontSetting:
         return f"ゴシック「{self.gothic}」、明朝「{self.mincho}」"
 
 
-# The default: Morisawa's BIZ UD, on the city's Windows 10 (1903+) / 11 PCs and free on Debian.
-DEFAULT = FontSetting(gothic="BIZ UDPゴシック", mincho="BIZ UD明朝 Medium")
-
 # Fonts that carry symbols (list bullets, dingbats), not text: they stay as a template names them.
 SYMBOL_FONTS = frozenset({"symbol", "wingdings", "wingdings2", "wingdings3", "webdings", "marlett"})
 

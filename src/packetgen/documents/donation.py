@@ -202,58 +202,72 @@ def context(ctx: BuildContext, data: DonationData) -> dict[str, Any]:
             "notes": [fill(t) for t in s.notes],
         }
 
-    report, ex, latest = data.report, data.example, data.years[-1]
+    report = data.report
     title = f"{report.number}　{ctx.entry.title}" if report.number else ctx.entry.title
-    history = []
-    if len(data.years) > 1:
-        history = [
-            {
-                "year": japanese.wareki_fiscal_year(c.total.fiscal_year),
-                "donations": japanese.number(c.total.donations),
-                "count": japanese.number(c.total.project_count),
-                "amount": japanese.amount(c.total.amount),
-                "change": "－" if c.change is None else japanese.amount(c.change),
-            }
-            for c in year_on_year(data.years)
-        ]
     return {
         # the 資料 label only when the meeting file gives this document a 資料番号
         "label": ctx.label if ctx.entry.label else "",
         "title": title,
         "overview": section(report.overview),
-        "example": {
-            "gift": japanese.amount(ex.gift),
-            "deduction_rate": rate_text(ex.deduction_rate),
-            "credit_rate": rate_text(ex.credit_rate),
-            "max_rate": rate_text(ex.max_rate),
-            "burden_rate": rate_text(ex.burden_rate),
-            "deduction": japanese.amount(ex.deduction),
-            "credit": japanese.amount(ex.credit),
-            "relief": japanese.amount(ex.relief),
-            "burden": japanese.amount(ex.burden),
-        },
+        "example": _example(data.example),
         "projects": {**section(report.projects), "plan_project": fill(report.projects.plan_project)},
-        "latest": {
-            "year": japanese.wareki_fiscal_year(latest.fiscal_year),
-            "amount": japanese.amount(latest.amount),
-            "count": japanese.number(latest.project_count),
-            "rows": [
-                {
-                    "category": p.category,
-                    # a gift to a 区分 as a whole has no sub-project to print in parentheses
-                    "project": p.project if p.project != p.category else "",
-                    "companies": list(p.companies),
-                    "amount": japanese.amount(p.amount),
-                    "count": japanese.number(p.projects),
-                }
-                for p in latest.projects
-            ],
-        },
-        "history": history,
+        "latest": _latest(data.years[-1]),
+        "history": _history(data.years),
         "kpi": section(report.kpi),
         "evaluation": section(report.evaluation),
         "next_steps": section(report.next_steps),
     }
+
+
+def _example(ex: WorkedExample) -> dict[str, str]:
+    """The worked example of ① in words: the rates and the yen of each step."""
+    return {
+        "gift": japanese.amount(ex.gift),
+        "deduction_rate": rate_text(ex.deduction_rate),
+        "credit_rate": rate_text(ex.credit_rate),
+        "max_rate": rate_text(ex.max_rate),
+        "burden_rate": rate_text(ex.burden_rate),
+        "deduction": japanese.amount(ex.deduction),
+        "credit": japanese.amount(ex.credit),
+        "relief": japanese.amount(ex.relief),
+        "burden": japanese.amount(ex.burden),
+    }
+
+
+def _latest(latest: YearTotal) -> dict[str, Any]:
+    """The latest year's gifts, one row per project, for ②."""
+    return {
+        "year": japanese.wareki_fiscal_year(latest.fiscal_year),
+        "amount": japanese.amount(latest.amount),
+        "count": japanese.number(latest.project_count),
+        "rows": [
+            {
+                "category": p.category,
+                # a gift to a 区分 as a whole has no sub-project to print in parentheses
+                "project": p.project if p.project != p.category else "",
+                "companies": list(p.companies),
+                "amount": japanese.amount(p.amount),
+                "count": japanese.number(p.projects),
+            }
+            for p in latest.projects
+        ],
+    }
+
+
+def _history(years: list[YearTotal]) -> list[dict[str, str]]:
+    """The year-on-year table of ②; empty when the records hold one year only."""
+    if len(years) <= 1:
+        return []
+    return [
+        {
+            "year": japanese.wareki_fiscal_year(c.total.fiscal_year),
+            "donations": japanese.number(c.total.donations),
+            "count": japanese.number(c.total.project_count),
+            "amount": japanese.amount(c.total.amount),
+            "change": "－" if c.change is None else japanese.amount(c.change),
+        }
+        for c in year_on_year(years)
+    ]
 
 
 BUILDER = Donation(DONATION)

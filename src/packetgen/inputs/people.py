@@ -20,6 +20,16 @@ _KANA = re.compile(r"^[\u3041-\u309f\u30fc 　]+$")
 _WEB = re.compile(r"^(web|ｗｅｂ|ウェブ|オンライン)$", re.IGNORECASE)
 
 
+def is_web_mark(remark: str) -> bool:
+    """Web written as the list has written it (web, ＷＥＢ, ウェブ, オンライン …): the member attends online."""
+    return bool(_WEB.match(remark))
+
+
+def is_per_meeting_mark(remark: str) -> bool:
+    """欠席 or a Web mark: a remark that holds for one meeting only."""
+    return remark == "欠席" or is_web_mark(remark)
+
+
 class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -61,7 +71,7 @@ class Member(_Row):
     @classmethod
     def _remark(cls, value: str) -> str:
         # 欠席 and Web are the marks the list has used; other short notes (代理出席 …) are allowed.
-        return "Web" if _WEB.match(value) else value
+        return "Web" if is_web_mark(value) else value
 
     @property
     def absent(self) -> bool:

@@ -113,20 +113,35 @@ def read_table(path: Path, label: str, columns: Sequence[str], problems: list[Pr
     Problems are appended to ``problems`` (all of them, not only the first); returns None when the
     table cannot be used at all.
     """
-    if not path.is_file():
-        problems.append(Problem(label, "ファイルが見つかりません"))
-        return None
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        raw = _read_csv_rows(path, label)
-    elif suffix == ".xlsx":
-        raw = _read_xlsx_rows(path, label)
-    else:
-        problems.append(Problem(label, "表は .csv か .xlsx で用意してください"))
-        return None
+    raw = _read_rows(path, label)
     if isinstance(raw, Problem):
         problems.append(raw)
         return None
+    header = _header(raw, label, columns, problems)
+    if header is None:
+        return None
+    table = Table(label, header)
+    _read_data_rows(table, raw, problems)
+    if not table.rows:
+        problems.append(Problem(label, "データ行がありません（2行目以降にデータを入力してください）", 2))
+    return table
+
+
+def _read_rows(path: Path, label: str) -> Iterator[list[str]] | Problem:
+    """The rows of a .csv or .xlsx file, or the one problem that stops it being read."""
+    if not path.is_file():
+        return Problem(label, "ファイルが見つかりません")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv_rows(path, label)
+    if suffix == ".xlsx":
+        return _read_xlsx_rows(path, label)
+    return Problem(label, "表は .csv か .xlsx で用意してください")
+
+
+def _header(raw: Iterator[list[str]], label: str, columns: Sequence[str], problems: list[Problem]) -> list[str] | None:
+    """Row 1's names, trailing empty cells dropped; None (with the problems) unless they are exactly
+    ``columns``, each once."""
     header_cells = next(raw, None)
     if header_cells is None or not any(c.strip() for c in header_cells):
         problems.append(Problem(label, "ファイルが空です（1行目に見出し行が必要です）", 1))
@@ -134,7 +149,6 @@ def read_table(path: Path, label: str, columns: Sequence[str], problems: list[Pr
     header = [c.strip().lstrip("\ufeff") for c in header_cells]
     while header and not header[-1]:
         header.pop()
-    table = Table(label, header)
     expected = set(columns)
     seen: set[str] = set()
     for i, name in enumerate(header):
@@ -155,11 +169,18 @@ def read_table(path: Path, label: str, columns: Sequence[str], problems: list[Pr
         )
     if missing or len(seen) != len(header):
         return None
+    return header
+
+
+def _read_data_rows(table: Table, raw: Iterator[list[str]], problems: list[Problem]) -> None:
+    """Rows 2 on into ``table``, blank rows skipped, each cell checked for characters not allowed."""
+    header = table.header
     for offset, cells in enumerate(raw, start=2):
         if not any(c.strip() for c in cells):
             continue  # blank lines at the end of an Excel export
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header) :]):
-            problems.append(Problem(label, "見出しのない列に値があります", offset, f"{column_letter(len(header))}列"))
+            ref = f"{column_letter(len(header))}列"
+            problems.append(Problem(table.label, "見出しのない列に値があります", offset, ref))
         values = {}
         for i, name in enumerate(header):
             text = cells[i].strip() if i < len(cells) else ""
@@ -168,6 +189,3 @@ def read_table(path: Path, label: str, columns: Sequence[str], problems: list[Pr
                 problems.append(table.problem(bad, offset, name))
             values[name] = text
         table.rows.append(TableRow(offset, values))
-    if not table.rows:
-        problems.append(Problem(label, "データ行がありません（2行目以降にデータを入力してください）", 2))
-    return table

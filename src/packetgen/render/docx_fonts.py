@@ -8,7 +8,6 @@ Word applies Japanese line breaking. Element order inside w:rPr matters to Word.
 
 from __future__ import annotations
 
-from docx.document import Document
 from docx.oxml.ns import qn
 from lxml import etree
 
@@ -66,20 +65,3 @@ def set_japanese_lang(rpr: etree._Element) -> None:
             anchor.addprevious(lang)
     lang.set(qn("w:val"), lang.get(qn("w:val"), "en-US"))
     lang.set(qn("w:eastAsia"), "ja-JP")
-
-
-def missing_east_asian_fonts(document: Document) -> list[str]:
-    """Names of styles (and 'docDefaults') whose fonts would fall back to theme or Latin fonts."""
-    missing = []
-    styles = document.styles.element
-    default = styles.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}/{qn('w:rFonts')}")
-    if default is None or not default.get(qn("w:eastAsia")):
-        missing.append("docDefaults")
-    for rfonts in styles.iter(qn("w:rFonts")):
-        if any(rfonts.get(qn(a)) for a in _THEME_ATTRS) or (
-            rfonts.get(qn("w:ascii")) and not rfonts.get(qn("w:eastAsia"))
-        ):
-            style = rfonts.getparent().getparent()
-            name = style.find(qn("w:name"))
-            missing.append(name.get(qn("w:val")) if name is not None else style.tag)
-    return missing

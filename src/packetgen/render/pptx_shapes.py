@@ -160,65 +160,80 @@ def text_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Seq
     return shape
 
 
+@dataclass(frozen=True)
+class BoxLook:
+    """How a filled box looks: theme colours of its fill and outline (None: none), its corners, where
+    its text sits and the text's left/right inset."""
+
+    fill: str | None = "bg2"
+    line: str | None = None
+    rounded: bool = False
+    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP
+    inset_pt: float = INSET_PT
+
+
 def filled_box(
-    slide: Slide,
-    name: str,
-    box: tuple[int, int, int, int],
-    paras: Sequence[Para],
-    fill: str | None = "bg2",
-    line: str | None = None,
-    rounded: bool = False,
-    anchor: MSO_ANCHOR = MSO_ANCHOR.TOP,
-    inset_pt: float = INSET_PT,
+    slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para], look: BoxLook = BoxLook()
 ):
-    kind = MSO_SHAPE.ROUNDED_RECTANGLE if rounded else MSO_SHAPE.RECTANGLE
+    kind = MSO_SHAPE.ROUNDED_RECTANGLE if look.rounded else MSO_SHAPE.RECTANGLE
     shape = slide.shapes.add_shape(kind, *map(Emu, box))
     shape.name = name
-    if rounded:
+    if look.rounded:
         shape.adjustments[0] = 0.08
     sppr = shape._element.spPr
     for tag in ("a:solidFill", "a:noFill", "a:ln"):
         for el in sppr.findall(qn(tag)):
             sppr.remove(el)
-    if fill:
-        _solid(sppr, fill)
+    if look.fill:
+        _solid(sppr, look.fill)
     else:
         etree.SubElement(sppr, qn("a:noFill"))
     ln = etree.SubElement(sppr, qn("a:ln"), w=str(Pt(1)))
-    if line:
-        _solid(ln, line)
+    if look.line:
+        _solid(ln, look.line)
     else:
         etree.SubElement(ln, qn("a:noFill"))
     style = shape._element.find(qn("p:style"))
     if style is not None:  # drop the default shape style (blue fill, white text, shadow)
         shape._element.remove(style)
-    _frame(shape, anchor, inset_pt)
-    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * inset_pt)
+    _frame(shape, look.anchor, look.inset_pt)
+    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * look.inset_pt)
     return shape
+
+
+DASHED_FRAME = BoxLook(fill=None, line="tx2", anchor=MSO_ANCHOR.MIDDLE)  # the dash is added to the outline
 
 
 def dashed_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para]):
     """A placeholder frame: no fill, a dashed outline, text centred (a figure not reproduced)."""
-    shape = filled_box(slide, name, box, paras, fill=None, line="tx2", anchor=MSO_ANCHOR.MIDDLE)
+    shape = filled_box(slide, name, box, paras, DASHED_FRAME)
     ln = shape._element.spPr.find(qn("a:ln"))
     etree.SubElement(ln, qn("a:prstDash")).set("val", "dash")
     return shape
+
+
+@dataclass(frozen=True)
+class TableGrid:
+    """A table's column widths and row heights in EMU (the header row's first when it has one)."""
+
+    widths: Sequence[int]
+    heights: Sequence[int]
 
 
 def grown_table(
     slide: Slide,
     name: str,
     box: tuple[int, int, int, int],
-    widths: Sequence[int],
-    header: Sequence[Para] | None,
+    grid: TableGrid,
+    header: Sequence[Sequence[Para]] | None,  # one cell's paragraphs per column
     rows: Sequence[Sequence[Sequence[Para]]],
-    heights: Sequence[int],
 ):
     """A table with a header row (optional) and data rows cloned from one styled template row.
 
     python-pptx has no add-row: the first data row is made once and deep-copied for every other
     row, so row formatting set on it (or later by a user restyling the table) carries through.
     """
+    widths = grid.widths
     n_rows = (1 if header else 0) + 1
     frame = slide.shapes.add_table(n_rows, len(widths), *map(Emu, box))
     frame.name = name
@@ -232,7 +247,7 @@ def grown_table(
     for _ in rows[1:]:
         tbl.append(copy.deepcopy(template_row))
     all_rows = ([header] if header else []) + list(rows)
-    for r, (cells, height) in enumerate(zip(all_rows, heights, strict=True)):
+    for r, (cells, height) in enumerate(zip(all_rows, grid.heights, strict=True)):
         row = table.rows[r]
         row.height = Emu(height)
         for c, paras in enumerate(cells):

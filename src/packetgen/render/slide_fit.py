@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from packetgen.render.slide_blocks import BODY_FLOOR, Block, Table
+from packetgen.render.slide_blocks.base import BODY_FLOOR, Block
+from packetgen.render.slide_blocks.table import Table
 
 BODY_MAX = 16.0
 TABLE_SPLIT_SIZE = 12.0  # a table that runs over continues at this size rather than at the floor

@@ -11,21 +11,10 @@ from packetgen.render import font_files, text_fit
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
 from packetgen.render.rich_text import plain
-from packetgen.render.slide_blocks import (
-    Block,
-    Box,
-    BulletGroup,
-    Cards,
-    CardSection,
-    Cases,
-    Figures,
-    Footnote,
-    Lead,
-    Note,
-    Table,
-    TableData,
-    align_grids,
-)
+from packetgen.render.slide_blocks.base import Block, Box
+from packetgen.render.slide_blocks.grids import Cards, CardSection, Cases, Figures, align_grids
+from packetgen.render.slide_blocks.table import Table, TableData
+from packetgen.render.slide_blocks.text import BulletGroup, Footnote, Lead, Note
 from packetgen.render.slide_fit import SlideOverflow, fit, gap, stack_height
 
 TITLE_SIZES = (20.0, 19.0, 18.0, 17.0, 16.0)
