@@ -143,7 +143,7 @@ class Packet:
         ]
 
     def context(self, entry: DocumentEntry) -> BuildContext:
-        return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.meeting_label, self.fonts)
+        return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.fonts)
 
     def roles(self) -> dict[str, tuple[str, str]]:
         """Each input file (relative to the meeting folder) → (document id, role)."""

@@ -33,7 +33,6 @@ class BuildContext:
     meeting_dir: Path
     meeting: Meeting
     entry: DocumentEntry
-    meeting_file: str  # e.g. inputs/2023-07-27/meeting.yaml, for messages
     fonts: FontSetting  # the project's ゴシック and 明朝 (templates/fonts.yaml)
 
     @property

@@ -133,10 +133,6 @@ class Binding(_Model):
             raise ValueError(f"綴じ方「{value}」は使えません（{'・'.join(BINDING_METHODS)}のどれか）")
         return value
 
-    @property
-    def stapled(self) -> bool:
-        return "ホチキス" in self.method
-
 
 class PrintSettings(_Model):
     """The print order: copies (members + city staff from the agenda's lists + named extras + spares,

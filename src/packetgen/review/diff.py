@@ -262,7 +262,7 @@ def summaries(changes: list[DocumentChange]) -> list[str]:
 
 
 # --- rendering ---------------------------------------------------------------------------------------
-RED, GREEN, BOLD, DIM, RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+RED, GREEN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
 
 def _mark(text: str, colour: str, use_colour: bool) -> str:
