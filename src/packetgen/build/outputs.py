@@ -5,8 +5,9 @@ A build or a print prepares the complete next version of the meeting's folder in
 folder in one atomic rename (Linux renameat2 RENAME_EXCHANGE; ``core.platform``). Killed at any
 moment, the meeting folder is the old version or the new one, never a mix, and never holds a
 temporary file; what a killed run left in the workspace is removed by the next command. Where the
-system has no such exchange (Windows), two renames follow each other. A lock per meeting makes two
-runs at once take turns.
+system has no such exchange (Windows), two renames follow each other; a run killed between them
+leaves the previous version in the workspace, and the next command puts it back. A lock per meeting
+makes two runs at once take turns.
 """
 
 from __future__ import annotations
@@ -87,7 +88,12 @@ class OutputFolder:
             yield
 
     def _sweep(self) -> None:
-        """Remove what a killed run of this meeting left in the workspace (we hold the lock)."""
+        """Remove what a killed run of this meeting left in the workspace (we hold the lock); a
+        previous version moved aside by the two renames of ``commit`` goes back in place first."""
+        if not self.path.exists():
+            for aside in self.workspace.glob(f"{self.key}.old-*.tmp"):
+                os.replace(aside, self.path)
+                break
         for stale in self.workspace.glob(f"{self.key}.*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
 
