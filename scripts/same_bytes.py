@@ -82,7 +82,9 @@ def _all(checkout: Path, office_only: bool) -> dict[str, dict[str, str]]:
 
 
 def _office(files: dict[str, str]) -> dict[str, str]:
-    return {rel: digest for rel, digest in files.items() if rel.endswith((".docx", ".pptx", ".xlsx")) and "/" not in rel}
+    return {
+        rel: digest for rel, digest in files.items() if rel.endswith((".docx", ".pptx", ".xlsx")) and "/" not in rel
+    }
 
 
 def main() -> None:
