@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from packetgen.build import outputs
-from packetgen.core import manifest
+from packetgen.core import manifest, platform
 from packetgen.core.errors import PacketError
 
 # --- manifest ----------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def test_commit_first_version_then_replace_and_remove(tmp_path: Path) -> None:
 
 
 def test_commit_falls_back_without_an_atomic_exchange(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(outputs, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(platform, "exchange", lambda a, b: False)
     folder = outputs.OutputFolder(tmp_path / "outputs", "d")
     folder.commit({"a": b"1"})
     folder.commit({"b": b"2"})
@@ -116,11 +116,11 @@ def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
     (tmp_path / "a" / "in_a").touch()
     (tmp_path / "b").mkdir()
     (tmp_path / "b" / "in_b").touch()
-    if outputs._exchange(tmp_path / "a", tmp_path / "b"):
+    if platform.exchange(tmp_path / "a", tmp_path / "b"):
         assert [p.name for p in (tmp_path / "a").iterdir()] == ["in_b"]
         assert [p.name for p in (tmp_path / "b").iterdir()] == ["in_a"]
     with pytest.raises(OSError):
-        outputs._exchange(tmp_path / "a", tmp_path / "missing")
+        platform.exchange(tmp_path / "a", tmp_path / "missing")
 
 
 def test_locked_sweeps_stale_workspaces_of_its_meeting_only(tmp_path: Path) -> None:
@@ -169,7 +169,7 @@ def test_exchange_names_the_error_of_the_system(tmp_path: Path) -> None:
 
     (tmp_path / "a").mkdir()
     with pytest.raises(OSError) as info:
-        outputs._exchange(tmp_path / "a", tmp_path / "missing")
+        platform.exchange(tmp_path / "a", tmp_path / "missing")
     assert info.value.errno == errno.ENOENT
     assert info.value.strerror == os.strerror(errno.ENOENT)
     assert info.value.filename == str(tmp_path / "missing")
@@ -180,7 +180,7 @@ def test_exchange_of_relative_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     Path("a").mkdir()
     Path("a", "in_a").touch()
     Path("b").mkdir()
-    assert outputs._exchange(Path("a"), Path("b")) is True
+    assert platform.exchange(Path("a"), Path("b")) is True
     assert [p.name for p in Path("b").iterdir()] == ["in_a"]
 
 

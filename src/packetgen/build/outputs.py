@@ -2,54 +2,28 @@
 
 A build or a print prepares the complete next version of the meeting's folder in a hidden workspace
 (outputs/.packetgen/), sharing unchanged files by hard link, and then swaps it with the current
-folder in one atomic rename (Linux renameat2 RENAME_EXCHANGE). Killed at any moment, the meeting
-folder is the old version or the new one, never a mix, and never holds a temporary file; what a
-killed run left in the workspace is removed by the next command. A lock per meeting makes two runs
-at once take turns.
+folder in one atomic rename (Linux renameat2 RENAME_EXCHANGE; ``core.platform``). Killed at any
+moment, the meeting folder is the old version or the new one, never a mix, and never holds a
+temporary file; what a killed run left in the workspace is removed by the next command. Where the
+system has no such exchange (Windows), two renames follow each other; a run killed between them
+leaves the previous version in the workspace, and the next command puts it back. A lock per meeting
+makes two runs at once take turns.
 """
 
 from __future__ import annotations
 
-import ctypes
-import errno
-import fcntl
 import os
 import shutil
-import signal
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from packetgen.core import platform
 from packetgen.core.errors import PacketError
 
 WORKSPACE = ".packetgen"
 LOCK_WAIT_SECONDS = 600
-_RENAME_EXCHANGE = 2
-_AT_FDCWD = -100
-
-
-def _exchange(a: Path, b: Path) -> bool:
-    """Atomically swap two paths; False where the system cannot (then the caller falls back)."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
-    if result == 0:
-        return True
-    if ctypes.get_errno() in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-        return False
-    raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(b))
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> None:
@@ -70,13 +44,13 @@ def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> 
 
 def _test_point(name: str) -> None:
     """Test-only hooks (tests/test_robustness.py), inert unless their variables are set:
-    PACKETGEN_TEST_KILL_AT=<name> kills this process with SIGKILL at that point;
+    PACKETGEN_TEST_KILL_AT=<name> kills this process at that point (SIGKILL);
     PACKETGEN_TEST_PAUSE_AT=<name> with PACKETGEN_TEST_PAUSE_FILE=<path> creates <path>.reached there and
     waits (at most 120 s) until <path> exists. Points of ``commit``, in order: commit (nothing staged),
     staging (after each staged file), manifest (before the manifest, staged last), exchange (the next
     version complete, not swapped in), swapped (swapped in, the previous one not yet removed)."""
     if os.environ.get("PACKETGEN_TEST_KILL_AT") == name:
-        os.kill(os.getpid(), signal.SIGKILL)
+        platform.kill_now()
     if os.environ.get("PACKETGEN_TEST_PAUSE_AT") == name:
         gate = Path(os.environ["PACKETGEN_TEST_PAUSE_FILE"])
         Path(f"{gate}.reached").touch()
@@ -103,24 +77,23 @@ class OutputFolder:
         Not re-entrant: a step run inside another's lock is told so (``held``), never locks again."""
         self.workspace.mkdir(parents=True, exist_ok=True)
         with open(self.workspace / f"{self.key}.lock", "a+b") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not platform.try_lock(handle):
                 say(f"別の packetgen が {self.key} を作成中です。終わるのを待っています…")
                 deadline = time.monotonic() + LOCK_WAIT_SECONDS
-                while True:
-                    try:
-                        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                        break
-                    except BlockingIOError:
-                        if time.monotonic() > deadline:
-                            raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません") from None
-                        time.sleep(0.2)
+                while not platform.try_lock(handle):
+                    if time.monotonic() > deadline:
+                        raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません")
+                    time.sleep(0.2)
             self._sweep()
             yield
 
     def _sweep(self) -> None:
-        """Remove what a killed run of this meeting left in the workspace (we hold the lock)."""
+        """Remove what a killed run of this meeting left in the workspace (we hold the lock); a
+        previous version moved aside by the two renames of ``commit`` goes back in place first."""
+        if not self.path.exists():
+            for aside in self.workspace.glob(f"{self.key}.old-*.tmp"):
+                os.replace(aside, self.path)
+                break
         for stale in self.workspace.glob(f"{self.key}.*.tmp"):
             shutil.rmtree(stale, ignore_errors=True)
 
@@ -151,10 +124,10 @@ class OutputFolder:
                     handle.flush()
                     os.fsync(handle.fileno())
             _test_point("staging")  # one file (the first, at a kill) of the next version staged
-        _fsync_dir(stage)
+        platform.sync_folder(stage)
         _test_point("exchange")  # the next version complete in the workspace, not yet swapped in
         if self.path.is_dir():
-            if not _exchange(stage, self.path):
+            if not platform.exchange(stage, self.path):
                 old = self.scratch("old")
                 os.rmdir(old)
                 os.replace(self.path, old)
@@ -165,4 +138,4 @@ class OutputFolder:
         else:
             self.root.mkdir(parents=True, exist_ok=True)
             os.replace(stage, self.path)
-        _fsync_dir(self.root)
+        platform.sync_folder(self.root)

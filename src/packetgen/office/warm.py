@@ -5,6 +5,8 @@ office's start (about a second per process, most of a small document's conversio
 ``soffice --convert-to`` cannot do this itself: a second call with the same profile is handed to the
 running office, which then quits. The daemon talks UNO, which Debian gives only to its own Python
 (python3-uno), so it runs in that Python, found here; without one every conversion starts cold.
+A warm office is kept on Linux only (a Unix socket, /proc: ``core.platform``); elsewhere (Windows)
+``convert`` answers False at once and every conversion starts cold.
 
 ``PACKETGEN_OFFICE_IDLE``: seconds an office stays warm after its last use (default 300; 0 = never
 keep one running). Anything going wrong with a warm office only costs a cold conversion.
@@ -12,8 +14,6 @@ keep one running). Anything going wrong with a warm office only costs a cold con
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import functools
 import hashlib
 import json
@@ -24,6 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from packetgen.core import platform
 from packetgen.office.soffice import find_soffice
 from packetgen.render.font_files import fontconfig_environment
 
@@ -34,6 +35,10 @@ DAEMON = Path(__file__).with_name("daemon.py")
 
 
 def idle_seconds() -> float:
+    """How long an office stays warm after its last use; 0: none is kept (so asked, or not possible
+    on this system)."""
+    if not platform.can_keep_office_warm():
+        return 0.0
     try:
         return max(0.0, float(os.environ.get(IDLE_ENV, DEFAULT_IDLE)))
     except ValueError:
@@ -101,8 +106,7 @@ class WarmOffice:
         """Stop this slot's office now (tests, and anyone who wants the memory back)."""
         pid = self._pid()
         if pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, 15)
+            platform.terminate(pid)
 
     def _end_orphans(self) -> None:
         """End the office a killed daemon left running (kill -9 reaches the daemon only): its processes
@@ -110,14 +114,7 @@ class WarmOffice:
         pid = self._pid()
         if not pid:
             return
-        profile = f"-env:UserInstallation={self.profile.resolve().as_uri()}".encode()
-        for stat in Path("/proc").glob("[0-9]*/stat"):
-            try:
-                group = int(stat.read_text().rsplit(")", 1)[1].split()[2])  # pid (comm) state ppid pgrp …
-                if group == pid and profile in (stat.parent / "cmdline").read_bytes().split(b"\0"):
-                    os.kill(int(stat.parent.name), 9)
-            except (OSError, ValueError, IndexError):
-                continue  # gone meanwhile, or not ours to read
+        platform.end_group(pid, f"-env:UserInstallation={self.profile.resolve().as_uri()}".encode())
 
     def _pid(self) -> int | None:
         try:
@@ -126,13 +123,7 @@ class WarmOffice:
             return None
 
     def _connect(self) -> socket.socket | None:
-        client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            client.connect(str(self.socket))
-            return client
-        except OSError:
-            client.close()
-            return None
+        return platform.connect_local(self.socket)
 
     def _start(self, idle: float) -> socket.socket | None:
         python, soffice = uno_python(), find_soffice()
@@ -140,7 +131,7 @@ class WarmOffice:
             return None
         self.profile.parent.mkdir(parents=True, exist_ok=True)
         with self.lock.open("w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # one start per slot, however many commands ask at once
+            platform.wait_lock(lock)  # one start per slot, however many commands ask at once
             if (connection := self._connect()) is not None:
                 return connection
             self._end_orphans()

@@ -1,25 +1,22 @@
-"""Where the setting's fonts really are on this machine, found the way LibreOffice finds them
-(fontconfig), with the Windows names of BIZ UD aliased to Debian's (``fonts-alias.conf``).
+"""Where the setting's fonts really are on this machine, found the way LibreOffice finds them: on
+Linux through fontconfig, elsewhere in the system's font folders (``core.platform``), with the Windows
+names of BIZ UD aliased to Debian's (``fonts-alias.conf``).
 
 The slide fitter measures with these files and the print check accepts exactly these families, so a
-font that is not installed stops the build here, with the Debian package that provides it, instead of
-LibreOffice quietly drawing another font with other widths.
+font that is not installed stops the build here (on Linux naming the Debian package that provides
+it) instead of LibreOffice quietly drawing another font with other widths.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-import shutil
-import subprocess
-import tempfile
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from packetgen.core import platform
 from packetgen.core.errors import PacketError
 from packetgen.core.fonts import FontSetting, Role, normalized
+from packetgen.core.platform import ResolvedFont
 
 ALIAS_FILE = Path(__file__).with_name("fonts-alias.conf")
 
@@ -35,17 +32,9 @@ DEBIAN_PACKAGES = (
 )
 
 
-@dataclass(frozen=True)
-class ResolvedFont:
-    name: str  # as the setting names it
-    file: Path
-    families: tuple[str, ...]  # fontconfig's names of the matched face (English and Japanese)
-    postscript: str  # e.g. BIZUDPGothic-Regular: how the face is named inside a PDF
-
-
 @cache
 def aliases() -> dict[str, str]:
-    """Windows family name → the family fontconfig knows, from fonts-alias.conf."""
+    """Windows family name → the family of the same design in Debian's font files, from fonts-alias.conf."""
     from lxml import etree
 
     root = etree.parse(str(ALIAS_FILE)).getroot()
@@ -56,23 +45,9 @@ def aliases() -> dict[str, str]:
     }
 
 
-@cache
 def fontconfig_environment() -> dict[str, str]:
-    """The environment for fc-match and LibreOffice: the system's fontconfig plus our aliases, so
-    packetgen finds 「BIZ UD明朝 Medium」 even where setup could not install the alias system-wide."""
-    base = os.environ.get("FONTCONFIG_FILE", "/etc/fonts/fonts.conf")
-    text = (
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
-        f'  <include ignore_missing="yes">{base}</include>\n'
-        f'  <include ignore_missing="yes">{ALIAS_FILE}</include>\n</fontconfig>\n'
-    )
-    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
-    path = Path(tempfile.gettempdir()) / f"packetgen-fonts-{os.getuid()}-{digest}.conf"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    return {**os.environ, "FONTCONFIG_FILE": str(path)}
+    """The environment for LibreOffice: it finds the fonts as ``resolve`` does (the aliases too)."""
+    return platform.font_environment(ALIAS_FILE)
 
 
 def debian_package(name: str) -> str | None:
@@ -80,33 +55,15 @@ def debian_package(name: str) -> str | None:
     return next((package for pattern, package in DEBIAN_PACKAGES if re.search(pattern, key)), None)
 
 
-@cache
 def resolve(name: str, bold: bool = False) -> ResolvedFont | None:
-    """The installed face fontconfig gives for ``name``, or None when it would give another family
-    (fontconfig always answers: with a fallback such as DejaVu Sans when the font is missing)."""
-    fc_match = shutil.which("fc-match")
-    if fc_match is None:
-        return None
-    pattern = name.replace("-", r"\-").replace(":", r"\:") + (":weight=bold" if bold else "")
-    out = subprocess.run(
-        [fc_match, "-f", "%{file}\n%{family}\n%{postscriptname}\n%{lang}", pattern],
-        capture_output=True,
-        text=True,
-        env=fontconfig_environment(),
-    )
-    lines = out.stdout.split("\n")
-    if out.returncode != 0 or len(lines) < 4:
-        return None
-    file, families, postscript, langs = lines[0], tuple(lines[1].split(",")), lines[2], lines[3]
-    wanted = {normalized(name), normalized(aliases().get(normalized(name), name))}
-    if not wanted & {normalized(f) for f in families} or "ja" not in langs.split("|"):
-        return None
-    return ResolvedFont(name, Path(file), families, postscript)
+    """The installed Japanese face of ``name`` (or of the family the alias file maps it to), or None
+    when there is none (fontconfig's fallback, such as DejaVu Sans, is not a match)."""
+    return platform.find_font(name, bold, aliases().get(normalized(name)), ALIAS_FILE)
 
 
 def require(setting: FontSetting) -> dict[Role, ResolvedFont]:
     """Both fonts of the setting, installed and Japanese; otherwise stop, naming font and package."""
-    if shutil.which("fc-match") is None:
+    if not platform.can_find_fonts():
         raise PacketError(
             "フォントを探す fontconfig（fc-match）がありません。"
             "`apt-get install fontconfig` でインストールしてください（scripts/setup.sh も入れます）"
@@ -117,7 +74,7 @@ def require(setting: FontSetting) -> dict[Role, ResolvedFont]:
         name = setting.name(role)
         face = resolve(name)
         if face is None:
-            package = debian_package(name)
+            package = None if platform.portable() else debian_package(name)  # no apt-get on Windows
             how = f"`apt-get install {package}` でインストールする" if package else "インストールする"
             missing.append(f"{role.value}「{name}」（{how}か、{setting.source} で別のフォントを指定してください）")
         else:
