@@ -18,12 +18,14 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from packetgen.core import platform
 from packetgen.core.errors import PacketError
 
 WORKSPACE = ".packetgen"
 LOCK_WAIT_SECONDS = 600
+QUIET_WAIT_SECONDS = 1.0
 
 
 def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> None:
@@ -59,6 +61,16 @@ def _test_point(name: str) -> None:
             time.sleep(0.02)
 
 
+def _lock_within(handle: IO[bytes], seconds: float) -> bool:
+    """Lock ``handle``'s file, trying for at most ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while not platform.try_lock(handle):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def say_now(text: str) -> None:
     """A line for the user, shown at once (also when stdout is a pipe)."""
     print(text, flush=True)
@@ -77,13 +89,12 @@ class OutputFolder:
         Not re-entrant: a step run inside another's lock is told so (``held``), never locks again."""
         self.workspace.mkdir(parents=True, exist_ok=True)
         with open(self.workspace / f"{self.key}.lock", "a+b") as handle:
-            if not platform.try_lock(handle):
+            # a lock held for a moment (a child process between its start and its exec still holds a
+            # copy) is waited out quietly; only a real wait is announced
+            if not _lock_within(handle, QUIET_WAIT_SECONDS):
                 say(f"別の packetgen が {self.key} を作成中です。終わるのを待っています…")
-                deadline = time.monotonic() + LOCK_WAIT_SECONDS
-                while not platform.try_lock(handle):
-                    if time.monotonic() > deadline:
-                        raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません")
-                    time.sleep(0.2)
+                if not _lock_within(handle, LOCK_WAIT_SECONDS):
+                    raise PacketError(f"別の packetgen が {self.key} を使用中のため実行できません")
             self._sweep()
             yield
 
