@@ -35,7 +35,7 @@ from packetgen.printing.order import (
     pair_items,
     wrap,
 )
-from packetgen.printing.pdf_checks import read_facts
+from packetgen.printing.pdf_facts import read_facts
 from packetgen.render.font_files import pdf_families, resolve
 from test_fonts import font_names
 

@@ -41,16 +41,9 @@ from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.build.run import Progress, build
 from packetgen.core import manifest
 from packetgen.core.errors import PacketError, Problem
-from packetgen.core.fonts import FontSetting
 from packetgen.render import font_files
 from packetgen.render.ooxml import FIXED_ZIP_TIME
 
-A4 = (595.3, 841.9)  # points
-# Legible on paper: no glyph under 8 pt, and most of a page's text at 10 pt or more (measured in the PDF,
-# so a sheet shrunk to fit its page is caught too). SLACK absorbs the PDF's rounding of 8 pt to 7.99.
-SMALLEST_PT = 8.0
-MEDIAN_PT = 10.0
-SLACK_PT = 0.05
 WORKERS = 2  # LibreOffice processes and preview renderers at once: the machine's two cores
 
 
@@ -152,8 +145,8 @@ def _documents(
     otherwise converted — two LibreOffice processes at once, previews rendered as each finishes — and
     checked. A reused PDF was checked when it was made and its checksum still holds."""
     from packetgen.office.convert import convert_in_parallel
+    from packetgen.printing import checks, pdf_facts
     from packetgen.printing.order_content import PrintedDocument
-    from packetgen.printing.pdf_checks import read_facts
 
     out = packet.output_dir
     final = out / PRINT_DIR
@@ -177,9 +170,11 @@ def _documents(
     def ready(pdfs: list[Path]) -> None:  # in the converting thread, as soon as its PDFs exist
         for pdf in pdfs:
             doc = by_pdf[pdf.name]
-            facts = read_facts(pdf)
-            problems = _check(pdf.name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts)
-            paper, landscape = _check_paper(pdf.name, facts)
+            facts = pdf_facts.read_facts(pdf)
+            problems = checks.check_pdf(
+                pdf.name, facts, doc.builder.expected_pages(out / doc.output_name), doc.context.fonts
+            )
+            paper, landscape = checks.check_paper(pdf.name, facts)
             checked[pdf.name] = (facts.pages, landscape, problems + paper)
         previews([p.name for p in pdfs])
 
@@ -219,58 +214,6 @@ def _link(source: Path, target: Path) -> None:
         shutil.copytree(source, target, copy_function=os.link)
     else:
         os.link(source, target)
-
-
-def _check(name: str, facts, expected: tuple[int, int | None], fonts: FontSetting) -> list[Problem]:
-    problems = []
-    low, high = expected
-    if facts.pages < low or (high is not None and facts.pages > high):
-        want = f"{low}" if low == high else f"{low}以上" if high is None else f"{low}〜{high}"
-        message = f"ページ数が {facts.pages} です（想定：{want}ページ）。元のファイルが壊れていないか確認してください"
-        problems.append(Problem(name, message))
-    if not facts.fonts:
-        problems.append(Problem(name, "文字がありません（フォントが1つも使われていません）"))
-    loose = [f.name for f in facts.fonts if not f.embedded]
-    if loose:
-        problems.append(Problem(name, f"埋め込まれていないフォントがあります：{'、'.join(loose)}"))
-    foreign = [f.name for f in facts.fonts if not f.one_of(font_files.pdf_families(fonts))]
-    if foreign:  # LibreOffice drew some glyphs in a fallback font: the configured one lacks them
-        problems.append(
-            Problem(
-                name,
-                f"フォント設定（{fonts.source}）にないフォントで印刷される文字があります：{'、'.join(foreign)}"
-                f"（設定：{fonts.describe()}）。設定のフォントにない文字です。文字を替えるか、"
-                "その文字を持つフォントを設定してください",
-            )
-        )
-    return problems + _check_sizes(name, facts.text)
-
-
-def _check_sizes(name: str, pages) -> list[Problem]:
-    """One problem per page whose text prints too small to read: the sizes, and a piece of the text."""
-    problems = []
-    for page in pages:
-        parts = []
-        if page.smallest < SMALLEST_PT - SLACK_PT:
-            sample = f"（「{page.smallest_text[:20]}」など）" if page.smallest_text else ""
-            parts.append(f"最小の文字が {page.smallest:.1f}pt です{sample}（{SMALLEST_PT:g}pt 以上が必要）")
-        if page.median < MEDIAN_PT - SLACK_PT:
-            parts.append(f"文字の大きさの中央値が {page.median:.1f}pt です（{MEDIAN_PT:g}pt 以上が必要）")
-        if parts:
-            problems.append(Problem(name, f"{page.page}ページ目：" + "、".join(parts)))
-    return problems
-
-
-def _check_paper(name: str, facts) -> tuple[list[Problem], bool]:
-    """A4 on every page; and whether the document is landscape (its first page)."""
-    landscape = bool(facts.sizes) and facts.sizes[0][0] > facts.sizes[0][1]
-    for number, (width, height) in enumerate(facts.sizes, start=1):
-        size = sorted((width, height))
-        if abs(size[0] - A4[0]) > 3 or abs(size[1] - A4[1]) > 3:
-            return [
-                Problem(name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")
-            ], landscape
-    return [], landscape
 
 
 # --- the whole set, the order, previews, the baseline, the zip ---------------------------------------
@@ -337,11 +280,11 @@ def _draw_order(packet: Packet, order, staging: Path) -> None:
 
 def _check_order(packet: Packet, staging: Path) -> None:
     """The order's PDF is measured like every PDF that goes to print, drawn now or kept (40 ms)."""
-    from packetgen.printing.pdf_checks import read_facts
+    from packetgen.printing import checks, pdf_facts
 
     pdf = staging / f"{ORDER}.pdf"
-    facts = read_facts(pdf)
-    problems = _check(pdf.name, facts, (1, None), packet.fonts) + _check_paper(pdf.name, facts)[0]
+    facts = pdf_facts.read_facts(pdf)
+    problems = checks.check_pdf(pdf.name, facts, (1, None), packet.fonts) + checks.check_paper(pdf.name, facts)[0]
     if problems:
         raise PacketError("印刷発注書のPDFに問題があります", problems)
 
