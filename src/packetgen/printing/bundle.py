@@ -36,7 +36,7 @@ from packetgen.build.layout import (
     PRINTED_DIR,
     zip_name,
 )
-from packetgen.build.outdated import code_version, pdf_reusable, sha256
+from packetgen.build.outdated import pdf_reusable, sha256
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.build.run import Progress, build
 from packetgen.core import manifest
@@ -82,18 +82,18 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
         printed.mkdir()
         records = manifest.documents_by_id(previous)
         previews = _Previews(staging, say)
-        from packetgen.printing.order import prepare
+        from packetgen.printing.order.files import prepare, write_order
 
         ahead = threading.Thread(target=prepare, args=(packet.fonts,), daemon=True)
         ahead.start()  # the order's libraries and fonts, loaded while LibreOffice converts
         try:
             documents = _documents(packet, plan, records, only, staging, folder.workspace, previews, say)
             total = _merge(documents, staging)
-            from packetgen.printing.order_content import build_order
+            from packetgen.printing.order.content import build_order
 
             order = build_order(packet, documents, PACKET_PDF, total)
             ahead.join()
-            _write_order(packet, order, staging, folder.workspace)
+            write_order(packet, order, staging)
             previews([f"{ORDER}.pdf"])
             text = _page_text(documents, staging, out / PRINTED_DIR)
         finally:
@@ -146,7 +146,7 @@ def _documents(
     checked. A reused PDF was checked when it was made and its checksum still holds."""
     from packetgen.office.convert import convert_in_parallel
     from packetgen.printing import checks, pdf_facts
-    from packetgen.printing.order_content import PrintedDocument
+    from packetgen.printing.order.content import PrintedDocument
 
     out = packet.output_dir
     final = out / PRINT_DIR
@@ -234,59 +234,6 @@ def _merge(documents, staging: Path) -> int:
     with open(staging / PACKET_PDF, "wb") as handle:
         writer.write(handle)
     return len(writer.pages)
-
-
-ORDER_CACHE = "order-cache"  # in the workspace: the last order's files, by what they are made from
-
-
-def _order_key(packet: Packet, order) -> str:
-    """Everything the order files are made from: the order's content, the meeting's date and name,
-    the font setting and the font files it resolves to, and packetgen itself."""
-    files = [font_files.resolve(packet.fonts.gothic, bold) for bold in (False, True)]
-    stamps = [(f.file, Path(f.file).stat().st_mtime_ns) for f in files if f is not None]
-    made_of = (code_version(), repr(order), packet.meeting.start, packet.meeting.session_label, packet.fonts, stamps)
-    return hashlib.sha256(repr(made_of).encode()).hexdigest()
-
-
-def _write_order(packet: Packet, order, staging: Path, workspace: Path) -> None:
-    """The 印刷発注書 as PDF, CSV and XLSX. An order the same as last time (an edit that changed no
-    page count) is taken from the workspace: drawing it costs about a second (reportlab reads the
-    font files, openpyxl and reportlab are imported)."""
-    key = _order_key(packet, order)
-    cache = workspace / ORDER_CACHE
-    # copies, not links: an order file opened and saved in place must not change the kept one
-    if all((cache / key / name).is_file() for name in ORDER_FILES):
-        for name in ORDER_FILES:
-            shutil.copyfile(cache / key / name, staging / name)
-        _check_order(packet, staging)
-        return
-    _draw_order(packet, order, staging)
-    _check_order(packet, staging)
-    shutil.rmtree(cache, ignore_errors=True)  # one order kept: the last
-    (cache / key).mkdir(parents=True)
-    for name in ORDER_FILES:
-        shutil.copyfile(staging / name, cache / key / name)
-
-
-def _draw_order(packet: Packet, order, staging: Path) -> None:
-    from packetgen.printing.order import order_csv, order_pdf, order_xlsx
-
-    (staging / f"{ORDER}.csv").write_bytes(order_csv(order))
-    (staging / f"{ORDER}.xlsx").write_bytes(
-        order_xlsx(order, packet.meeting.start, packet.meeting.session_label, packet.fonts)
-    )
-    (staging / f"{ORDER}.pdf").write_bytes(order_pdf(order, packet.fonts))
-
-
-def _check_order(packet: Packet, staging: Path) -> None:
-    """The order's PDF is measured like every PDF that goes to print, drawn now or kept (40 ms)."""
-    from packetgen.printing import checks, pdf_facts
-
-    pdf = staging / f"{ORDER}.pdf"
-    facts = pdf_facts.read_facts(pdf)
-    problems = checks.check_pdf(pdf.name, facts, (1, None), packet.fonts) + checks.check_paper(pdf.name, facts)[0]
-    if problems:
-        raise PacketError("印刷発注書のPDFに問題があります", problems)
 
 
 class _Previews:

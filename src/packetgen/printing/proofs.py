@@ -60,7 +60,7 @@ def refresh(packet: Packet, plan: list[PlannedDocument], say: Callable[[str], No
             text = bundle._page_text(documents, staging, out / PRINTED_DIR, texts)
         finally:
             previews.wait()
-        from packetgen.printing.order_content import build_order
+        from packetgen.printing.order.content import build_order
 
         total = sum(d.pages + d.pages % 2 for d in documents)
         order = build_order(packet, documents, PACKET_PDF, total)
