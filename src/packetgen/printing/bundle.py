@@ -144,7 +144,7 @@ def _documents(
     """Each document's PDF: reused when made from the very same Office file (unless --only names it),
     otherwise converted — two LibreOffice processes at once, previews rendered as each finishes — and
     checked. A reused PDF was checked when it was made and its checksum still holds."""
-    from packetgen.office.convert import convert_in_parallel
+    from packetgen.office.convert import Slots, convert_in_parallel
     from packetgen.printing import checks, pdf_facts
     from packetgen.printing.order.content import PrintedDocument
 
@@ -181,7 +181,7 @@ def _documents(
     if render:
         previews.names += list(by_pdf)
         files = [out / d.output_name for d in render]
-        convert_in_parallel(files, staging, packet.meeting.start, workspace, say, ready, slots=WORKERS)
+        convert_in_parallel(files, staging, packet.meeting.start, Slots(WORKERS, workspace), say, ready)
     problems: list[Problem] = []
     documents = []
     for doc in plan:
@@ -324,9 +324,8 @@ def _review(
     (printed / Path(office_text.PRINTED_OFFICE).name).write_bytes(office_text.dumps(snapshot))
     # a live page's version follows the PDFs too: a page image can change while the text stays
     shown = "".join(sha256(staging / d.pdf) for d in documents) if live else ""
-    html = page.page(
-        packet.meeting.full_title, order, documents, text, staging / PREVIEW_DIR, out / PRINTED_DIR, shown, notice
-    )
+    printed_now = page.Printed(packet.meeting.full_title, order, documents, text)
+    html = page.page(printed_now, staging / PREVIEW_DIR, out / PRINTED_DIR, shown, notice)
     (staging / PREVIEW_DIR / page.PAGE_FILE).write_text(html, "utf-8")
     if live:  # what the open page polls: it reloads itself when this names another version
         (staging / PREVIEW_DIR / page.LIVE_FILE).write_text(page.live_script(html), "utf-8")
