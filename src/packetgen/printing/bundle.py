@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from packetgen.build import outdated
 from packetgen.build.layout import (
@@ -43,6 +43,9 @@ from packetgen.core import manifest
 from packetgen.core.errors import PacketError, Problem
 from packetgen.render import font_files
 from packetgen.render.ooxml import FIXED_ZIP_TIME
+
+if TYPE_CHECKING:
+    from packetgen.printing.preview import Tiles
 
 WORKERS = 2  # LibreOffice processes and preview renderers at once: the machine's two cores
 
@@ -81,7 +84,9 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
         staging.mkdir()
         printed.mkdir()
         records = manifest.documents_by_id(previous)
-        previews = _Previews(staging, say)
+        from packetgen.printing.preview import Tiles
+
+        previews = _Previews(staging, say, Tiles())
         from packetgen.printing.order.files import prepare, write_order
 
         ahead = threading.Thread(target=prepare, args=(packet.fonts,), daemon=True)
@@ -242,11 +247,15 @@ class _Previews:
     ``wait`` makes the contact sheets once all pages are there (and raises what went wrong)."""
 
     def __init__(
-        self, staging: Path, say: Callable[[str], None], earlier: Callable[[Path], dict[int, Path]] | None = None
+        self,
+        staging: Path,
+        say: Callable[[str], None],
+        tiles: Tiles,
+        earlier: Callable[[Path], dict[int, Path]] | None = None,
     ) -> None:
         from packetgen.printing.preview import PreviewPool
 
-        self.staging, self.say, self.earlier = staging, say, earlier
+        self.staging, self.say, self.tiles, self.earlier = staging, say, tiles, earlier
         self.names = [f"{ORDER}.pdf"]  # the documents converted this time come first, the order last
         self.pool = PreviewPool()
         self.handed: list[str] = []
@@ -270,7 +279,8 @@ class _Previews:
                 for name in self.handed:
                     stem = Path(name).stem
                     pages = self.pool.finish(self.staging / name)
-                    done.append(sheets.submit(contact_sheet, pages, self.staging / PREVIEW_DIR / f"{stem}_一覧.png"))
+                    target = self.staging / PREVIEW_DIR / f"{stem}_一覧.png"
+                    done.append(sheets.submit(contact_sheet, pages, target, self.tiles))
                 for future in done:
                     future.result()
         finally:

@@ -20,6 +20,7 @@ from packetgen.build.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PR
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.core import manifest
 from packetgen.printing import bundle
+from packetgen.printing.preview import Tiles
 
 LIVE_FILE = "live.js"  # the preview page re-reads it and reloads itself when the page changed
 CACHE = "proof-pages"  # in the workspace: each document's last proof, page images and text
@@ -36,8 +37,11 @@ def stale(packet: Packet, plan: list[PlannedDocument]) -> list[str]:
     ]
 
 
-def refresh(packet: Packet, plan: list[PlannedDocument], say: Callable[[str], None]) -> list[str]:
-    """Bring the proofs of every stale document up to date; returns their ids (none: nothing done)."""
+def refresh(
+    packet: Packet, plan: list[PlannedDocument], say: Callable[[str], None], tiles: Tiles | None = None
+) -> list[str]:
+    """Bring the proofs of every stale document up to date; returns their ids (none: nothing done).
+    ``tiles``: the contact sheets' tiles, kept by the watch session from one refresh to the next."""
     folder = packet.folder
     with folder.locked(say):
         ids = stale(packet, plan)
@@ -51,7 +55,8 @@ def refresh(packet: Packet, plan: list[PlannedDocument], say: Callable[[str], No
         scrap.mkdir()
         cache = folder.workspace / CACHE
         texts: dict[str, list[str]] = {}
-        previews = bundle._Previews(staging, say, earlier=lambda pdf: _unchanged_pages(pdf, cache, out, texts))
+        earlier = lambda pdf: _unchanged_pages(pdf, cache, out, texts)  # noqa: E731
+        previews = bundle._Previews(staging, say, tiles or Tiles(), earlier)
         try:
             records = manifest.documents_by_id(previous)
             documents = bundle._documents(
