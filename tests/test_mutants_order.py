@@ -1,4 +1,4 @@
-"""printing/order.py on a hand-made order: the lines' sheets and flips, the totals, the CSV row by row,
+"""printing/order/ on a hand-made order: the lines' sheets and flips, the totals, the CSV row by row,
 the heading pairs, and what the XLSX and the PDF say. (Written to kill mutants: scripts/mutation.sh.)"""
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ import openpyxl
 import pytest
 
 from packetgen.core.fonts import FontSetting
-from packetgen.printing import order as o
+from packetgen.printing.order import as_csv, as_pdf, as_xlsx, layout, model
 
 FONTS = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
-AGENDA = o.OrderLine("", "次第・参加者名簿", "次第.pdf", 3, True, False, 26)
-DECK = o.OrderLine("No.1-1", "概要", "1-1.pdf", 52, True, True, 26, landscape=True)
-ONE_SIDED = o.OrderLine("No.3", "報告", "3.pdf", 5, False, False, 10, binding="一式で綴じる")
-ORDER = o.Order(
+AGENDA = model.OrderLine("", "次第・参加者名簿", "次第.pdf", 3, True, False, 26)
+DECK = model.OrderLine("No.1-1", "概要", "1-1.pdf", 52, True, True, 26, landscape=True)
+ONE_SIDED = model.OrderLine("No.3", "報告", "3.pdf", 5, False, False, 10, binding="一式で綴じる")
+ORDER = model.Order(
     "第1回会議",
     "令和5年7月27日",
     [AGENDA, DECK, ONE_SIDED],
@@ -57,14 +57,14 @@ def test_the_order() -> None:
     assert ORDER.to_fill == ["発注日", "電話"]
     assert ORDER.heading == ORDER.details
     assert ORDER.notes == (*ORDER.instructions, "総枚数＝1部の枚数×部数（両面は2ページで1枚）")
-    bare = o.Order("第1回会議", "令和5年7月27日", [], "委員16名")
+    bare = model.Order("第1回会議", "令和5年7月27日", [], "委員16名")
     assert bare.heading == (("会議", "第1回会議（令和5年7月27日）"), ("部数", "委員16名"))
     assert bare.to_fill == [] and bare.rows() == []
     assert [r[0] for r in ORDER.rows()] == [1, 2, 3]
 
 
 def test_the_csv() -> None:
-    data = o.order_csv(ORDER)
+    data = as_csv.order_csv(ORDER)
     assert data.startswith("\ufeff".encode()) and b"\r\n" in data
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows[0] == ["項目", "内容"]
@@ -75,7 +75,7 @@ def test_the_csv() -> None:
         ["電話", "0191-21-要記入"],
     ]
     assert rows[5] == []
-    assert rows[6] == list(o.COLUMNS) and rows[6][0] == "No" and rows[6][-1] == "総ページ数"
+    assert rows[6] == list(model.COLUMNS) and rows[6][0] == "No" and rows[6][-1] == "総ページ数"
     assert rows[7][:3] == ["1", "—", "次第・参加者名簿"] and rows[9][10] == "一式で綴じる"
     assert rows[10][0] == "計" and rows[10][13] == "778"
     assert rows[11] == [] and rows[12] == ["印刷の指示"]
@@ -90,28 +90,28 @@ def test_the_csv() -> None:
      ("＝1", "'＝1"), ("＋1", "'＋1"), ("－1", "'－1"), ("＠a", "'＠a"), ("a=1", "a=1"), (-5, -5), ("", "")],
 )  # fmt: skip
 def test_csv_safe(value: object, safe: object) -> None:
-    assert o.csv_safe(value) == safe
+    assert as_csv.csv_safe(value) == safe
 
 
 def test_heading_pairs() -> None:
     items = [("件名", "長い件名"), ("発注日", "短"), ("納期", "短"), ("納品場所", "長い場所"), ("校正", "短")]
-    rows = o.pair_items(items, lambda v: v == "短")
+    rows = layout.pair_items(items, lambda v: v == "短")
     assert rows == [
         [("件名", "長い件名")],
         [("発注日", "短"), ("納期", "短")],
         [("納品場所", "長い場所")],
         [("校正", "短")],
     ]
-    assert o.pair_items([("a", "短"), ("b", "長"), ("c", "短")], lambda v: v == "短") == [
+    assert layout.pair_items([("a", "短"), ("b", "長"), ("c", "短")], lambda v: v == "短") == [
         [("a", "短")],
         [("b", "長")],
         [("c", "短")],
     ]
-    assert o._shown(1234) == "1,234" and o._shown(True) == "True" and o._shown("x") == "x"
+    assert layout.shown(1234) == "1,234" and layout.shown(True) == "True" and layout.shown("x") == "x"
 
 
 def test_the_workbook() -> None:
-    book = openpyxl.load_workbook(io.BytesIO(o.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS)))
+    book = openpyxl.load_workbook(io.BytesIO(as_xlsx.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS)))
     ws = book.active
     values = {c.value for row in ws.iter_rows() for c in row if c.value is not None}
     assert {"印刷発注書", "会議資料の印刷", "次第・参加者名簿", "一式で綴じる", "短辺とじ", "長辺とじ"} <= values
@@ -132,7 +132,7 @@ def test_the_workbook() -> None:
 def test_the_pdf() -> None:
     from pypdf import PdfReader
 
-    pdf = PdfReader(io.BytesIO(o.order_pdf(ORDER, FONTS)))
+    pdf = PdfReader(io.BytesIO(as_pdf.order_pdf(ORDER, FONTS)))
     assert len(pdf.pages) == 1
     box = pdf.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (842, 595)  # A4 横
@@ -150,4 +150,4 @@ def test_the_pdf() -> None:
         assert expected in text, expected
     fonts = {str(f["/BaseFont"]) for f in pdf.pages[0]["/Resources"]["/Font"].values()}
     assert any("BIZUDPGothic" in f for f in fonts), fonts
-    assert o.order_pdf(ORDER, FONTS) == o.order_pdf(ORDER, FONTS)  # the same order, the same bytes
+    assert as_pdf.order_pdf(ORDER, FONTS) == as_pdf.order_pdf(ORDER, FONTS)  # the same order, the same bytes

@@ -24,18 +24,13 @@ from conftest import DATE, run
 from packetgen.core.errors import PacketError
 from packetgen.core.fonts import FontSetting
 from packetgen.inputs.meeting import TO_FILL
-from packetgen.printing.order import (
-    COLUMNS,
-    SHEETS_NOTE,
-    Order,
-    OrderLine,
-    order_csv,
-    order_pdf,
-    order_xlsx,
-    pair_items,
-    wrap,
-)
-from packetgen.printing.pdf_checks import read_facts
+from packetgen.printing.order.as_csv import order_csv
+from packetgen.printing.order.as_pdf import order_pdf
+from packetgen.printing.order.as_xlsx import order_xlsx
+from packetgen.printing.order.layout import pair_items
+from packetgen.printing.order.line_breaks import wrap
+from packetgen.printing.order.model import COLUMNS, SHEETS_NOTE, Order, OrderLine
+from packetgen.printing.pdf_facts import read_facts
 from packetgen.render.font_files import pdf_families, resolve
 from references import DEFAULT
 from test_fonts import font_names
@@ -322,7 +317,7 @@ def test_pdf_is_byte_identical_across_renders_and_processes() -> None:
     assert order_pdf(made_up_order(), DEFAULT) == first
     script = (
         "import sys, hashlib; sys.path[:0] = sys.argv[1:]; import test_order as t; "
-        "from packetgen.printing.order import order_pdf; from references import DEFAULT; "
+        "from packetgen.printing.order.as_pdf import order_pdf; from references import DEFAULT; "
         "print(hashlib.sha256(order_pdf(t.made_up_order(), DEFAULT)).hexdigest())"
     )
     here = Path(__file__).resolve().parent

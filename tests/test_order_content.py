@@ -7,7 +7,8 @@ from pathlib import Path
 
 from conftest import DATE
 from packetgen.build.packet import Packet
-from packetgen.printing.order_content import PrintedDocument, build_order
+from packetgen.printing.job import PrintedDocument
+from packetgen.printing.order.content import build_order
 
 FULL_BLOCK = """印刷:
   件名: 有識者会議資料（テスト）

@@ -5,7 +5,7 @@ size, bold, colour, fill, alignment, border), column widths, row heights and mer
 
 A layout snapshot, reviewed by eye (the PDF rendered to PNG and read, 2026-11-29): a change of the
 drawing shows here cell by cell. When the layout is changed on purpose, look at the new PDF and XLSX,
-then write the new values in. (It kills the mutants of printing/order.py's drawing code: scripts/mutation.sh.)
+then write the new values in. (It kills the mutants of printing/order/'s drawing code: scripts/mutation.sh.)
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from datetime import datetime
 import openpyxl
 import pdfplumber
 
-from packetgen.printing import order as o
+from packetgen.printing.order import as_pdf, as_xlsx
 from test_mutants_order import FONTS, ORDER
 
 
@@ -61,14 +61,14 @@ def xlsx_layout(data: bytes):
 
 
 def test_the_order_pdf_as_drawn() -> None:
-    words, rects, lines = pdf_layout(o.order_pdf(ORDER, FONTS))
+    words, rects, lines = pdf_layout(as_pdf.order_pdf(ORDER, FONTS))
     assert words == PDF_WORDS
     assert rects == PDF_RECTS
     assert lines == PDF_LINES
 
 
 def test_the_order_workbook_as_laid_out() -> None:
-    cells, widths, heights, merged = xlsx_layout(o.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS))
+    cells, widths, heights, merged = xlsx_layout(as_xlsx.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS))
     assert cells == XLSX_CELLS
     assert widths == XLSX_WIDTHS
     assert heights == XLSX_HEIGHTS

@@ -24,8 +24,8 @@ from conftest import DATE, copy_printed, copy_project, run
 from packetgen.build.outdated import sha256
 from packetgen.core.fonts import FontSetting
 from packetgen.office.convert import convert_to_pdf
-from packetgen.printing import bundle, pdf_checks
-from packetgen.printing.pdf_checks import PdfFacts, PdfFont, read_facts, text_sizes
+from packetgen.printing import checks, pdf_facts
+from packetgen.printing.pdf_facts import PdfFacts, PdfFont, read_facts, text_sizes
 from test_pdf import pdf_fonts, require_tools
 
 # one worker runs this module and test_preview_page.py: they start from one print (printed_project)
@@ -306,14 +306,14 @@ def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -
 def test_font_and_page_checks() -> None:
     setting = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
     good = PdfFacts(3, (PdfFont("BIZUDMincho-Regular", True), PdfFont("BIZUDPGothic-Bold", True)))
-    assert bundle._check("a.pdf", good, (3, None), setting) == []
+    assert checks.check_pdf("a.pdf", good, (3, None), setting) == []
     bad = PdfFacts(2, (PdfFont("DejaVuSans", True), PdfFont("BIZUDPGothic-Regular", False)))
-    messages = " ".join(p.message for p in bundle._check("a.pdf", bad, (3, 3), setting))
+    messages = " ".join(p.message for p in checks.check_pdf("a.pdf", bad, (3, 3), setting))
     assert "ページ数が 2 です" in messages and "埋め込まれていない" in messages
     assert "フォント設定（templates/fonts.yaml）にないフォントで印刷される文字があります：DejaVuSans" in messages
     # a Japanese font that is not the configured one is refused too (IPAex is not BIZ UD)
     other = PdfFacts(3, (PdfFont("IPAexGothic", True),))
-    assert "IPAexGothic" in " ".join(p.message for p in bundle._check("a.pdf", other, (3, 3), setting))
+    assert "IPAexGothic" in " ".join(p.message for p in checks.check_pdf("a.pdf", other, (3, 3), setting))
 
 
 def test_print_without_the_configured_fonts_stops_naming_the_package(project: Path) -> None:
@@ -365,12 +365,12 @@ def test_a_pdf_with_small_text_is_refused_naming_file_and_page(tmp_path: Path) -
     (pdf,) = convert_to_pdf([tmp_path / "小さい文字.docx"], tmp_path / "pdf")
     facts = read_facts(pdf)
     assert [p.page for p in facts.text] == [1, 2]
-    problems = bundle._check_sizes(pdf.name, facts.text)
+    problems = checks.check_sizes(pdf.name, facts.text)
     assert [p.file for p in problems] == ["小さい文字.pdf"]  # page 1 (11 pt) passes
     message = problems[0].message
     assert message.startswith("2ページ目：最小の文字が 6.0pt です（「小さすぎる注記の文字」など）（8pt 以上が必要）")
     assert "中央値が 6.0pt です（10pt 以上が必要）" in message
-    assert problems[0] in bundle._check(
+    assert problems[0] in checks.check_pdf(
         pdf.name, facts, (2, 2), FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium")
     )  # what the print step runs on every PDF
 
@@ -392,7 +392,7 @@ def test_the_print_step_refuses_small_text(printed: Path, monkeypatch, pdf: str,
             return facts
         return dataclasses.replace(facts, text=(dataclasses.replace(facts.text[0], smallest=6.0, median=6.0),))
 
-    monkeypatch.setattr(pdf_checks, "read_facts", read_small)
+    monkeypatch.setattr(pdf_facts, "read_facts", read_small)
     before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
     result = run(printed, "print", DATE, "--only", "donation")
     assert result.exit_code == 1

@@ -227,7 +227,9 @@ def test_a_carriage_return_in_the_print_block_stays_text(project: Path) -> None:
     from datetime import datetime
 
     from packetgen.core.fonts import FontSetting
-    from packetgen.printing.order import Order, order_csv, order_xlsx
+    from packetgen.printing.order.as_csv import order_csv
+    from packetgen.printing.order.as_xlsx import order_xlsx
+    from packetgen.printing.order.model import Order
 
     order = Order("会議", "令和5年7月27日", [], "", details=(("備考", "\r=2+2"),))
     text = order_csv(order).decode("utf-8-sig")

@@ -16,8 +16,12 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packetgen.core.errors import PacketError
+
+if TYPE_CHECKING:
+    from packetgen.printing.preview import Tiles
 
 DEBOUNCE_MS = 300  # editors save in bursts (a temp file, a rename, the lock file): wait for quiet
 # Office's lock files (~$name.xlsx, .~lock.name#) and editors' temporary files change without a save
@@ -44,13 +48,16 @@ def watch(
     called each time the watch waits for the next save."""
     import watchfiles
 
+    from packetgen.printing.preview import Tiles
+
     stop = stop or threading.Event()
     folders = [f for f in watched(project, date) if f.is_dir()]
     if not folders:
         raise PacketError(f"入力フォルダがありません：{project / 'inputs' / date}")
     keep_warm = threading.Thread(target=_keep_warm, args=(project, date, stop), daemon=True)
     keep_warm.start()
-    _cycle(project, date, say)
+    tiles = Tiles()  # the contact sheets' tiles, kept for the whole session
+    _cycle(project, date, say, tiles)
     page = project / "outputs" / date / "print" / "preview" / "index.html"
     say(f"プレビュー：{page.resolve().as_uri()}（ブラウザで開くと、保存のたびに自動で更新されます）")
     say(f"監視中：{'、'.join(str(f) for f in folders)}（保存すると作り直します。終了は Ctrl+C）")
@@ -67,7 +74,7 @@ def watch(
         if not names:
             continue  # a file that came and went (an editor's or sed's temporary file)
         say(f"[{datetime.now():%H:%M:%S}] 保存を検出：{'、'.join(names)}")
-        _cycle(project, date, say)
+        _cycle(project, date, say, tiles)
         ready()
 
 
@@ -89,7 +96,7 @@ def _relative(project: Path, path: str) -> str:
         return path
 
 
-def _cycle(project: Path, date: str, say: Callable[[str], None]) -> None:
+def _cycle(project: Path, date: str, say: Callable[[str], None], tiles: Tiles) -> None:
     """One rebuild and proof refresh; a mistake in the inputs is shown, not raised."""
     from packetgen.build.packet import Packet
     from packetgen.build.run import Progress, build
@@ -107,7 +114,7 @@ def _cycle(project: Path, date: str, say: Callable[[str], None]) -> None:
         )
         for line in build_lines(result, packet.key):
             say(line)
-        refreshed = proofs.refresh(packet, plan, say)
+        refreshed = proofs.refresh(packet, plan, say, tiles)
     except PacketError as error:
         say(f"エラー：{error.render()}")
         say("入力を直して保存すると、もう一度作成します（出力は前回のままです）")

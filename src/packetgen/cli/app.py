@@ -258,7 +258,7 @@ def print_command(
     started = time.perf_counter()
 
     def action():
-        from packetgen.printing.bundle import print_packet
+        from packetgen.printing.print_packet import print_packet
 
         packet = _packet(project, date)
         typer.echo(f"{packet.meeting.full_title}（{packet.key}）印刷データ")

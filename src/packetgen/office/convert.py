@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -92,28 +93,36 @@ def _cost(path: Path) -> float:
     return path.stat().st_size * (2.0 if path.suffix == ".pptx" else 1.0)
 
 
+@dataclass(frozen=True)
+class Slots:
+    """Where parallel conversions run: how many LibreOffice processes at once, and the workspace where
+    each slot keeps its profile and its warm office (none: fresh profiles, no warm office)."""
+
+    count: int = 2
+    workspace: Path | None = None
+
+
 def convert_in_parallel(
     files: Sequence[Path],
     out_dir: Path,
     when: datetime,
-    workspace: Path | None = None,
+    slots: Slots = Slots(),
     say: Callable[[str], None] = lambda _: None,
     done: Callable[[list[Path]], None] = lambda _: None,
-    slots: int = 2,
 ) -> list[Path]:
-    """Like convert_to_pdf, in one LibreOffice process per profile at once: one process uses one core,
+    """Like convert_to_pdf, in one LibreOffice process per slot at once: one process uses one core,
     and start-up (~1 s) is much of a small file's cost. Files are dealt out by cost, so the processes
     finish at about the same time; ``done`` gets each process's PDFs as soon as they are ready (the
-    caller renders previews while the other process still converts). With a ``workspace`` each slot
-    keeps its profile there and uses its warm office."""
+    caller renders previews while the other process still converts)."""
     order = sorted(range(len(files)), key=lambda i: -_cost(files[i]))
-    groups: list[list[int]] = [[] for _ in range(max(1, min(slots, len(files))))]
+    groups: list[list[int]] = [[] for _ in range(max(1, min(slots.count, len(files))))]
     load = [0.0] * len(groups)
     for i in order:
         g = load.index(min(load))
         groups[g].append(i)
         load[g] += _cost(files[i])
     results: dict[int, Path] = {}
+    workspace = slots.workspace
 
     def run(n: int, group: list[int]) -> None:
         names = "、".join(files[i].stem for i in group)

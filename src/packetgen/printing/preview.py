@@ -145,28 +145,34 @@ def _runs(indices: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
-# Tiles by page image file: watch keeps the images of unchanged pages (hard links, same inode), so a
-# refreshed contact sheet decodes only the pages redrawn. Bounded: a long watch stays small.
-_TILES: dict[tuple[int, int, int], Image.Image] = {}
+class Tiles:
+    """Contact-sheet tiles by page image file, kept for one print or one watch session by whoever makes
+    its contact sheets: watch keeps the images of unchanged pages (hard links, same inode), so a
+    refreshed contact sheet decodes only the pages redrawn. Bounded: a long watch stays small."""
+
+    LIMIT = 2000
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[int, int, int], Image.Image] = {}
+
+    def tile(self, path: Path) -> Image.Image:
+        stat = path.stat()
+        key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        tile = self.kept.get(key)
+        if tile is None:
+            if len(self.kept) > self.LIMIT:
+                self.kept.clear()
+            with Image.open(path) as image:
+                image.draft("RGB", (THUMB_LONG_SIDE, THUMB_LONG_SIDE))  # JPEG decodes at a fraction: fast
+                tile = image.convert("RGB")
+                tile.thumbnail((THUMB_LONG_SIDE, THUMB_LONG_SIDE))
+            self.kept[key] = tile
+        return tile
 
 
-def _tile(path: Path) -> Image.Image:
-    stat = path.stat()
-    key = (stat.st_ino, stat.st_mtime_ns, stat.st_size)
-    if key not in _TILES:
-        if len(_TILES) > 2000:
-            _TILES.clear()
-        with Image.open(path) as image:
-            image.draft("RGB", (THUMB_LONG_SIDE, THUMB_LONG_SIDE))  # JPEG decodes at a fraction: fast
-            tile = image.convert("RGB")
-            tile.thumbnail((THUMB_LONG_SIDE, THUMB_LONG_SIDE))
-        _TILES[key] = tile
-    return _TILES[key]
-
-
-def contact_sheet(pages: list[Path], target: Path) -> None:
+def contact_sheet(pages: list[Path], target: Path, tiles: Tiles) -> None:
     """All pages of one document on one image, numbered, in reading order."""
-    images = [_tile(path) for path in pages]
+    images = [tiles.tile(path) for path in pages]
     w = max(i.width for i in images)
     h = max(i.height for i in images)
     cols = min(COLUMNS, len(images))

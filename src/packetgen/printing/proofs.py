@@ -16,12 +16,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from packetgen.build import outdated
-from packetgen.build.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR
+from packetgen.build.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR, pages_of
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.core import manifest
-from packetgen.printing import bundle
+from packetgen.printing.handoff import record_documents
+from packetgen.printing.job import WORKERS, PrintedDocument, PrintJob, link
+from packetgen.printing.order.content import build_order
+from packetgen.printing.page_text import page_texts, printed_text
+from packetgen.printing.pdfs import print_pdfs
+from packetgen.printing.preview import Tiles
+from packetgen.printing.preview_page import write_preview_page
+from packetgen.printing.previews import Previews
+from packetgen.review.page import Printed
 
-LIVE_FILE = "live.js"  # the preview page re-reads it and reloads itself when the page changed
 CACHE = "proof-pages"  # in the workspace: each document's last proof, page images and text
 
 
@@ -36,42 +43,41 @@ def stale(packet: Packet, plan: list[PlannedDocument]) -> list[str]:
     ]
 
 
-def refresh(packet: Packet, plan: list[PlannedDocument], say: Callable[[str], None]) -> list[str]:
-    """Bring the proofs of every stale document up to date; returns their ids (none: nothing done)."""
+def refresh(
+    packet: Packet, plan: list[PlannedDocument], say: Callable[[str], None], tiles: Tiles | None = None
+) -> list[str]:
+    """Bring the proofs of every stale document up to date; returns their ids (none: nothing done).
+    ``tiles``: the contact sheets' tiles, kept by the watch session from one refresh to the next."""
     folder = packet.folder
     with folder.locked(say):
         ids = stale(packet, plan)
         if not ids:
             return []
         out = packet.output_dir
-        previous = manifest.read(out)
         work = folder.scratch("proof")
-        staging, scrap = work / PRINT_DIR, work / "scrap"
-        staging.mkdir()
+        job = PrintJob(packet, plan, manifest.read(out), work / PRINT_DIR, say)
+        scrap = work / "scrap"
+        job.staging.mkdir()
         scrap.mkdir()
         cache = folder.workspace / CACHE
         texts: dict[str, list[str]] = {}
-        previews = bundle._Previews(staging, say, earlier=lambda pdf: _unchanged_pages(pdf, cache, out, texts))
+        previews = Previews(job.staging, say, tiles or Tiles(), lambda pdf: _unchanged_pages(pdf, cache, out, texts))
         try:
-            records = manifest.documents_by_id(previous)
-            documents = bundle._documents(
-                packet, plan, records, [], staging, folder.workspace, previews, say, report_reused=False
-            )
-            text = bundle._page_text(documents, staging, out / PRINTED_DIR, texts)
+            documents = print_pdfs(job, previews, report_reused=False)
+            text = printed_text(documents, job.staging, out / PRINTED_DIR, texts)
         finally:
             previews.wait()
-        from packetgen.printing.order_content import build_order
-
         total = sum(d.pages + d.pages % 2 for d in documents)
         order = build_order(packet, documents, PACKET_PDF, total)
         notice = (
             f"校正用のプレビューです（packetgen watch）。packet.pdf・{ORDER}・zip は "
             f"packetgen print {packet.key} で作ります。"
         )
-        # the build has just said what changed; the page marks the changes since the last print
-        bundle._review(packet, previous, documents, order, text, staging, scrap, lambda _: None, True, notice)
-        data = bundle._record_documents(dict(previous), documents, staging)
-        folder.commit({PRINT_DIR: staging, manifest.NAME: manifest.dumps(data)})
+        # the build has just said what changed (so the lines returned go unsaid); the page marks the
+        # changes since the last print
+        write_preview_page(job, Printed(packet.meeting.full_title, order, documents, text), scrap, True, notice)
+        data = record_documents(dict(job.previous), documents, job.staging)
+        folder.commit({PRINT_DIR: job.staging, manifest.NAME: manifest.dumps(data)})
         _keep(cache, documents, text, out / PRINT_DIR)
         shutil.rmtree(work, ignore_errors=True)
         return ids
@@ -81,7 +87,7 @@ def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[st
     """Page index → an image already drawn of a page with the very same text (and page count).
     The PDF's text goes into ``texts`` for the preview page."""
     stem = pdf.stem
-    now = texts[pdf.name] = bundle.page_texts(pdf)
+    now = texts[pdf.name] = page_texts(pdf)
     for text_file, images in (
         (cache / f"{stem}.json", cache / stem),
         (out / PRINTED_DIR / "text.json", out / PRINTED_DIR / "pages" / stem),
@@ -93,8 +99,6 @@ def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[st
         before = before.get(pdf.name) if isinstance(before, dict) else None
         if not isinstance(before, list) or len(before) != len(now):
             continue
-        from packetgen.build.layout import pages_of
-
         drawn = pages_of(images)
         if len(drawn) != len(before):
             continue
@@ -102,13 +106,13 @@ def _unchanged_pages(pdf: Path, cache: Path, out: Path, texts: dict[str, list[st
     return {}
 
 
-def _keep(cache: Path, documents, text: dict[str, list[str]], print_dir: Path) -> None:
+def _keep(cache: Path, documents: list[PrintedDocument], text: dict[str, list[str]], print_dir: Path) -> None:
     """The proof just made, for the next save to compare with (hard links, no copies)."""
     for doc in documents:
         stem = Path(doc.pdf).stem
         target = cache / stem
         shutil.rmtree(target, ignore_errors=True)
-        bundle._link(print_dir / PREVIEW_DIR / stem, target)
+        link(print_dir / PREVIEW_DIR / stem, target)
         (cache / f"{stem}.json").write_text(json.dumps({doc.pdf: text[doc.pdf]}, ensure_ascii=False), "utf-8")
 
 
@@ -120,7 +124,7 @@ def keep_offices_warm(workspace: Path, stop: threading.Event) -> None:
     idle = idle_seconds()
     if idle <= 0:
         return
-    offices = [WarmOffice(workspace, n) for n in range(1, bundle.WORKERS + 1)]
+    offices = [WarmOffice(workspace, n) for n in range(1, WORKERS + 1)]
     while not stop.is_set():
         for office in offices:
             office.warm_up()

@@ -258,30 +258,32 @@ def order_summary(order: Any) -> tuple[list[tuple[str, str]], list[str], list[li
     return details, head, rows
 
 
-def page(
-    title: str,
-    order: Any,
-    documents: list[Any],
-    text: dict[str, list[str]],
-    preview_dir: Path,
-    printed_dir: Path,
-    live: str = "",
-    notice: str = "",
-) -> str:
-    """The whole page: this print's documents (page images in ``preview_dir``, PDF text ``text``)
-    against the previous print kept in ``printed_dir`` (text.json, pages/), when there is one.
-    ``live``: what the page shows beyond its own text (the PDFs' checksums, say); when given, the page
-    reloads itself as soon as LIVE_FILE names another version (packetgen watch)."""
+@dataclass(frozen=True)
+class Printed:
+    """What the page shows: this print's (or proof's) documents — PrintedDocument: name, pdf, pages,
+    planned.entry.title — with the PDF text of each page by PDF name, and the print order."""
+
+    title: str
+    order: Any
+    documents: list[Any]
+    text: dict[str, list[str]]
+
+
+def page(printed: Printed, preview_dir: Path, printed_dir: Path, live: str = "", notice: str = "") -> str:
+    """The whole page: this print's documents (page images in ``preview_dir``) against the previous
+    print kept in ``printed_dir`` (text.json, pages/), when there is one. ``live``: what the page shows
+    beyond its own text (the PDFs' checksums, say); when given, the page reloads itself as soon as
+    LIVE_FILE names another version (packetgen watch). ``notice``: said before the baseline line."""
     try:
         before_text = json.loads((printed_dir / "text.json").read_text("utf-8"))
     except (OSError, ValueError):
         before_text = None
-    docs = views(documents, text, before_text, preview_dir, printed_dir / "pages")
+    docs = views(printed.documents, printed.text, before_text, preview_dir, printed_dir / "pages")
     baseline = "前回の印刷と比べ、変わったページに「変更」の印を付けています（赤：画像の変わった所）。"
     if before_text is None:
         baseline = "前回の印刷の記録がないため、変更の印はありません。"
-    details, head, rows = order_summary(order)
-    html = render(title, f"{notice}{baseline}", details, head, rows, docs)
+    details, head, rows = order_summary(printed.order)
+    html = render(printed.title, f"{notice}{baseline}", details, head, rows, docs)
     if not live:
         return html
     version = hashlib.sha256(f"{html}\0{live}".encode()).hexdigest()[:16]

@@ -1,5 +1,6 @@
-"""What the 印刷発注書 says: built from meeting.yaml's 印刷 settings, the agenda's lists and the PDFs
-(order.py draws it). Nothing is invented: a value no input gives is 「要記入」, and print warns.
+"""What the 印刷発注書 says: the Order (model.py) built from meeting.yaml's 印刷 settings, the agenda's
+lists and the PDFs (as_csv.py, as_xlsx.py and as_pdf.py write it). Nothing is invented: a value no
+input gives is 「要記入」, and print warns.
 
 Orientation and flip edge: every copy is stapled top left and turned like a book from its left edge,
 so a 縦 document prints 長辺とじ and a 横 one 短辺とじ — the back of each sheet is then upright.
@@ -7,30 +8,15 @@ so a 縦 document prints 長辺とじ and a 横 one 短辺とじ — the back of
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from packetgen.build.assemble import load
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.core import japanese
 from packetgen.documents.base import DocumentBuilder
 from packetgen.inputs.meeting import TO_FILL, PrintSettings
-from packetgen.printing.order import Order, OrderLine
+from packetgen.printing.job import PrintedDocument
+from packetgen.printing.order.model import Order, OrderLine
 
 COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
-
-
-@dataclass(frozen=True)
-class PrintedDocument:
-    planned: PlannedDocument
-    pdf: str
-    pages: int
-    landscape: bool
-    reused: bool
-    source_sha256: str  # of the Office file the PDF was made from
-
-    @property
-    def name(self) -> str:
-        return self.planned.entry.short_name
 
 
 def copies(packet: Packet, plan: list[PlannedDocument], settings: PrintSettings) -> tuple[int, str]:

@@ -185,89 +185,114 @@ def _font(font_object, cache: dict) -> _Font:
     return cache[key][1]
 
 
-def _scan(data: bytes, resources, ctm: tuple, runs: list, fonts: dict, depth: int = 0) -> None:
-    """Append (printed size, visible glyphs, font, string) for each string shown in a content stream."""
-    if b"BI" in data:
-        data = _INLINE_IMAGE.sub(b" ", data)
-    resources = resources.get_object() if resources is not None else {}
-    font_table = resources.get("/Font", {})
-    stack: list[tuple] = []
-    args: list = []
-    arrays: list[list] = []
-    tm = tlm = _IDENTITY
-    leading = 0.0
-    size = 0.0
-    font = None
-    mode = 0
+def _operand(kind: str, raw: bytes) -> float | str | bytes:
+    """A number, a name or a string of a content stream, as the operators read it."""
+    if kind == "num":
+        return float(raw)
+    if kind == "name":
+        return raw.decode("latin-1")
+    if kind == "hex":
+        digits = re.sub(rb"\s", b"", raw[1:-1])
+        return bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
+    return _literal(raw)
 
-    def show(strings: list[bytes]) -> None:
-        if font is None or mode in _INVISIBLE_MODES:
+
+class _Scanner:
+    """One content stream's graphics and text state, followed operator by operator; each string shown
+    is appended to ``runs`` as (printed size, visible glyphs, font, string). A form XObject is read by
+    a scanner of its own, from the current transformation. ``fonts``: fonts read so far, by object."""
+
+    def __init__(self, resources, ctm: tuple, runs: list, fonts: dict, depth: int = 0) -> None:
+        self.resources = resources.get_object() if resources is not None else {}
+        self.font_table = self.resources.get("/Font", {})
+        self.ctm, self.runs, self.fonts, self.depth = ctm, runs, fonts, depth
+        self.stack: list[tuple] = []
+        self.tm = self.tlm = _IDENTITY
+        self.leading = 0.0
+        self.size = 0.0
+        self.font: _Font | None = None
+        self.mode = 0
+
+    def scan(self, data: bytes) -> None:
+        if b"BI" in data:
+            data = _INLINE_IMAGE.sub(b" ", data)
+        args: list = []
+        arrays: list[list] = []
+        for m in _TOKEN.finditer(data):
+            kind = m.lastgroup
+            if kind == "op":
+                self.operator(m.group(), args)
+                args.clear()
+            elif kind in ("num", "name", "hex", "str"):
+                (arrays[-1] if arrays else args).append(_operand(kind, m.group()))
+            elif kind == "open":
+                arrays.append([])
+            elif kind == "close" and arrays:
+                done = arrays.pop()
+                (arrays[-1] if arrays else args).append(done)
+
+    def show(self, strings: list[bytes]) -> None:
+        if self.font is None or self.mode in _INVISIBLE_MODES:
             return
+        tm, ctm = self.tm, self.ctm
         c, d = tm[2] * ctm[0] + tm[3] * ctm[2], tm[2] * ctm[1] + tm[3] * ctm[3]
-        printed = abs(size) * math.hypot(c, d)
+        printed = abs(self.size) * math.hypot(c, d)
         for s in strings:
-            glyphs = font.visible(s)
+            glyphs = self.font.visible(s)
             if glyphs:
-                runs.append((printed, glyphs, font, s))
+                self.runs.append((printed, glyphs, self.font, s))
 
-    for m in _TOKEN.finditer(data):
-        kind = m.lastgroup
-        if kind == "num":
-            (arrays[-1] if arrays else args).append(float(m.group()))
-        elif kind == "op":
-            op = m.group()
-            if op == b"Tf" and len(args) >= 2:
-                font = _font(font_table[args[-2]], fonts) if args[-2] in font_table else None
-                size = args[-1]
-            elif op == b"Tj" and args:
-                show([args[-1]])
-            elif op == b"TJ" and args and isinstance(args[-1], list):
-                show([x for x in args[-1] if isinstance(x, bytes)])
-            elif op == b"Tm" and len(args) >= 6:
-                tm = tlm = tuple(args[-6:])
-            elif op == b"Td" and len(args) >= 2:
-                tm = tlm = _mul((1.0, 0.0, 0.0, 1.0, args[-2], args[-1]), tlm)
-            elif op == b"TD" and len(args) >= 2:
-                leading = -args[-1]
-                tm = tlm = _mul((1.0, 0.0, 0.0, 1.0, args[-2], args[-1]), tlm)
-            elif op in (b"T*", b"'", b'"'):
-                tm = tlm = _mul((1.0, 0.0, 0.0, 1.0, 0.0, -leading), tlm)
-                if op != b"T*" and args and isinstance(args[-1], bytes):
-                    show([args[-1]])
-            elif op == b"q":
-                stack.append((ctm, font, size, leading, mode))
-            elif op == b"Q":
-                if stack:
-                    ctm, font, size, leading, mode = stack.pop()
-            elif op == b"BT":
-                tm = tlm = _IDENTITY
-            elif op == b"cm" and len(args) >= 6:
-                ctm = _mul(tuple(args[-6:]), ctm)
-            elif op == b"TL" and args:
-                leading = args[-1]
-            elif op == b"Tr" and args:
-                mode = int(args[-1])
-            elif op == b"Do" and args and depth < 8:
-                xobject = resources.get("/XObject", {}).get(args[-1])
-                form = xobject.get_object() if xobject is not None else None
-                if form is not None and form.get("/Subtype") == "/Form":
-                    matrix = tuple(float(x) for x in form.get("/Matrix", _IDENTITY))
-                    inner = form.get("/Resources", resources)
-                    _scan(form.get_data(), inner, _mul(matrix, ctm), runs, fonts, depth + 1)
-            args.clear()
-        elif kind == "name":
-            (arrays[-1] if arrays else args).append(m.group().decode("latin-1"))
-        elif kind == "hex":
-            digits = re.sub(rb"\s", b"", m.group()[1:-1])
-            value = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode())
-            (arrays[-1] if arrays else args).append(value)
-        elif kind == "str":
-            (arrays[-1] if arrays else args).append(_literal(m.group()))
-        elif kind == "open":
-            arrays.append([])
-        elif kind == "close" and arrays:
-            done = arrays.pop()
-            (arrays[-1] if arrays else args).append(done)
+    def operator(self, op: bytes, args: list) -> None:
+        """Text shown and the text state (Tf, Tj, TJ, ', ", Tr) here; positions and the graphics state in
+        ``position`` and ``graphics``."""
+        if op == b"Tf" and len(args) >= 2:
+            self.font = _font(self.font_table[args[-2]], self.fonts) if args[-2] in self.font_table else None
+            self.size = args[-1]
+        elif op == b"Tj" and args:
+            self.show([args[-1]])
+        elif op == b"TJ" and args and isinstance(args[-1], list):
+            self.show([x for x in args[-1] if isinstance(x, bytes)])
+        elif op in (b"T*", b"'", b'"'):
+            self.tm = self.tlm = _mul((1.0, 0.0, 0.0, 1.0, 0.0, -self.leading), self.tlm)
+            if op != b"T*" and args and isinstance(args[-1], bytes):
+                self.show([args[-1]])
+        elif op == b"Tr" and args:
+            self.mode = int(args[-1])
+        elif not self.position(op, args):
+            self.graphics(op, args)
+
+    def position(self, op: bytes, args: list) -> bool:
+        """The text matrix and leading (Tm, Td, TD, BT, TL); whether ``op`` was one of them."""
+        if op == b"Tm" and len(args) >= 6:
+            self.tm = self.tlm = tuple(args[-6:])
+        elif op in (b"Td", b"TD") and len(args) >= 2:
+            if op == b"TD":
+                self.leading = -args[-1]
+            self.tm = self.tlm = _mul((1.0, 0.0, 0.0, 1.0, args[-2], args[-1]), self.tlm)
+        elif op == b"BT":
+            self.tm = self.tlm = _IDENTITY
+        elif op == b"TL" and args:
+            self.leading = args[-1]
+        else:
+            return False
+        return True
+
+    def graphics(self, op: bytes, args: list) -> None:
+        """The graphics state (q, Q, cm) and form XObjects drawn (Do)."""
+        if op == b"q":
+            self.stack.append((self.ctm, self.font, self.size, self.leading, self.mode))
+        elif op == b"Q":
+            if self.stack:
+                self.ctm, self.font, self.size, self.leading, self.mode = self.stack.pop()
+        elif op == b"cm" and len(args) >= 6:
+            self.ctm = _mul(tuple(args[-6:]), self.ctm)
+        elif op == b"Do" and args and self.depth < 8:
+            xobject = self.resources.get("/XObject", {}).get(args[-1])
+            form = xobject.get_object() if xobject is not None else None
+            if form is not None and form.get("/Subtype") == "/Form":
+                matrix = tuple(float(x) for x in form.get("/Matrix", _IDENTITY))
+                inner = form.get("/Resources", self.resources)
+                _Scanner(inner, _mul(matrix, self.ctm), self.runs, self.fonts, self.depth + 1).scan(form.get_data())
 
 
 def text_sizes(pdf: Path | PdfReader) -> list[PageText]:
@@ -280,7 +305,7 @@ def text_sizes(pdf: Path | PdfReader) -> list[PageText]:
         if contents is None:
             continue
         runs: list = []
-        _scan(contents.get_data(), page.get("/Resources"), _IDENTITY, runs, fonts)
+        _Scanner(page.get("/Resources"), _IDENTITY, runs, fonts).scan(contents.get_data())
         if not runs:
             continue
         sizes = [size for size, glyphs, _, _ in runs for _ in range(glyphs)]

@@ -1,0 +1,81 @@
+"""The hand-off: the zip for the printing office (outputs/DATE/印刷データ_DATE.zip) and the print's
+record in the manifest (which PDF was made from which Office file, what the print holds)."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from packetgen.build.layout import ORDER, PACKET_PDF, PRINT_DIR
+from packetgen.build.outdated import sha256
+from packetgen.core import manifest
+from packetgen.printing.job import PrintedDocument
+from packetgen.printing.order.model import Order
+from packetgen.render.ooxml import FIXED_ZIP_TIME
+
+
+@dataclass(frozen=True)
+class Handoff:
+    key: str  # what the print was made from (build/outdated.py's print_key)
+    pages: int  # of packet.pdf, blank pages included
+    zip_name: str
+    archive: bytes  # the zip
+
+
+def zip_files(staging: Path, names: list[str]) -> bytes:
+    """The hand-off: the PDFs and the order files, with fixed entry times (previews stay for staff)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            info = zipfile.ZipInfo(f"{PRINT_DIR}/{name}", date_time=FIXED_ZIP_TIME)
+            # PDFs are compressed already: storing them costs nothing and saves a second of deflate
+            info.compress_type = zipfile.ZIP_STORED if name.endswith(".pdf") else zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (staging / name).read_bytes())
+    return buffer.getvalue()
+
+
+def print_record(
+    previous: dict[str, Any], documents: list[PrintedDocument], order: Order, staging: Path, handoff: Handoff
+) -> dict[str, Any]:
+    """The manifest with this print: each document's PDF, and the print block (its files' checksums,
+    pages, copies, sheets, what is still to fill in)."""
+    data = record_documents(dict(previous), documents, staging)
+    data.pop("print_withdrawn", None)
+    files = {f"{PRINT_DIR}/{p.name}": sha256(p) for p in sorted(staging.iterdir()) if p.is_file()}
+    files[handoff.zip_name] = hashlib.sha256(handoff.archive).hexdigest()
+    data["print"] = {
+        "key": handoff.key,
+        "packet": f"{PRINT_DIR}/{PACKET_PDF}",
+        "pages": handoff.pages,
+        "documents": len(documents),
+        "copies": order.lines[0].copies if order.lines else 0,
+        "copies_note": order.copies_note,
+        "sheets": order.totals["総枚数"],
+        "order": f"{PRINT_DIR}/{ORDER}.pdf",
+        "zip": handoff.zip_name,
+        "to_fill": order.to_fill,
+        "files": files,
+    }
+    return data
+
+
+def record_documents(data: dict[str, Any], documents: list[PrintedDocument], staging: Path) -> dict[str, Any]:
+    """Each document's record says which PDF was made from which Office file (``data``: the manifest,
+    changed in place and returned)."""
+    by_id = manifest.documents_by_id(data)
+    for doc in documents:
+        record = by_id.get(doc.planned.entry.id)
+        if record is not None:
+            record |= {
+                "pages": doc.pages,
+                "pdf": f"{PRINT_DIR}/{doc.pdf}",
+                "pdf_sha256": sha256(staging / doc.pdf),
+                "pdf_source_sha256": doc.source_sha256,
+                "pdf_landscape": doc.landscape,
+            }
+    return data

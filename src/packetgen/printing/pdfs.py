@@ -1,0 +1,99 @@
+"""Each document's print PDF: reused when made from the very same Office file, otherwise converted by
+LibreOffice (two processes at once, previews rendered as each finishes) and checked (checks.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from packetgen.build.layout import PREVIEW_DIR, PRINT_DIR
+from packetgen.build.outdated import pdf_reusable, sha256
+from packetgen.build.packet import PlannedDocument
+from packetgen.core import manifest
+from packetgen.core.errors import PacketError, Problem
+from packetgen.printing import checks, pdf_facts
+from packetgen.printing.job import WORKERS, PrintedDocument, PrintJob, link
+from packetgen.printing.previews import Previews
+
+
+def print_pdfs(
+    job: PrintJob, previews: Previews, only: Collection[str] = (), report_reused: bool = True
+) -> list[PrintedDocument]:
+    """Each document's PDF in ``job.staging``: reused when made from the very same Office file (unless
+    ``only`` names it), otherwise converted and checked. A reused PDF was checked when it was made and
+    its checksum still holds. ``report_reused``: say the reused ones too (print does, watch does not)."""
+    out = job.packet.output_dir
+    records = manifest.documents_by_id(job.previous)
+    source = {d.entry.id: sha256(out / d.output_name) for d in job.plan}
+    reuse = [
+        doc
+        for doc in job.plan
+        if doc.entry.id not in only and pdf_reusable(out, doc, records.get(doc.entry.id, {}), source[doc.entry.id])
+    ]
+    _link_reused(job, reuse)
+    render = [doc for doc in job.plan if doc not in reuse]
+    checked = _convert(job, render, previews) if render else {}
+    problems: list[Problem] = []
+    documents = []
+    for doc in job.plan:
+        name = pdf_name(doc)
+        if doc in reuse:
+            record = records[doc.entry.id]
+            pages, landscape = record["pages"], bool(record["pdf_landscape"])
+        else:
+            pages, landscape, found = checked[name]
+            problems += found
+        documents.append(PrintedDocument(doc, name, pages, landscape, doc in reuse, source[doc.entry.id]))
+        if report_reused or doc not in reuse:
+            reused = "　前回のPDFを使用" if doc in reuse else ""
+            job.say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）{reused}")
+    if problems:
+        raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
+    return documents
+
+
+def pdf_name(doc: PlannedDocument) -> str:
+    """The print PDF's name: the Office file's, with .pdf."""
+    return Path(doc.output_name).with_suffix(".pdf").name
+
+
+def _link_reused(job: PrintJob, reuse: list[PlannedDocument]) -> None:
+    """The reused PDFs and their previews, shared with the current print folder by hard link."""
+    final = job.packet.output_dir / PRINT_DIR
+    for doc in reuse:
+        name = pdf_name(doc)
+        link(final / name, job.staging / name)
+        stem = Path(name).stem
+        for rel in (f"{PREVIEW_DIR}/{stem}", f"{PREVIEW_DIR}/{stem}_一覧.png"):
+            if (final / rel).exists():
+                link(final / rel, job.staging / rel)
+
+
+def _convert(
+    job: PrintJob, render: list[PlannedDocument], previews: Previews
+) -> dict[str, tuple[int, bool, list[Problem]]]:
+    """Convert ``render``'s Office files; by PDF name: its pages, whether landscape, its problems."""
+    from packetgen.office.convert import Slots, convert_in_parallel
+
+    out = job.packet.output_dir
+    by_pdf = {pdf_name(d): d for d in render}
+    checked: dict[str, tuple[int, bool, list[Problem]]] = {}
+
+    def ready(pdfs: list[Path]) -> None:  # in the converting thread, as soon as its PDFs exist
+        for pdf in pdfs:
+            checked[pdf.name] = _check(job, by_pdf[pdf.name], pdf)
+        previews([p.name for p in pdfs])
+
+    previews.names += list(by_pdf)
+    files = [out / d.output_name for d in render]
+    slots = Slots(WORKERS, job.packet.folder.workspace)
+    convert_in_parallel(files, job.staging, job.packet.meeting.start, slots, job.say, ready)
+    return checked
+
+
+def _check(job: PrintJob, doc: PlannedDocument, pdf: Path) -> tuple[int, bool, list[Problem]]:
+    facts = pdf_facts.read_facts(pdf)
+    expected = doc.builder.expected_pages(job.packet.output_dir / doc.output_name)
+    problems = checks.check_pdf(pdf.name, facts, expected, doc.context.fonts)
+    paper, landscape = checks.check_paper(pdf.name, facts)
+    return facts.pages, landscape, problems + paper
