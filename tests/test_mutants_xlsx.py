@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
-from packetgen.render import xlsx
+from packetgen.render import xlsx, xlsx_charts
 from packetgen.render.xlsx import COUNT, INDEX, PERCENT, RATIO, SIGNED, Formula, Metrics, Page
 
 
@@ -186,7 +186,7 @@ def test_row_heights_filled_and_charts_in_rows_of_their_own() -> None:
     assert ws.row_dimensions[4].height is None
     from openpyxl.chart import BarChart
 
-    xlsx.chart_row(ws, 5, BarChart(), 16.0, 5.0)
+    xlsx_charts.chart_row(ws, 5, BarChart(), 16.0, 5.0)
     assert ws.row_dimensions[5].height == 149.7  # 5 cm and 4 pt above and below
 
 
@@ -275,20 +275,23 @@ def test_charts_name_the_gothic_and_stop_at_gaps() -> None:
     chart = LineChart()
     chart.add_data(Reference(ws, min_col=1, min_row=1, max_row=3))
     chart.series[0].smooth = True
-    xlsx.style_chart(chart, "人口（人）", 10)
+    xlsx_charts.style_chart(chart, "人口（人）", 10)
     rich = chart.title.tx.rich.p[0]
     assert rich.r[0].t == "人口（人）" and rich.r[0].rPr.sz == 1200 and rich.r[0].rPr.b is True
     assert rich.r[0].rPr.latin.typeface == rich.r[0].rPr.ea.typeface == xlsx.GOTHIC
     for part in (chart.txPr, chart.x_axis.txPr, chart.y_axis.txPr, chart.legend.txPr):
         assert part.p[0].pPr.defRPr.sz == 1000 and part.p[0].pPr.defRPr.b is False
     assert chart.legend.position == "b" and chart.x_axis.delete is False and chart.y_axis.delete is False
-    xlsx.place_chart(ws, chart, "C5", 16.0, 8.0, down_pt=4)
+    xlsx_charts.place_chart(ws, chart, "C5", 16.0, 8.0, down_pt=4)
     assert chart.series[0].smooth is False and chart.display_blanks == "gap"
     assert (chart.width, chart.height) == (16.0, 8.0)
     assert (chart.anchor._from.col, chart.anchor._from.row, chart.anchor._from.rowOff) == (2, 4, 50800)
     assert (chart.anchor.ext.width, chart.anchor.ext.height) == (5760000, 2880000)  # cm in EMU
     assert ws._charts == [chart]
-    assert xlsx.chart_text().p[0].pPr.defRPr.sz == 900 and xlsx.chart_title("t").tx.rich.p[0].r[0].rPr.sz == 1100
+    assert (
+        xlsx_charts.chart_text().p[0].pPr.defRPr.sz == 900
+        and xlsx_charts.chart_title("t").tx.rich.p[0].r[0].rPr.sz == 1100
+    )
 
 
 def test_saved_workbooks_are_the_same_bytes() -> None:

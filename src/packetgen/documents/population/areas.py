@@ -14,7 +14,8 @@ from packetgen.analysis import population as pa
 from packetgen.documents.population.charts import COUNT_AXIS, column_chart
 from packetgen.documents.population.sheet import TOP, Column, Sheet, SheetContext, column_widths
 from packetgen.inputs.population import AREAS
-from packetgen.render.xlsx import COUNT, PERCENT, CellStyle, Formula, put, rule, shown, style_chart
+from packetgen.render.xlsx import COUNT, PERCENT, CellStyle, Formula, put, rule, shown
+from packetgen.render.xlsx_charts import style_chart
 
 TOTAL_ROW = TOP + 1 + len(AREAS)
 HEADING = (

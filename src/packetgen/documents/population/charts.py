@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from openpyxl.chart import BarChart, LineChart
 
-from packetgen.render.xlsx import style_chart
+from packetgen.render.xlsx_charts import style_chart
 
 COUNT_AXIS = "#,##0"  # whole people on a value axis
 

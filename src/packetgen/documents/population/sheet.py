@@ -20,7 +20,6 @@ from packetgen.inputs.population_checks import PopulationTables
 from packetgen.render.xlsx import (
     Metrics,
     Page,
-    chart_row,
     fill_heights,
     fit_row,
     header_row,
@@ -30,6 +29,7 @@ from packetgen.render.xlsx import (
     sheet_heading,
     wrapped_text,
 )
+from packetgen.render.xlsx_charts import chart_row
 
 CHART_CM = 10.0  # a chart's height; its width is the page's
 TOP = 4  # a sheet's first table starts under its heading (rows 1–3)

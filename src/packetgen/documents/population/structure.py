@@ -14,7 +14,8 @@ from packetgen.analysis import population as pa
 from packetgen.documents.population.charts import column_chart
 from packetgen.documents.population.sheet import CHART_CM, TOP, Column, Sheet, SheetContext, column_widths
 from packetgen.inputs.population import BANDS, CITY, JAPAN
-from packetgen.render.xlsx import COUNT, PERCENT, CellStyle, Formula, fit_row, put, rule, shown, style_chart
+from packetgen.render.xlsx import COUNT, PERCENT, CellStyle, Formula, fit_row, put, rule, shown
+from packetgen.render.xlsx_charts import style_chart
 
 BAND_NAMES = [name for name, _, _ in BANDS]
 TOTAL_ROW = TOP + 1 + len(BAND_NAMES)
