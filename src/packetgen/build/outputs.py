@@ -38,10 +38,7 @@ def _link_tree(source: Path, target: Path, skip: set[str], prefix: str = "") -> 
         if item.is_dir() and not item.is_symlink():
             _link_tree(item, target / item.name, skip, rel + "/")
         else:
-            try:
-                os.link(item, target / item.name)
-            except OSError:
-                shutil.copy2(item, target / item.name)
+            platform.share_file(item, target / item.name)
 
 
 def _test_point(name: str) -> None:

@@ -3,7 +3,6 @@ watch), each document's printed PDF, how many processes work at once, and hard l
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.core import platform
 
 WORKERS = 2  # LibreOffice processes and preview renderers at once: the machine's two cores
 
@@ -42,10 +42,10 @@ class PrintedDocument:
 
 
 def link(source: Path, target: Path) -> None:
-    """A file or a folder's files shared by hard link (no copy): PDFs and page images are never
-    changed in place, only replaced."""
+    """A file or a folder's files shared by hard link (a copy where links are impossible): PDFs and
+    page images are never changed in place, only replaced."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if source.is_dir():
-        shutil.copytree(source, target, copy_function=os.link)
+        shutil.copytree(source, target, copy_function=platform.share_file)
     else:
-        os.link(source, target)
+        platform.share_file(source, target)

@@ -20,6 +20,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 
 from packetgen.build.layout import pages_of
+from packetgen.core import platform
 
 LONG_SIDE_PX = 1240  # ≥ 1,200 px: legible at 100 % on a screen
 JPEG_QUALITY = 80
@@ -100,7 +101,7 @@ class PreviewPool:
         folder.mkdir(parents=True, exist_ok=True)
         keep = keep or {}
         for index, image in keep.items():
-            os.link(image, folder / f"page-{index + 1:0{digits}d}.jpg")
+            platform.share_file(image, folder / f"page-{index + 1:0{digits}d}.jpg")
         ranges = _runs([i for i in range(count) if i not in keep])
         if sum(last - first + 1 for first, last in ranges) <= CHUNK and not self.threads:
             with self.here:  # a few pages (the order, an agenda, one changed slide): no worker start-up

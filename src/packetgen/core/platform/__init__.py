@@ -9,7 +9,7 @@ no warm office (every conversion starts LibreOffice cold), fonts found by the na
 in the system's font folders. ``PACKETGEN_PLATFORM=portable`` takes the portable path on Linux too.
 """
 
-from packetgen.core.platform.folders import exchange, sync_folder
+from packetgen.core.platform.folders import exchange, share_file, sync_folder
 from packetgen.core.platform.fonts import ResolvedFont, can_find_fonts, find_font, font_environment
 from packetgen.core.platform.locks import try_lock, wait_lock
 from packetgen.core.platform.processes import can_keep_office_warm, connect_local, end_group, kill_now, terminate
@@ -27,6 +27,7 @@ __all__ = [
     "font_environment",
     "kill_now",
     "portable",
+    "share_file",
     "sync_folder",
     "terminate",
     "try_lock",

@@ -1,4 +1,4 @@
-"""Swapping two folders at once, and making a folder's changes durable.
+"""Swapping two folders at once, making a folder's changes durable, and sharing a file by hard link.
 
 Linux: ``renameat2(RENAME_EXCHANGE)`` swaps two paths in one atomic step, and a folder opened
 read-only can be fsynced. Portable: no exchange (the caller renames twice, ``os.replace``), and a
@@ -11,6 +11,7 @@ import contextlib
 import ctypes
 import errno
 import os
+import shutil
 from pathlib import Path
 
 from packetgen.core.platform.selection import portable
@@ -51,3 +52,12 @@ def _fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def share_file(source: Path, target: Path) -> None:
+    """``target`` as the same file as ``source`` (a hard link), or a copy where the file system has no
+    hard links (FAT, some network drives): files shared this way are never changed in place."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
