@@ -181,6 +181,21 @@ def test_no_atomic_exchange_on_the_portable_path(tmp_path: Path, portable: None)
     platform.sync_folder(tmp_path / "missing")  # a folder Windows will not open: not synced, no error
 
 
+def test_a_file_is_shared_by_hard_link_or_else_copied(tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "a.pdf"
+    source.write_bytes(b"%PDF")
+    platform.share_file(source, tmp_path / "linked.pdf")
+    assert (tmp_path / "linked.pdf").stat().st_ino == source.stat().st_ino
+
+    def no_links(*_: object) -> None:
+        raise OSError("no hard links on this drive")
+
+    monkeypatch.setattr(os, "link", no_links)  # FAT, some network shares
+    platform.share_file(source, tmp_path / "copied.pdf")
+    copied = tmp_path / "copied.pdf"
+    assert copied.read_bytes() == b"%PDF" and copied.stat().st_ino != source.stat().st_ino
+
+
 def test_a_version_moved_aside_by_a_killed_commit_is_put_back(tmp_path: Path) -> None:
     """Killed between the two renames that stand for the exchange: no meeting folder, the previous
     version in the workspace. The next command puts it back, and removes the rest."""
