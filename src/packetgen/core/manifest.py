@@ -212,5 +212,6 @@ def read(folder: Path) -> Manifest:
 
 
 def dumps(manifest: Manifest) -> bytes:
-    """The JSON: readable Japanese, two-space indents, a final newline; absent blocks left out."""
-    return (json.dumps(manifest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """The JSON: readable Japanese, two-space indents, a final newline; absent blocks left out. Every
+    field is a JSON type already (a tuple is written as a list)."""
+    return (json.dumps(manifest.model_dump(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
