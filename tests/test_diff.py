@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE, run
-from packetgen.render import office_text as text
+from packetgen.core import manifest
 from packetgen.review import diff
 
 DONATION = """  - id: donation
@@ -149,7 +149,7 @@ def test_diff_before_any_build_is_refused_in_japanese(project: Path) -> None:
 
 
 def test_build_keeps_the_text_of_every_slide_page_and_sheet(built: Path) -> None:
-    snapshot = text.kept(json.loads((built / "manifest.json").read_text("utf-8")), "built")
+    snapshot = manifest.read(built).built_text
     assert snapshot is not None
     assert {k: (v["kind"], len(v["units"])) for k, v in snapshot.items()} == {
         "agenda": ("page", 3),

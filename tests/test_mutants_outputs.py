@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -15,31 +16,44 @@ from packetgen.core.errors import PacketError
 # --- manifest ----------------------------------------------------------------------------------
 
 
+# a record as the first builds wrote it, before inputs_sha256
+OLD_RECORD = {"id": "資料", "title": "t", "label": "", "path": "a.docx", "sha256": "s", "bytes": 1}
+
+
 def test_manifest_read_missing_damaged_and_good(tmp_path: Path) -> None:
+    empty = manifest.Manifest()
     assert manifest.NAME == "manifest.json"
-    assert manifest.read(tmp_path) == {}
+    assert manifest.read(tmp_path) == empty
     (tmp_path / "manifest.json").write_text("{not json", "utf-8")
-    assert manifest.read(tmp_path) == {}
+    assert manifest.read(tmp_path) == empty
     (tmp_path / "manifest.json").write_text("[1, 2]", "utf-8")
-    assert manifest.read(tmp_path) == {}
+    assert manifest.read(tmp_path) == empty
     (tmp_path / "manifest.json").write_text('{"documents": {"id": "agenda"}}', "utf-8")
-    assert manifest.read(tmp_path) == {}
+    assert manifest.read(tmp_path) == empty
+    # an older shape: a key no longer written is ignored, a record without inputs_sha256 is read
     (tmp_path / "manifest.json").write_text('{"version": "0.1.0"}', "utf-8")
-    assert manifest.read(tmp_path) == {"version": "0.1.0"}
-    (tmp_path / "manifest.json").write_text('{"documents": [{"id": "資料"}]}', "utf-8")
-    assert manifest.read(tmp_path) == {"documents": [{"id": "資料"}]}
+    assert manifest.read(tmp_path) == empty
+    older = {"version": "0.1.0", "documents": [OLD_RECORD]}
+    (tmp_path / "manifest.json").write_text(json.dumps(older, ensure_ascii=False), "utf-8")
+    (record,) = manifest.read(tmp_path).documents
+    assert (record.id, record.path, record.sha256, record.bytes) == ("資料", "a.docx", "s", 1)
+    assert record.inputs_sha256 is None and record.printed is None
     (tmp_path / "manifest.json").write_bytes("{}".encode("cp932") + b"\xff")
-    assert manifest.read(tmp_path) == {}
+    assert manifest.read(tmp_path) == empty
 
 
-def test_documents_by_id_skips_entries_without_id() -> None:
-    data = {"documents": [{"id": "agenda", "n": 1}, {"name": "x"}, "text", {"id": "1-1"}]}
-    assert manifest.documents_by_id(data) == {"agenda": {"id": "agenda", "n": 1}, "1-1": {"id": "1-1"}}
-    assert manifest.documents_by_id({}) == {}
+def test_by_id_skips_damaged_records() -> None:
+    agenda = OLD_RECORD | {"id": "agenda", "inputs_sha256": "i"}
+    data = {"documents": [agenda, {"name": "x"}, "text", OLD_RECORD | {"id": "1-1"}, {"id": "2"}]}
+    by_id = manifest.parse(json.dumps(data)).by_id()
+    assert {k: (r.id, r.inputs_sha256) for k, r in by_id.items()} == {"agenda": ("agenda", "i"), "1-1": ("1-1", None)}
+    assert manifest.Manifest().by_id() == {}
 
 
 def test_dumps_is_readable_japanese_with_a_final_newline() -> None:
-    assert manifest.dumps({"名称": "次第", "n": [1]}) == '{\n  "名称": "次第",\n  "n": [\n    1\n  ]\n}\n'.encode()
+    data = manifest.Manifest(meeting=manifest.Meeting(date="2023-07-27", title="次第"))
+    expected = '{\n  "meeting": {\n    "date": "2023-07-27",\n    "title": "次第"\n  },\n  "documents": []\n}\n'
+    assert manifest.dumps(data) == expected.encode()
 
 
 # --- outputs -----------------------------------------------------------------------------------

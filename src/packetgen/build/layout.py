@@ -18,7 +18,6 @@ ORDER = "印刷発注書"
 ORDER_FILES = tuple(f"{ORDER}{suffix}" for suffix in (".pdf", ".csv", ".xlsx"))
 PREVIEW_DIR = "preview"
 PRINTED_DIR = "printed"  # the baseline of the last print (text per page, page images)
-PDF_KEYS = ("pages", "pdf", "pdf_sha256", "pdf_source_sha256", "pdf_landscape")  # a record's print part
 
 
 def zip_name(key: str) -> str:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
-from typing import Any
 
 from packetgen import __version__
 from packetgen.build.layout import PRINT_DIR
 from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
 from packetgen.core.fonts import SETTING_FILE
+from packetgen.core.manifest import DocumentRecord, Manifest, PrintBlock
 
 
 @functools.cache
@@ -52,16 +52,17 @@ def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
     return digest.hexdigest()
 
 
-def office_file_fresh(packet: Packet, doc: PlannedDocument, record: dict[str, Any], made_of: str | None) -> bool:
+def office_file_fresh(packet: Packet, doc: PlannedDocument, record: DocumentRecord | None, made_of: str | None) -> bool:
     """Whether the document's Office file is there as recorded and made from what ``made_of`` (its
     fingerprint) says it is made of now."""
     current = packet.output_dir / doc.output_name
     return (
         made_of is not None
-        and record.get("inputs_sha256") == made_of
-        and record.get("path") == doc.output_name
+        and record is not None
+        and record.inputs_sha256 == made_of
+        and record.path == doc.output_name
         and current.is_file()
-        and sha256(current) == record.get("sha256")
+        and sha256(current) == record.sha256
     )
 
 
@@ -70,37 +71,37 @@ def pdf_name(doc: PlannedDocument) -> str:
     return Path(doc.output_name).with_suffix(".pdf").name
 
 
-def pdf_reusable(out: Path, doc: PlannedDocument, record: dict[str, Any], source_sha256: str) -> bool:
+def pdf_reusable(out: Path, doc: PlannedDocument, record: DocumentRecord | None, source_sha256: str) -> bool:
     """Whether the document's print PDF is there, as recorded, and made from the Office file whose
     checksum is ``source_sha256`` (a reused PDF was checked when it was made)."""
     name = f"{PRINT_DIR}/{pdf_name(doc)}"
+    printed = record.printed if record is not None else None
     return (
         (out / name).is_file()
-        and record.get("pdf") == name
-        and isinstance(record.get("pages"), int)
-        and "pdf_landscape" in record
-        and record.get("pdf_sha256") == sha256(out / name)
-        and record.get("pdf_source_sha256") == source_sha256
+        and printed is not None
+        and printed.pdf == name
+        and printed.pdf_sha256 == sha256(out / name)
+        and printed.pdf_source_sha256 == source_sha256
     )
 
 
-def print_key(packet: Packet, data: dict[str, Any]) -> str:
+def print_key(packet: Packet, data: Manifest) -> str:
     """Everything the print data is made from: packetgen, the meeting file (its 印刷 settings), the
     font setting and each Office file (as the manifest ``data`` records them)."""
     digest = hashlib.sha256(code_version().encode())
     for path in (packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE):
         digest.update(path.read_bytes() + b"\0")
-    for record in data.get("documents", []):
-        digest.update(f"{record.get('id')}\0{record.get('sha256')}\0".encode())
+    for record in data.documents:
+        digest.update(f"{record.id}\0{record.sha256}\0".encode())
     return digest.hexdigest()
 
 
-def print_block_fresh(packet: Packet, key: str, data: dict[str, Any]) -> dict[str, Any] | None:
+def print_block_fresh(packet: Packet, key: str, data: Manifest) -> PrintBlock | None:
     """The print block when every print file is there as recorded and made from the current inputs."""
-    block = data.get("print")
-    if not isinstance(block, dict) or block.get("key") != key or not isinstance(block.get("files"), dict):
+    block = data.print
+    if block is None or block.key != key:
         return None
-    for rel, digest in block["files"].items():
+    for rel, digest in block.files.items():
         path = packet.output_dir / rel
         if not path.is_file() or sha256(path) != digest:
             return None

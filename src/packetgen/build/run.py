@@ -5,18 +5,16 @@ leaves the previous outputs untouched.
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from packetgen.build import assemble, outdated, withdrawal
-from packetgen.build.layout import PDF_KEYS
 from packetgen.build.outputs import say_now
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.core import manifest
+from packetgen.core.manifest import DocumentRecord, Generator, Manifest, Meeting, Review
 from packetgen.render import office_text
 
 
@@ -70,11 +68,11 @@ def build(
 
 def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: Progress) -> BuildResult:
     previous = manifest.read(packet.output_dir)
-    records = manifest.documents_by_id(previous)
+    records = previous.by_id()
     prints = {d.id: outdated.fingerprint(packet, d) for d in plan}
     todo = []
     for doc in plan:
-        if not force and outdated.office_file_fresh(packet, doc, records.get(doc.id, {}), prints[doc.id]):
+        if not force and outdated.office_file_fresh(packet, doc, records.get(doc.id), prints[doc.id]):
             progress.unchanged(doc)
         else:
             todo.append(doc)
@@ -86,10 +84,11 @@ def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: P
         built.append(BuiltDocument(item.doc, assemble.render(item), time.perf_counter() - started))
     # print data made from an older version of a rebuilt document goes in the same commit
     changed = {b.planned.id: (b.planned.entry.short_name, b.sha256) for b in built}
-    withdrawn = withdrawal.withdraw(packet.output_dir, packet.key, copy.deepcopy(previous), changed)
-    files: dict[str, Any] = {b.planned.output_name: b.data for b in built}
+    withdrawn = withdrawal.withdraw(packet.output_dir, packet.key, previous, changed)
+    files = {b.planned.output_name: b.data for b in built}
     data, stale = _manifest(packet, withdrawn.manifest, built, prints)
     before, after = _text_snapshot(packet, previous, data, built)
+    data = data.model_copy(update={"review": Review(built=after)})
     files[manifest.NAME] = manifest.dumps(data)
     if withdrawn.any:  # the preview page shows the withdrawn previews: it goes with them
         withdrawn.files |= {f for f in ("print/preview/index.html",) if (packet.output_dir / f).exists()}
@@ -98,64 +97,60 @@ def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: P
 
 
 def _text_snapshot(
-    packet: Packet, previous: dict[str, Any], data: dict[str, Any], built: list[BuiltDocument]
+    packet: Packet, previous: Manifest, data: Manifest, built: list[BuiltDocument]
 ) -> tuple[office_text.Snapshot | None, office_text.Snapshot]:
-    """The text per slide/page/sheet of the files this build leaves, kept in the manifest's review
-    block (for packetgen diff), and the text before this build (None before any build)."""
+    """The text per slide/page/sheet of the files this build leaves (``data``: the next manifest,
+    whose review block keeps it for packetgen diff), and the text before this build (None before
+    any build)."""
     out = packet.output_dir
-    kept = office_text.kept(previous, "built")
-    before = kept if kept is not None else office_text.current(out, previous.get("documents", []))
+    kept = previous.built_text
+    before = kept if kept is not None else office_text.current(out, previous.documents)
     known = dict(before)
-    records = manifest.documents_by_id(data)
+    records = data.by_id()
     for b in built:
         known[b.planned.id] = office_text.document_text(records[b.planned.id], b.data)
-    after = office_text.current(out, data["documents"], known)
-    data[office_text.REVIEW] = {"built": after}
+    after = office_text.current(out, data.documents, known)
     return (before or None), after
 
 
 def _manifest(
-    packet: Packet, previous: dict[str, Any], built: list[BuiltDocument], prints: dict[str, str | None]
-) -> tuple[dict[str, Any], set[str]]:
-    """The next manifest, and the files of earlier builds that no document makes any more."""
-    records = manifest.documents_by_id(previous)
-    fresh = {b.planned.id: _record(b, prints.get(b.planned.id)) for b in built}
-    for doc_id, record in fresh.items():  # a PDF still made from these very bytes stays described
-        old = records.get(doc_id, {})
-        if old.get("pdf_source_sha256") == record["sha256"]:
-            record |= {k: old[k] for k in PDF_KEYS if k in old}
+    packet: Packet, previous: Manifest, built: list[BuiltDocument], prints: dict[str, str | None]
+) -> tuple[Manifest, set[str]]:
+    """The next manifest (its review block still to add), and the files of earlier builds that no
+    document makes any more."""
+    records = previous.by_id()
+    fresh = {b.planned.id: _record(b, prints.get(b.planned.id), records.get(b.planned.id)) for b in built}
     documents = []
     for entry in packet.meeting.documents:  # meeting order; keep documents this build did not touch
         record = fresh.get(entry.id) or records.get(entry.id)
-        if (record and (packet.output_dir / record["path"]).is_file()) or entry.id in fresh:
+        if record is not None and (entry.id in fresh or (packet.output_dir / record.path).is_file()):
             documents.append(record)
     # a file an earlier build made under another name (a renamed or removed document) goes away;
     # only files the manifest lists as ours are ever deleted
-    current = {d["path"] for d in documents}
-    stale = {
-        old["path"]
-        for old in records.values()
-        if isinstance(old.get("path"), str) and old["path"] not in current and "/" not in old["path"]
-    }
-    data = {
-        "meeting": {"date": packet.key, "title": packet.meeting.full_title},
-        "generator": {"name": "packetgen", "version": outdated.code_version()},
-        "documents": documents,
-    }
-    for block in ("print", "print_withdrawn"):  # the print hand-off stays described until redone
-        if block in previous:
-            data[block] = previous[block]
+    current = {d.path for d in documents}
+    stale = {old.path for old in records.values() if old.path not in current and "/" not in old.path}
+    data = Manifest(
+        meeting=Meeting(date=packet.key, title=packet.meeting.full_title),
+        generator=Generator(name="packetgen", version=outdated.code_version()),
+        documents=tuple(documents),
+        print=previous.print,  # the print hand-off stays described until redone
+        print_withdrawn=previous.print_withdrawn,
+    )
     return data, stale
 
 
-def _record(built: BuiltDocument, made_of: str | None) -> dict[str, Any]:
+def _record(built: BuiltDocument, made_of: str | None, old: DocumentRecord | None) -> DocumentRecord:
+    """A built document's record; a PDF still made from these very bytes stays described."""
     entry = built.planned.entry
-    return {
-        "id": entry.id,
-        "title": entry.title,
-        "label": entry.label,
-        "path": built.planned.output_name,
-        "sha256": built.sha256,
-        "bytes": len(built.data),
-        "inputs_sha256": made_of,
-    }
+    sha256 = built.sha256
+    printed = old.printed if old is not None else None
+    return DocumentRecord(
+        id=entry.id,
+        title=entry.title,
+        label=entry.label,
+        path=built.planned.output_name,
+        sha256=sha256,
+        bytes=len(built.data),
+        inputs_sha256=made_of,
+        printed=printed if printed is not None and printed.pdf_source_sha256 == sha256 else None,
+    )

@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PDF_KEYS, PREVIEW_DIR, PRINT_DIR, zip_name
+from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, zip_name
+from packetgen.core.manifest import Manifest, Withdrawn
 
 
 @dataclass
 class Withdrawal:
     """What a build removes from the print hand-off, and the manifest without it."""
 
+    manifest: Manifest
     files: set[str] = field(default_factory=set)  # paths relative to outputs/DATE
     documents: list[str] = field(default_factory=list)  # the changed documents, as the user names them
-    manifest: dict[str, Any] = field(default_factory=dict)
 
     @property
     def any(self) -> bool:
@@ -37,29 +37,34 @@ def _pdf_files(pdf: str, output_dir: Path) -> set[str]:
     return {f for f in files if (output_dir / f).exists()}
 
 
-def withdraw(output_dir: Path, key: str, manifest: dict[str, Any], changed: dict[str, tuple[str, str]]) -> Withdrawal:
+def withdraw(output_dir: Path, key: str, manifest: Manifest, changed: dict[str, tuple[str, str]]) -> Withdrawal:
     """``changed``: document id → (name for messages, sha256 of its new Office file). Returns what to
-    remove so no print file shows an old version, and ``manifest`` updated to match."""
-    result = Withdrawal(manifest=manifest)
-    for record in manifest.get("documents", []):
-        new = changed.get(record.get("id"))
-        pdf = record.get("pdf")
-        if new is None or not isinstance(pdf, str):
+    remove so no print file shows an old version, and a new manifest to match (``manifest`` stays as
+    it is)."""
+    files: set[str] = set()
+    names: list[str] = []
+    ids: list[str] = []
+    for record in manifest.documents:
+        new = changed.get(record.id)
+        if new is None or record.printed is None:
             continue
-        if record.get("pdf_source_sha256") == new[1] and (output_dir / pdf).is_file():
+        pdf = record.printed.pdf
+        if record.printed.pdf_source_sha256 == new[1] and (output_dir / pdf).is_file():
             continue  # rebuilt to the same bytes (--force): its PDF is still true
-        result.files |= _pdf_files(pdf, output_dir)
-        result.documents.append(new[0])
-        for name in PDF_KEYS:
-            record.pop(name, None)
-    if result.documents:
-        whole_set = [f"{PRINT_DIR}/{PACKET_PDF}", zip_name(key)]
-        whole_set += [f"{PRINT_DIR}/{name}" for name in ORDER_FILES]
-        whole_set += [f"{PRINT_DIR}/{PREVIEW_DIR}/{ORDER}", f"{PRINT_DIR}/{PREVIEW_DIR}/{ORDER}_一覧.png"]
-        result.files |= {f for f in whole_set if (output_dir / f).exists()}
-        if "print" in manifest:
-            manifest["print_withdrawn"] = {"because": result.documents, "was": manifest.pop("print")}
-    return result
+        files |= _pdf_files(pdf, output_dir)
+        names.append(new[0])
+        ids.append(record.id)
+    if not names:
+        return Withdrawal(manifest, files)
+    whole_set = [f"{PRINT_DIR}/{PACKET_PDF}", zip_name(key)]
+    whole_set += [f"{PRINT_DIR}/{name}" for name in ORDER_FILES]
+    whole_set += [f"{PRINT_DIR}/{PREVIEW_DIR}/{ORDER}", f"{PRINT_DIR}/{PREVIEW_DIR}/{ORDER}_一覧.png"]
+    files |= {f for f in whole_set if (output_dir / f).exists()}
+    withdrawn = manifest.with_printed(dict.fromkeys(ids))
+    if manifest.print is not None:
+        was = Withdrawn(because=tuple(names), was=manifest.print)
+        withdrawn = withdrawn.model_copy(update={"print": None, "print_withdrawn": was})
+    return Withdrawal(withdrawn, files, names)
 
 
 def message(withdrawal: Withdrawal, key: str) -> str:

@@ -8,11 +8,10 @@ import io
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from packetgen.build.layout import ORDER, PACKET_PDF, PRINT_DIR
 from packetgen.build.outdated import sha256
-from packetgen.core import manifest
+from packetgen.core.manifest import Manifest, PrintBlock, PrintedPdf
 from packetgen.printing.job import PrintedDocument
 from packetgen.printing.order.model import Order
 from packetgen.render.ooxml import FIXED_ZIP_TIME
@@ -39,43 +38,43 @@ def zip_files(staging: Path, names: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def print_record(
-    previous: dict[str, Any], documents: list[PrintedDocument], order: Order, staging: Path, handoff: Handoff
-) -> dict[str, Any]:
-    """The manifest with this print: each document's PDF, and the print block (its files' checksums,
-    pages, copies, sheets, what is still to fill in)."""
-    data = record_documents(dict(previous), documents, staging)
-    data.pop("print_withdrawn", None)
+def print_block(documents: list[PrintedDocument], order: Order, staging: Path, handoff: Handoff) -> PrintBlock:
+    """The manifest's print block: the hand-off's files and their checksums, pages, copies, sheets,
+    what is still to fill in."""
     files = {f"{PRINT_DIR}/{p.name}": sha256(p) for p in sorted(staging.iterdir()) if p.is_file()}
     files[handoff.zip_name] = hashlib.sha256(handoff.archive).hexdigest()
-    data["print"] = {
-        "key": handoff.key,
-        "packet": f"{PRINT_DIR}/{PACKET_PDF}",
-        "pages": handoff.pages,
-        "documents": len(documents),
-        "copies": order.lines[0].copies if order.lines else 0,
-        "copies_note": order.copies_note,
-        "sheets": order.totals["総枚数"],
-        "order": f"{PRINT_DIR}/{ORDER}.pdf",
-        "zip": handoff.zip_name,
-        "to_fill": order.to_fill,
-        "files": files,
+    return PrintBlock(
+        key=handoff.key,
+        packet=f"{PRINT_DIR}/{PACKET_PDF}",
+        pages=handoff.pages,
+        documents=len(documents),
+        copies=order.lines[0].copies if order.lines else 0,
+        copies_note=order.copies_note,
+        sheets=order.totals["総枚数"],
+        order=f"{PRINT_DIR}/{ORDER}.pdf",
+        zip=handoff.zip_name,
+        to_fill=tuple(order.to_fill),
+        files=files,
+    )
+
+
+def print_record(previous: Manifest, documents: list[PrintedDocument], staging: Path, block: PrintBlock) -> Manifest:
+    """The manifest with this print: each document's PDF, and the print block (no longer withdrawn)."""
+    data = record_documents(previous, documents, staging)
+    return data.model_copy(update={"print": block, "print_withdrawn": None})
+
+
+def record_documents(data: Manifest, documents: list[PrintedDocument], staging: Path) -> Manifest:
+    """``data`` (the manifest) with each document's record saying which PDF was made from which
+    Office file."""
+    printed = {
+        doc.planned.entry.id: PrintedPdf(
+            pages=doc.pages,
+            pdf=f"{PRINT_DIR}/{doc.pdf}",
+            pdf_sha256=sha256(staging / doc.pdf),
+            pdf_source_sha256=doc.source_sha256,
+            pdf_landscape=doc.landscape,
+        )
+        for doc in documents
     }
-    return data
-
-
-def record_documents(data: dict[str, Any], documents: list[PrintedDocument], staging: Path) -> dict[str, Any]:
-    """Each document's record says which PDF was made from which Office file (``data``: the manifest,
-    changed in place and returned)."""
-    by_id = manifest.documents_by_id(data)
-    for doc in documents:
-        record = by_id.get(doc.planned.entry.id)
-        if record is not None:
-            record |= {
-                "pages": doc.pages,
-                "pdf": f"{PRINT_DIR}/{doc.pdf}",
-                "pdf_sha256": sha256(staging / doc.pdf),
-                "pdf_source_sha256": doc.source_sha256,
-                "pdf_landscape": doc.landscape,
-            }
-    return data
+    return data.with_printed(printed)

@@ -7,10 +7,10 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from packetgen.build.packet import Packet, PlannedDocument
 from packetgen.core import platform
+from packetgen.core.manifest import Manifest
 
 WORKERS = 2  # LibreOffice processes and preview renderers at once: the machine's two cores
 
@@ -22,7 +22,7 @@ class PrintJob:
 
     packet: Packet
     plan: list[PlannedDocument]
-    previous: dict[str, Any]  # manifest.json as the build left it
+    previous: Manifest  # manifest.json as the build left it
     staging: Path  # the new print/ folder
     say: Callable[[str], None]
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from packetgen.build.layout import PREVIEW_DIR, PRINT_DIR
 from packetgen.build.outdated import pdf_reusable, sha256
 from packetgen.build.packet import PlannedDocument
-from packetgen.core import manifest
 from packetgen.core.errors import PacketError, Problem
+from packetgen.core.manifest import PrintedPdf
 from packetgen.printing import checks, pdf_facts
 from packetgen.printing.job import WORKERS, PrintedDocument, PrintJob, link
 from packetgen.printing.previews import Previews
@@ -23,33 +23,42 @@ def print_pdfs(
     ``only`` names it), otherwise converted and checked. A reused PDF was checked when it was made and
     its checksum still holds. ``report_reused``: say the reused ones too (print does, watch does not)."""
     out = job.packet.output_dir
-    records = manifest.documents_by_id(job.previous)
     source = {d.entry.id: sha256(out / d.output_name) for d in job.plan}
-    reuse = [
-        doc
-        for doc in job.plan
-        if doc.entry.id not in only and pdf_reusable(out, doc, records.get(doc.entry.id, {}), source[doc.entry.id])
-    ]
-    _link_reused(job, reuse)
-    render = [doc for doc in job.plan if doc not in reuse]
+    reuse = _reusable(job, only, source)
+    _link_reused(job, [doc for doc in job.plan if doc.entry.id in reuse])
+    render = [doc for doc in job.plan if doc.entry.id not in reuse]
     checked = _convert(job, render, previews) if render else {}
     problems: list[Problem] = []
     documents = []
     for doc in job.plan:
         name = pdf_name(doc)
-        if doc in reuse:
-            record = records[doc.entry.id]
-            pages, landscape = record["pages"], bool(record["pdf_landscape"])
+        kept = reuse.get(doc.entry.id)
+        if kept is not None:
+            pages, landscape = kept.pages, kept.pdf_landscape
         else:
             pages, landscape, found = checked[name]
             problems += found
-        documents.append(PrintedDocument(doc, name, pages, landscape, doc in reuse, source[doc.entry.id]))
-        if report_reused or doc not in reuse:
-            reused = "　前回のPDFを使用" if doc in reuse else ""
+        documents.append(PrintedDocument(doc, name, pages, landscape, kept is not None, source[doc.entry.id]))
+        if report_reused or kept is None:
+            reused = "　前回のPDFを使用" if kept is not None else ""
             job.say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）{reused}")
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents
+
+
+def _reusable(job: PrintJob, only: Collection[str], source: dict[str, str]) -> dict[str, PrintedPdf]:
+    """By document id, the print part of the PDFs reused as they are (``source``: each Office file's
+    sha256 now)."""
+    out = job.packet.output_dir
+    records = job.previous.by_id()
+    reuse = {}
+    for doc in job.plan:
+        record = records.get(doc.entry.id)
+        printed = record.printed if record is not None else None
+        if doc.entry.id not in only and printed is not None and pdf_reusable(out, doc, record, source[doc.entry.id]):
+            reuse[doc.entry.id] = printed
+    return reuse
 
 
 def pdf_name(doc: PlannedDocument) -> str:

@@ -21,7 +21,7 @@ def write_preview_page(
     when the proofs change (packetgen watch), ``notice`` heads it."""
     out = job.packet.output_dir
     data = job.previous
-    snapshot = office_text.current(out, data.get("documents", []), office_text.kept(data, "built"))
+    snapshot = office_text.current(out, data.documents, data.built_text)
     snapshot = {k: v for k, v in snapshot.items() if k in {d.planned.entry.id for d in printed.documents}}
     before = office_text.load(out / office_text.PRINTED_OFFICE)
     changes = diff.summaries(diff.compare(before, snapshot)) if before is not None else []

@@ -22,15 +22,15 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from packetgen.build import outdated
 from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PRINT_DIR, PRINTED_DIR, zip_name
 from packetgen.build.packet import Packet
 from packetgen.build.run import Progress, build
 from packetgen.core import manifest
+from packetgen.core.manifest import PrintBlock
 from packetgen.printing.baseline import write_baseline
-from packetgen.printing.handoff import Handoff, print_record, zip_files
+from packetgen.printing.handoff import Handoff, print_block, print_record, zip_files
 from packetgen.printing.job import PrintJob
 from packetgen.printing.merge import merge
 from packetgen.printing.order.content import build_order
@@ -72,19 +72,19 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
             return _result(out, packet.key, block, unchanged=True)
         work = folder.scratch("print")
         job = PrintJob(packet, plan, previous, work / PRINT_DIR, say)
-        order, data = _print(job, only, key, work / PRINTED_DIR)
+        order, block = _print(job, only, key, work / PRINTED_DIR)
         shutil.rmtree(work, ignore_errors=True)
     if order.to_fill:
         say(
             f"  注意：印刷発注書に「要記入」が{len(order.to_fill)}か所あります（{'、'.join(order.to_fill)}）。"
             f"{packet.meeting_label} の「印刷」に書いてから、発注してください"
         )
-    return _result(out, packet.key, data["print"])
+    return _result(out, packet.key, block)
 
 
-def _print(job: PrintJob, only: list[str], key: str, printed: Path) -> tuple[Order, dict[str, Any]]:
+def _print(job: PrintJob, only: list[str], key: str, printed: Path) -> tuple[Order, PrintBlock]:
     """Everything the print hands off, made in ``job.staging`` and ``printed`` (the new printed/),
-    then committed with the manifest; returns the order and the manifest."""
+    then committed with the manifest; returns the order and the manifest's print block."""
     # imported when there is work: they bring pypdf and Pillow, which a print with nothing to do skips
     from packetgen.printing.order.files import prepare, write_order
     from packetgen.printing.pdfs import print_pdfs
@@ -112,22 +112,23 @@ def _print(job: PrintJob, only: list[str], key: str, printed: Path) -> tuple[Ord
     write_baseline(documents, text, staging, printed)
     name = zip_name(packet.key)
     archive = zip_files(staging, [d.pdf for d in documents] + [PACKET_PDF, *ORDER_FILES])
-    data = print_record(job.previous, documents, order, staging, Handoff(key, total, name, archive))
+    block = print_block(documents, order, staging, Handoff(key, total, name, archive))
+    data = print_record(job.previous, documents, staging, block)
     files: dict[str, bytes | Path] = {PRINT_DIR: staging, PRINTED_DIR: printed, name: archive}
     files[manifest.NAME] = manifest.dumps(data)
     packet.folder.commit(files)
-    return order, data
+    return order, block
 
 
-def _result(out: Path, key: str, block: dict[str, Any], unchanged: bool = False) -> PrintResult:
+def _result(out: Path, key: str, block: PrintBlock, unchanged: bool = False) -> PrintResult:
     return PrintResult(
         folder=out / PRINT_DIR,
         zip_path=out / zip_name(key),
-        total_pages=block["pages"],
-        documents=block["documents"],
-        copies=block["copies"],
-        sheets=block["sheets"],
-        copies_note=block["copies_note"],
+        total_pages=block.pages,
+        documents=block.documents,
+        copies=block.copies,
+        sheets=block.sheets,
+        copies_note=block.copies_note,
         unchanged=unchanged,
-        to_fill=list(block.get("to_fill", [])),
+        to_fill=list(block.to_fill),
     )

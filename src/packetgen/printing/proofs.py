@@ -35,11 +35,11 @@ CACHE = "proof-pages"  # in the workspace: each document's last proof, page imag
 def stale(packet: Packet, plan: list[PlannedDocument]) -> list[str]:
     """Ids of documents whose print PDF is missing or was made from another version of the file."""
     out = packet.output_dir
-    records = manifest.documents_by_id(manifest.read(out))
+    records = manifest.read(out).by_id()
     return [
         doc.id
         for doc in plan
-        if not outdated.pdf_reusable(out, doc, records.get(doc.id, {}), outdated.sha256(out / doc.output_name))
+        if not outdated.pdf_reusable(out, doc, records.get(doc.id), outdated.sha256(out / doc.output_name))
     ]
 
 
@@ -76,7 +76,7 @@ def refresh(
         # the build has just said what changed (so the lines returned go unsaid); the page marks the
         # changes since the last print
         write_preview_page(job, Printed(packet.meeting.full_title, order, documents, text), scrap, True, notice)
-        data = record_documents(dict(job.previous), documents, job.staging)
+        data = record_documents(job.previous, documents, job.staging)
         folder.commit({PRINT_DIR: job.staging, manifest.NAME: manifest.dumps(data)})
         _keep(cache, documents, text, out / PRINT_DIR)
         shutil.rmtree(work, ignore_errors=True)

@@ -7,24 +7,25 @@ one unit per slide (pptx), per page as the document's forced page breaks make th
 say which line changed. Build keeps the snapshot of the files it leaves in the manifest's ``review``
 block (``built``: so the folder still holds only the documents and their manifest, and depends on
 nothing but them); print keeps the snapshot of what it printed in ``printed/office.json`` (next to
-``printed/text.json``, the PDF text per page).
+``printed/text.json``, the PDF text per page). The entries' types live with the manifest
+(core/manifest.py's ``DocumentText``), which keeps them.
 """
 
 from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-REVIEW = "review"  # the manifest's block: {"built": Snapshot}
+from packetgen.core.manifest import DocumentRecord, DocumentText, Snapshot, TextUnit
+
 PRINTED_OFFICE = "printed/office.json"
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-Snapshot = dict[str, dict[str, Any]]
 READER = 2  # raised when the extraction changes, so a kept entry is read again rather than reused
 
 
@@ -36,7 +37,7 @@ def _drawing_paragraph(p) -> str:
     return "".join(t.text or "" for t in p.iter(f"{A}t"))
 
 
-def pptx_units(data: bytes) -> list[dict[str, str]]:
+def pptx_units(data: bytes) -> list[TextUnit]:
     from pptx import Presentation
 
     units = []
@@ -49,11 +50,11 @@ def pptx_units(data: bytes) -> list[dict[str, str]]:
                     lines.append("　".join(c for c in cells if c))
             elif not any(parent.tag == f"{A}tbl" for parent in element.iterancestors()):
                 lines += [_drawing_paragraph(p) for p in element.iter(f"{A}p")]
-        units.append({"label": f"スライド{number}", "text": _lines(lines)})
+        units.append(TextUnit(label=f"スライド{number}", text=_lines(lines)))
     return units
 
 
-def docx_units(data: bytes) -> list[dict[str, str]]:
+def docx_units(data: bytes) -> list[TextUnit]:
     """Pages as the document's forced breaks make them (a paragraph or style with 「改ページ」 before,
     or a page break); text that flows onto a next page on its own stays on its page here."""
     from docx import Document
@@ -85,7 +86,7 @@ def docx_units(data: bytes) -> list[dict[str, str]]:
             for row in element.iter(f"{W}tr"):
                 cells = ["".join(t.text or "" for t in tc.iter(f"{W}t")) for tc in row.iter(f"{W}tc")]
                 pages[-1].append("　".join(c for c in cells if c))
-    return [{"label": f"ページ{n}", "text": _lines(lines)} for n, lines in enumerate(pages, start=1)]
+    return [TextUnit(label=f"ページ{n}", text=_lines(lines)) for n, lines in enumerate(pages, start=1)]
 
 
 def _style_breaks(style) -> bool:
@@ -99,7 +100,7 @@ def _style_breaks(style) -> bool:
     return False
 
 
-def xlsx_units(data: bytes) -> list[dict[str, str]]:
+def xlsx_units(data: bytes) -> list[TextUnit]:
     from openpyxl import load_workbook
 
     workbook = load_workbook(io.BytesIO(data), read_only=True)
@@ -110,7 +111,7 @@ def xlsx_units(data: bytes) -> list[dict[str, str]]:
             # a formula's text is the same whatever the figures are: the figures typed are what changes
             cells = [_cell(c.value) for c in row if c.data_type != "f" and c.value is not None and str(c.value).strip()]
             lines.append("　".join(cells))
-        units.append({"label": f"シート「{sheet.title}」", "text": _lines(lines)})
+        units.append(TextUnit(label=f"シート「{sheet.title}」", text=_lines(lines)))
     workbook.close()
     return units
 
@@ -124,26 +125,18 @@ def _cell(value: object) -> str:
 KINDS = {".pptx": ("slide", pptx_units), ".docx": ("page", docx_units), ".xlsx": ("sheet", xlsx_units)}
 
 
-def document_text(record: dict[str, Any], data: bytes) -> dict[str, Any]:
+def document_text(record: DocumentRecord, data: bytes) -> DocumentText:
     """One document's entry of a snapshot, from its manifest record and its Office file's bytes."""
-    kind, read = KINDS[Path(record["path"]).suffix]
-    name = f"資料{record['label']}" if record.get("label") else record.get("title", record["id"])
-    return {
-        "name": name,
-        "title": record.get("title", ""),
-        "file": record["path"],
-        "sha256": record.get("sha256"),
-        "reader": READER,
-        "kind": kind,
-        "units": read(data),
-    }
-
-
-def kept(manifest: dict[str, Any], which: str) -> Snapshot | None:
-    """A snapshot (``built``) from a manifest's review block (None when absent)."""
-    block = manifest.get(REVIEW)
-    value = block.get(which) if isinstance(block, dict) else None
-    return value if isinstance(value, dict) else None
+    kind, read = KINDS[Path(record.path).suffix]
+    return DocumentText(
+        name=f"資料{record.label}" if record.label else record.title,
+        title=record.title,
+        file=record.path,
+        sha256=record.sha256,
+        reader=READER,
+        kind=kind,
+        units=read(data),
+    )
 
 
 def load(path: Path) -> Snapshot | None:
@@ -158,22 +151,21 @@ def dumps(snapshot: Snapshot) -> bytes:
     return (json.dumps(snapshot, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode()
 
 
-def current(output_dir: Path, records: list[dict[str, Any]], known: Snapshot | None = None) -> Snapshot:
+def current(output_dir: Path, records: Iterable[DocumentRecord], known: Snapshot | None = None) -> Snapshot:
     """The snapshot of the Office files the manifest lists: an entry of ``known`` is reused when made
     from the same bytes, any other file is read (a packet built before snapshots existed)."""
     known = known or {}
     result: Snapshot = {}
     for record in records:
-        path = record.get("path")
-        if not isinstance(path, str) or Path(path).suffix not in KINDS:
+        if Path(record.path).suffix not in KINDS:
             continue
-        old = known.get(record["id"])
-        if old and (old.get("sha256"), old.get("file"), old.get("reader")) == (record.get("sha256"), path, READER):
-            result[record["id"]] = old
+        old = known.get(record.id)
+        if old and (old["sha256"], old["file"], old["reader"]) == (record.sha256, record.path, READER):
+            result[record.id] = old
             continue
         try:
-            data = (output_dir / path).read_bytes()
+            data = (output_dir / record.path).read_bytes()
         except OSError:
             continue
-        result[record["id"]] = document_text(record, data)
+        result[record.id] = document_text(record, data)
     return result

@@ -16,6 +16,7 @@ from packetgen.build import assemble, outdated
 from packetgen.build.packet import Packet, parse_meeting_date
 from packetgen.core import manifest
 from packetgen.core.errors import PacketError
+from packetgen.core.manifest import DocumentRecord
 from packetgen.render import office_text as text
 from packetgen.review import diff
 
@@ -42,9 +43,9 @@ class Comparison:
 
 def _built_text(output_dir: Path, key: str) -> text.Snapshot:
     data = manifest.read(output_dir)
-    if not data.get("documents"):
+    if not data.documents:
         raise PacketError(f"outputs/{key}/ に資料がありません。先に packetgen build {key} を実行してください")
-    return text.current(output_dir, data["documents"], text.kept(data, "built"))
+    return text.current(output_dir, data.documents, data.built_text)
 
 
 def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
@@ -53,13 +54,13 @@ def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
     packet = Packet(project, key)
     plan = packet.plan()
     kept = manifest.read(packet.output_dir)
-    built = text.current(packet.output_dir, kept.get("documents", []), text.kept(kept, "built"))
-    records = manifest.documents_by_id(kept)
+    built = text.current(packet.output_dir, kept.documents, kept.built_text)
+    records = kept.by_id()
     result: text.Snapshot = {}
     stale = []
     for doc in plan:
         made_of = outdated.fingerprint(packet, doc)
-        if doc.id in built and outdated.office_file_fresh(packet, doc, records.get(doc.id, {}), made_of):
+        if doc.id in built and outdated.office_file_fresh(packet, doc, records.get(doc.id), made_of):
             result[doc.id] = built[doc.id]
         else:
             stale.append(doc)
@@ -67,8 +68,9 @@ def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
     for item in assemble.load(packet, stale) if stale else ():
         rendered = assemble.render(item)
         entry = item.doc.entry
-        record = {"id": entry.id, "label": entry.label, "title": entry.title, "path": item.doc.output_name}
-        record["sha256"] = hashlib.sha256(rendered).hexdigest()
+        digest = hashlib.sha256(rendered).hexdigest()
+        path, size = item.doc.output_name, len(rendered)
+        record = DocumentRecord(id=entry.id, title=entry.title, label=entry.label, path=path, sha256=digest, bytes=size)
         result[entry.id] = text.document_text(record, rendered)
         names.append(result[entry.id]["name"])
     return {d.id: result[d.id] for d in plan if d.id in result}, names
