@@ -59,9 +59,8 @@ def _width() -> int:
 def wrap(text: str, width: int) -> list[str]:
     """Break text into lines of at most ``width`` terminal columns, between characters, with 禁則:
     no line starts with 、。）」 and the like, none ends with （「; ASCII words are never split."""
-    return greedy_lines.wrap(
-        text.replace("\n", " "), width, display_width, RULES
-    )  # one paragraph: a newline is a space
+    one_paragraph = text.replace("\n", " ")  # a newline is a space, as the terminal's wrap has always read it
+    return greedy_lines.wrap(one_paragraph, width, display_width, RULES)
 
 
 def _definitions(rows: Sequence[tuple[str, str]], width: int) -> list[str]:
