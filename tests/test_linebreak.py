@@ -16,7 +16,7 @@ from packetgen.core.linebreak.kinsoku import KINSOKU, NO_LINE_END, NO_LINE_START
 from packetgen.inputs.meeting import TO_FILL
 from packetgen.printing.order.line_breaks import wrap as order_wrap
 
-MANY = settings(max_examples=3000, deadline=None, database=None)
+MANY = settings(max_examples=1500, deadline=None, database=None)
 
 # --- the old breakers, as they were before issue 21 ----------------------------------------------
 _OLD_PIECE = re.compile(
