@@ -193,18 +193,15 @@ def test_the_windows_mincho_name_resolves_here_through_the_alias() -> None:
 
 def test_the_fitter_measures_with_the_configured_font() -> None:
     proportional, fixed = resolve("BIZ UDPゴシック"), resolve("BIZ UDゴシック")
-    try:
-        text_fit.measure_with(proportional.file)
-        # BIZ UDPゴシック: proportional Latin (A = 0.76 em, 1 = 0.63 em)
-        assert text_fit.text_width("A", 10) == pytest.approx(7.6, abs=0.05)
-        assert text_fit.text_width("1", 10) == pytest.approx(6.3, abs=0.05)
-        assert text_fit.line_count("A" * 60, 200, 10) == 3  # 456 pt of text in 200 pt lines
-        text_fit.measure_with(fixed.file)
-        # BIZ UDゴシック: every Latin letter and digit is half the em
-        assert text_fit.text_width("A1", 10) == pytest.approx(10.0, abs=0.05)
-        assert text_fit.line_count("A" * 60, 200, 10) == 2  # 300 pt
-    finally:
-        text_fit.measure_with(proportional.file)
+    font = text_fit.FontMeasure.of(proportional)
+    # BIZ UDPゴシック: proportional Latin (A = 0.76 em, 1 = 0.63 em)
+    assert font.text_width("A", 10) == pytest.approx(7.6, abs=0.05)
+    assert font.text_width("1", 10) == pytest.approx(6.3, abs=0.05)
+    assert font.line_count("A" * 60, 200, 10) == 3  # 456 pt of text in 200 pt lines
+    font = text_fit.FontMeasure.of(fixed)
+    # BIZ UDゴシック: every Latin letter and digit is half the em
+    assert font.text_width("A1", 10) == pytest.approx(10.0, abs=0.05)
+    assert font.line_count("A" * 60, 200, 10) == 2  # 300 pt
 
 
 @pytest.mark.parametrize(
@@ -246,11 +243,20 @@ def test_a_deck_built_with_another_setting_prints_with_that_font(project: Path, 
     assert {f["name"].split("+")[-1] for f in pdf_fonts(agenda)} == {"BIZUDPMincho-Regular", "BIZUDGothic-Regular"}
 
 
-def test_the_deck_is_fitted_with_the_font_of_the_setting(project: Path) -> None:
+def test_the_deck_is_fitted_with_the_font_of_the_setting(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from packetgen.documents.slides import render_deck
+
+    fitted_with: list[text_fit.FontMeasure] = []
+
+    def slide_font(setting: FontSetting) -> text_fit.FontMeasure:
+        fitted_with.append(text_fit.slide_font(setting))
+        return fitted_with[-1]
+
+    monkeypatch.setattr(render_deck, "slide_font", slide_font)  # the deck renderer's font, recorded
     (project / "templates" / "fonts.yaml").write_text(OTHER_SETTING, "utf-8")
     assert run(project, "build", DATE, "--only", "1-2").exit_code == 0
-    assert Path(text_fit._measured[False]).name == "BIZUDGothic-Regular.ttf"
-    assert Path(text_fit._measured[True]).name == "BIZUDGothic-Bold.ttf"
+    assert Path(fitted_with[-1].regular).name == "BIZUDGothic-Regular.ttf"
+    assert Path(fitted_with[-1].bold).name == "BIZUDGothic-Bold.ttf"
 
 
 def test_word_defaults_themes_and_headings_follow_the_setting(tmp_path: Path) -> None:

@@ -1,5 +1,5 @@
-"""Literal line breaks of packetgen.render.text_fit without a font file (CJK one em, Latin 0.65 em),
-written to kill mutmut survivors (docs/mutation.md)."""
+"""Literal line breaks of packetgen.render.text_fit and packetgen.core.linebreak without a font file
+(CJK one em, Latin 0.65 em), written to kill mutmut survivors (docs/mutation.md)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from packetgen.core.linebreak import kinsoku, phrase_lines, phrases
+from packetgen.core.linebreak.kinsoku import KINSOKU
+from packetgen.core.linebreak.phrase_lines import Quality
+from packetgen.core.platform import ResolvedFont
 from packetgen.render import text_fit
-from packetgen.render.text_fit import Quality
+from packetgen.render.text_fit import FontMeasure
 
-
-@pytest.fixture(autouse=True)
-def no_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The rules alone: no font file measured (another test may have set one)."""
-    monkeypatch.setattr(text_fit, "_measured", {})
+NO_FONT = FontMeasure()  # the rules alone: no font file measured
 
 
 WRAPPED = [
@@ -179,8 +179,8 @@ WRAPPED = [
 
 @pytest.mark.parametrize(("text", "chars", "lines"), WRAPPED)
 def test_wrap_in_a_box_of_n_full_width_characters(text: str, chars: int, lines: list[str]) -> None:
-    assert text_fit.wrap(text, 14 * chars, 14) == lines
-    assert text_fit.line_count(text, 14 * chars, 14) == len(lines)
+    assert NO_FONT.wrap(text, 14 * chars, 14) == lines
+    assert NO_FONT.line_count(text, 14 * chars, 14) == len(lines)
 
 
 BOLD = [
@@ -201,8 +201,8 @@ BOLD = [
 
 @pytest.mark.parametrize(("text", "chars", "lines"), BOLD)
 def test_wrap_bold_without_a_font_measures_the_same(text: str, chars: int, lines: list[str]) -> None:
-    assert text_fit.wrap(text, 14 * chars, 14, True) == lines
-    assert text_fit.wrap(text, 14 * chars, 14, (True,) * len(text)) == lines
+    assert NO_FONT.wrap(text, 14 * chars, 14, True) == lines
+    assert NO_FONT.wrap(text, 14 * chars, 14, (True,) * len(text)) == lines
 
 
 QUALITY = [
@@ -323,36 +323,36 @@ QUALITY = [
 
 @pytest.mark.parametrize(("text", "chars", "expected"), QUALITY)
 def test_quality(text: str, chars: int, expected: Quality) -> None:
-    assert text_fit.quality(text, 14 * chars, 14) == expected
+    assert NO_FONT.quality(text, 14 * chars, 14) == expected
 
 
 def test_widths_without_a_font() -> None:
-    assert text_fit.char_width("地") == 1.0
-    assert text_fit.char_width("A") == 0.65
-    assert text_fit.char_width("\u2e80") == 0.65  # the first CJK radical is still measured as Latin
-    assert text_fit.char_width("\u2e81") == 1.0
-    assert text_fit.char_width("地", bold=True) == 1.0
-    assert text_fit.text_width("地A", 10) == pytest.approx(16.5)
-    assert text_fit.text_width("", 10) == 0
+    assert NO_FONT.char_width("地") == 1.0
+    assert NO_FONT.char_width("A") == 0.65
+    assert NO_FONT.char_width("\u2e80") == 0.65  # the first CJK radical is still measured as Latin
+    assert NO_FONT.char_width("\u2e81") == 1.0
+    assert NO_FONT.char_width("地", bold=True) == 1.0
+    assert NO_FONT.text_width("地A", 10) == pytest.approx(16.5)
+    assert NO_FONT.text_width("", 10) == 0
 
 
-def test_measure_with_records_regular_and_bold() -> None:
-    text_fit.measure_with("/r.ttf", "/b.ttf")
-    assert text_fit._measured == {False: "/r.ttf", True: "/b.ttf"}
-    text_fit.measure_with("/r.ttf")
-    assert text_fit._measured == {False: "/r.ttf", True: "/r.ttf"}
+def test_a_font_measure_records_regular_and_bold() -> None:
+    regular = ResolvedFont("r", Path("/r.ttf"), (), "R", 0)
+    bold = ResolvedFont("b", Path("/b.ttf"), (), "B", 2)
+    assert FontMeasure.of(regular, bold) == FontMeasure("/r.ttf", "/b.ttf", 0, 2)
+    assert FontMeasure.of(regular) == FontMeasure("/r.ttf", "/r.ttf", 0, 0)
 
 
 def test_autospace_between_japanese_and_latin() -> None:
     assert text_fit.AUTOSPACE == 0.25
-    assert text_fit._autospace("地", "A") == 0.25
-    assert text_fit._autospace("A", "地") == 0.25
-    assert text_fit._autospace(" ", "地") == 0.25
-    assert text_fit._autospace("地", " ") == 0.0
-    assert text_fit._autospace("地", "※") == 0.0
-    assert text_fit._autospace("地", "é") == 0.0
-    assert text_fit._autospace("地", "方") == 0.0
-    assert text_fit._autospace("A", "B") == 0.0
+    assert text_fit.autospace("地", "A") == 0.25
+    assert text_fit.autospace("A", "地") == 0.25
+    assert text_fit.autospace(" ", "地") == 0.25
+    assert text_fit.autospace("地", " ") == 0.0
+    assert text_fit.autospace("地", "※") == 0.0
+    assert text_fit.autospace("地", "é") == 0.0
+    assert text_fit.autospace("地", "方") == 0.0
+    assert text_fit.autospace("A", "B") == 0.0
     assert text_fit._asian("\u2e80")
     assert not text_fit._asian("\u2e7f")
 
@@ -380,19 +380,19 @@ def test_autospace_between_japanese_and_latin() -> None:
     ],
 )
 def test_script(char: str, script: str) -> None:
-    assert text_fit._script(char) == script
+    assert kinsoku.script(char) == script
 
 
 def test_char_breaks_keep_words_numbers_and_kinsoku() -> None:
-    assert text_fit._char_breaks("KPIとロードマップ（工程表）、1,000団体") == [3, 4, 6, 7, 9, 10, 12, 13, 16, 21, 22]
-    assert text_fit._char_breaks("あ いう") == [2, 3]
-    assert text_fit._char_breaks("……あ——い") == [2, 3, 5]
-    assert text_fit._char_breaks("△5あ") == [2]
-    assert text_fit._char_breaks("あ「い」う") == [1, 4]
+    assert KINSOKU.breaks("KPIとロードマップ（工程表）、1,000団体") == [3, 4, 6, 7, 9, 10, 12, 13, 16, 21, 22]
+    assert KINSOKU.breaks("あ いう") == [2, 3]
+    assert KINSOKU.breaks("……あ——い") == [2, 3, 5]
+    assert KINSOKU.breaks("△5あ") == [2]
+    assert KINSOKU.breaks("あ「い」う") == [1, 4]
 
 
 def test_phrase_breaks() -> None:
-    assert sorted(text_fit.phrase_breaks("地方からデジタルの実装を進め、2030年度に5か年計画を第2期で")) == [
+    assert sorted(phrases.phrase_breaks("地方からデジタルの実装を進め、2030年度に5か年計画を第2期で")) == [
         4,
         9,
         12,
@@ -400,55 +400,55 @@ def test_phrase_breaks() -> None:
         22,
         28,
     ]
-    assert text_fit.phrase_breaks("3\u3000誰一人取り残さない") == frozenset()
-    assert sorted(text_fit.phrase_breaks("令和5年度 地方創生の推進")) == [5, 6, 11]
-    assert sorted(text_fit.phrase_breaks("2022～2026年度の計画")) == [5, 12]
-    assert sorted(text_fit.phrase_breaks("第2期の5か年計画（案）")) == [4, 9]
+    assert phrases.phrase_breaks("3\u3000誰一人取り残さない") == frozenset()
+    assert sorted(phrases.phrase_breaks("令和5年度 地方創生の推進")) == [5, 6, 11]
+    assert sorted(phrases.phrase_breaks("2022～2026年度の計画")) == [5, 12]
+    assert sorted(phrases.phrase_breaks("第2期の5か年計画（案）")) == [4, 9]
 
 
 def test_lone_kanji() -> None:
-    assert text_fit._lone_kanji("デジタル分野", 5)
-    assert text_fit._lone_kanji("分野", 1)
-    assert not text_fit._lone_kanji("中小分野", 3)
-    assert not text_fit._lone_kanji("分の", 1)
-    assert not text_fit._lone_kanji("あ野", 1)
+    assert phrases.lone_kanji("デジタル分野", 5)
+    assert phrases.lone_kanji("分野", 1)
+    assert not phrases.lone_kanji("中小分野", 3)
+    assert not phrases.lone_kanji("分の", 1)
+    assert not phrases.lone_kanji("あ野", 1)
 
 
 def test_wrap_keeps_paragraphs_and_empty_lines() -> None:
-    assert text_fit.wrap("あいう\nえお", 14 * 5, 14) == ["あいう", "えお"]
-    assert text_fit.wrap("", 100, 10) == [""]
-    assert text_fit.wrap("あ\n\nい", 100, 10) == ["あ", "", "い"]
+    assert NO_FONT.wrap("あいう\nえお", 14 * 5, 14) == ["あいう", "えお"]
+    assert NO_FONT.wrap("", 100, 10) == [""]
+    assert NO_FONT.wrap("あ\n\nい", 100, 10) == ["あ", "", "い"]
     bold = (False,) * 4 + (True,) * 4
-    assert text_fit.wrap("地方から\nデジタル", 14 * 4, 14, (*bold[:4], False, *bold[4:])) == ["地方から", "デジタル"]
+    assert NO_FONT.wrap("地方から\nデジタル", 14 * 4, 14, (*bold[:4], False, *bold[4:])) == ["地方から", "デジタル"]
 
 
 def test_quality_of_given_lines_and_of_nothing() -> None:
-    assert text_fit.quality("", 100, 10) == Quality(1, 0, 0, False)
-    assert text_fit.quality("地方からデジタル", 1000, 10, lines=["地方から", "デジタル"]) == Quality(2, 0, 0, False, ())
-    assert text_fit.quality("地方からデジタル", 1000, 10, lines=["地方", "からデジタル"]) == Quality(
+    assert NO_FONT.quality("", 100, 10) == Quality(1, 0, 0, False)
+    assert NO_FONT.quality("地方からデジタル", 1000, 10, lines=["地方から", "デジタル"]) == Quality(2, 0, 0, False, ())
+    assert NO_FONT.quality("地方からデジタル", 1000, 10, lines=["地方", "からデジタル"]) == Quality(
         2, 1, 0, False, ((2, False),)
     )
-    assert text_fit.quality("地方からデジタル", 30, 10, lines=["地方から", "デジタ", "ル"]) == Quality(
+    assert NO_FONT.quality("地方からデジタル", 30, 10, lines=["地方から", "デジタ", "ル"]) == Quality(
         3, 1, 1, True, ((7, True),)
     )
 
 
 def test_line_width_and_widest_phrase() -> None:
-    assert text_fit.line_width("地方A", 10) == pytest.approx(29.0)
-    assert text_fit.line_width("地方  ", 10) == pytest.approx(20.0)
-    assert text_fit.line_width("", 10) == 0.0
-    assert text_fit.widest_phrase("地方からデジタルの実装\nを進め", 10) == pytest.approx(50.0)
-    assert text_fit.widest_phrase("\nを進め", 10) == pytest.approx(20.0)
-    assert text_fit.widest_phrase("", 10) == 0.0
+    assert NO_FONT.line_width("地方A", 10) == pytest.approx(29.0)
+    assert NO_FONT.line_width("地方  ", 10) == pytest.approx(20.0)
+    assert NO_FONT.line_width("", 10) == 0.0
+    assert NO_FONT.widest_phrase("地方からデジタルの実装\nを進め", 10) == pytest.approx(50.0)
+    assert NO_FONT.widest_phrase("\nを進め", 10) == pytest.approx(20.0)
+    assert NO_FONT.widest_phrase("", 10) == 0.0
 
 
 def test_a_widow_takes_the_last_phrase_of_the_line_before() -> None:
-    assert text_fit.wrap("地方に仕事をつくり、人を呼ぶ", 14 * 6, 14) == ["地方に仕事を", "つくり、", "人を呼ぶ"]
-    assert text_fit.wrap("安心して働けるようにする", 14 * 10, 14) == ["安心して", "働けるようにする"]
-    assert text_fit.wrap("地域の魅力を高める取組の推進", 14 * 7, 14) == ["地域の魅力を", "高める", "取組の推進"]
+    assert NO_FONT.wrap("地方に仕事をつくり、人を呼ぶ", 14 * 6, 14) == ["地方に仕事を", "つくり、", "人を呼ぶ"]
+    assert NO_FONT.wrap("安心して働けるようにする", 14 * 10, 14) == ["安心して", "働けるようにする"]
+    assert NO_FONT.wrap("地域の魅力を高める取組の推進", 14 * 7, 14) == ["地域の魅力を", "高める", "取組の推進"]
     # a last line of two characters that no phrase can join: kept when nothing narrower helps
-    assert text_fit.wrap("安心して働けるようにする", 14 * 6, 14) == ["安心して", "働けるように", "する"]
-    assert text_fit.wrap("地域の魅力を高める取組の推進", 14 * 4, 14) == ["地域の", "魅力を", "高める", "取組の", "推進"]
+    assert NO_FONT.wrap("安心して働けるようにする", 14 * 6, 14) == ["安心して", "働けるように", "する"]
+    assert NO_FONT.wrap("地域の魅力を高める取組の推進", 14 * 4, 14) == ["地域の", "魅力を", "高める", "取組の", "推進"]
 
 
 @pytest.mark.parametrize(
@@ -469,13 +469,13 @@ def test_a_widow_takes_the_last_phrase_of_the_line_before() -> None:
     ],
 )
 def test_a_widow_no_phrase_can_join_is_set_narrower(text: str, chars: int, lines: list[str]) -> None:
-    assert text_fit.wrap(text, 14 * chars, 14) == lines
+    assert NO_FONT.wrap(text, 14 * chars, 14) == lines
 
 
 def test_widest_phrase_keeps_a_numbered_heading_whole_and_counts_from_the_start() -> None:
-    assert text_fit.widest_phrase("3\u3000誰一人取り残さない", 10) == pytest.approx(109.0)
-    assert text_fit.widest_phrase("3\nあいう", 10) == pytest.approx(30.0)
-    assert text_fit.widest_phrase("デジタル", 10) == pytest.approx(40.0)
+    assert NO_FONT.widest_phrase("3\u3000誰一人取り残さない", 10) == pytest.approx(109.0)
+    assert NO_FONT.widest_phrase("3\nあいう", 10) == pytest.approx(30.0)
+    assert NO_FONT.widest_phrase("デジタル", 10) == pytest.approx(40.0)
 
 
 REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -483,16 +483,16 @@ BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 
 
 @pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file()), reason="needs the DejaVu Sans fonts")
-def test_widths_come_from_the_regular_font_unless_bold(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_fit, "_measured", {False: str(REGULAR), True: str(BOLD)})
-    assert text_fit.char_width("A") == pytest.approx(0.684078125)
-    assert text_fit.char_width("A", True) == pytest.approx(0.773921875)
-    assert text_fit.text_width("AB", 10) == pytest.approx(13.70109375)
-    assert text_fit.text_width("AB", 10, True) == pytest.approx(15.36125)
-    assert text_fit.line_width("AB", 10) == pytest.approx(13.70109375)
-    assert text_fit.line_width("AB", 10, True) == pytest.approx(15.36125)
-    assert text_fit.widest_phrase("AB CD", 10) == pytest.approx(14.68265625)
-    assert text_fit.widest_phrase("AB CD", 10, True) == pytest.approx(15.6396875)
+def test_widths_come_from_the_regular_font_unless_bold() -> None:
+    font = FontMeasure(str(REGULAR), str(BOLD))
+    assert font.char_width("A") == pytest.approx(0.684078125)
+    assert font.char_width("A", True) == pytest.approx(0.773921875)
+    assert font.text_width("AB", 10) == pytest.approx(13.70109375)
+    assert font.text_width("AB", 10, True) == pytest.approx(15.36125)
+    assert font.line_width("AB", 10) == pytest.approx(13.70109375)
+    assert font.line_width("AB", 10, True) == pytest.approx(15.36125)
+    assert font.widest_phrase("AB CD", 10) == pytest.approx(14.68265625)
+    assert font.widest_phrase("AB CD", 10, True) == pytest.approx(15.6396875)
 
 
 @pytest.mark.parametrize(
@@ -517,24 +517,24 @@ def test_widths_come_from_the_regular_font_unless_bold(monkeypatch: pytest.Monke
     ],
 )
 def test_wrap_in_narrow_boxes(text: str, em: float, lines: list[str]) -> None:
-    assert text_fit.wrap(text, 10 * em, 10) == lines
+    assert NO_FONT.wrap(text, 10 * em, 10) == lines
 
 
 def test_a_box_narrower_than_a_letter_takes_one_letter_a_line() -> None:
-    assert text_fit.wrap("abcd", 3, 10)[:4] == ["a", "b", "c", "d"]
+    assert NO_FONT.wrap("abcd", 3, 10)[:4] == ["a", "b", "c", "d"]
 
 
 def test_a_box_narrower_than_a_letter_adds_no_empty_line() -> None:
-    assert text_fit.wrap("abcd", 3, 10) == ["a", "b", "c", "d"]
+    assert NO_FONT.wrap("abcd", 3, 10) == ["a", "b", "c", "d"]
 
 
 def test_quality_tells_a_forced_split_from_a_chosen_one() -> None:
     text = "label: デジタル技術も活用し相談援助等を行うこども家庭センター設置市区町村"
-    assert text_fit.quality(text, 90, 10) == Quality(6, 2, 1, False, ((21, False), (34, True)))
+    assert NO_FONT.quality(text, 90, 10) == Quality(6, 2, 1, False, ((21, False), (34, True)))
 
 
 def test_analysis_width_of_an_empty_span_is_zero() -> None:
-    a = text_fit._analysis("a 地A", False)
+    a = phrase_lines._analyse(NO_FONT, KINSOKU, "a 地A", False)
     assert a.width(2, 2) == 0.0
     assert a.width(3, 3) == 0.0
     assert a.width(0, 2) == pytest.approx(0.65)
@@ -543,51 +543,51 @@ def test_analysis_width_of_an_empty_span_is_zero() -> None:
 
 
 def test_lone_kanji_looks_two_characters_back() -> None:
-    assert text_fit._lone_kanji("漢ア分野", 3)
-    assert not text_fit._lone_kanji("漢分野", 2)
-    assert text_fit._script("X") == "latin"
+    assert phrases.lone_kanji("漢ア分野", 3)
+    assert not phrases.lone_kanji("漢分野", 2)
+    assert kinsoku.script("X") == "latin"
 
 
 @pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file()), reason="needs the DejaVu Sans fonts")
-def test_bold_per_paragraph_and_per_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(text_fit, "_measured", {False: str(REGULAR), True: str(BOLD)})
+def test_bold_per_paragraph_and_per_font() -> None:
+    font = FontMeasure(str(REGULAR), str(BOLD))
     text = "Mobile Wireless Networks"
-    assert text_fit.wrap(text, 80, 10) == ["Mobile Wireless ", "Networks"]
-    assert text_fit.wrap(text, 80, 10, True) == ["Mobile ", "Wireless ", "Networks"]
-    assert text_fit.line_count(text, 130, 10) == 1
-    assert text_fit.line_count(text, 130, 10, True) == 2
-    assert text_fit.quality(text, 130, 10) == Quality(1, 0, 0, False, ())
-    assert text_fit.quality(text, 130, 10, True) == Quality(2, 0, 0, False, ())
+    assert font.wrap(text, 80, 10) == ["Mobile Wireless ", "Networks"]
+    assert font.wrap(text, 80, 10, True) == ["Mobile ", "Wireless ", "Networks"]
+    assert font.line_count(text, 130, 10) == 1
+    assert font.line_count(text, 130, 10, True) == 2
+    assert font.quality(text, 130, 10) == Quality(1, 0, 0, False, ())
+    assert font.quality(text, 130, 10, True) == Quality(2, 0, 0, False, ())
     paragraphs = "Mobile Wireless\nNetworks Mobile\nMobile Wireless"
     flags = (False,) * 16 + (True,) * 15 + (False,) * 16
-    assert text_fit.wrap(paragraphs, 80, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
-    assert text_fit.wrap(paragraphs, 90, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
-    assert text_fit.wrap(paragraphs, 90, 10) == ["Mobile Wireless", "Networks Mobile", "Mobile Wireless"]
+    assert font.wrap(paragraphs, 80, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
+    assert font.wrap(paragraphs, 90, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
+    assert font.wrap(paragraphs, 90, 10) == ["Mobile Wireless", "Networks Mobile", "Mobile Wireless"]
 
 
 SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
 
 
 @pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file() and SERIF.is_file()), reason="needs DejaVu fonts")
-def test_line_count_is_not_remembered_across_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_line_count_is_not_remembered_across_fonts() -> None:
     text = "Mobile Wireless Networks Mobile Wireless Networks"
-    monkeypatch.setattr(text_fit, "_measured", {False: str(REGULAR), True: str(BOLD)})
-    assert text_fit.line_count(text, 130, 10) == 2
-    assert text_fit.line_count(text, 140, 10, True) == 3
-    monkeypatch.setattr(text_fit, "_measured", {False: str(SERIF), True: str(BOLD)})
-    assert text_fit.line_count(text, 130, 10) == 3
-    monkeypatch.setattr(text_fit, "_measured", {False: str(REGULAR), True: str(SERIF)})
-    assert text_fit.line_count(text, 140, 10, True) == 2
+    font = FontMeasure(str(REGULAR), str(BOLD))
+    assert font.line_count(text, 130, 10) == 2
+    assert font.line_count(text, 140, 10, True) == 3
+    font = FontMeasure(str(SERIF), str(BOLD))
+    assert font.line_count(text, 130, 10) == 3
+    font = FontMeasure(str(REGULAR), str(SERIF))
+    assert font.line_count(text, 140, 10, True) == 2
 
 
 def test_a_bracketed_place_name_that_fits_a_line_stays_whole() -> None:
     text = "離島の事例（鹿児島県三島村）を参考に"
-    assert text_fit._analysis(text, False).groups == ((5, 14),)
-    assert text_fit.wrap(text, 100, 10) == ["離島の事例", "（鹿児島県三島村）を", "参考に"]
+    assert phrase_lines._analyse(NO_FONT, KINSOKU, text, False).groups == ((5, 14),)
+    assert NO_FONT.wrap(text, 100, 10) == ["離島の事例", "（鹿児島県三島村）を", "参考に"]
     # a box narrower than the group splits it
-    assert text_fit.wrap(text, 50, 10) == ["離島の事例", "（鹿児島県", "三島村）を", "参考に"]
+    assert NO_FONT.wrap(text, 50, 10) == ["離島の事例", "（鹿児島県", "三島村）を", "参考に"]
 
 
 def test_a_bracketed_group_exactly_as_wide_as_the_line_stays_whole() -> None:
-    lines = text_fit.wrap("離島の事例（鹿児島県三島村）を参考に", 90, 10)
+    lines = NO_FONT.wrap("離島の事例（鹿児島県三島村）を参考に", 90, 10)
     assert any("（鹿児島県三島村）" in line for line in lines), lines

@@ -91,8 +91,9 @@ def test_require_needs_no_fontconfig_on_the_portable_path(portable: None, monkey
     assert platform.font_environment(Path("aliases.conf")) == dict(os.environ)  # no fontconfig file for LibreOffice
 
 
-def make_font(family: dict[str, str], postscript: str, weight: int, japanese: bool = True):
-    """A tiny TrueType face with ``family`` names by language ({"en": …, "ja": …})."""
+def make_font(family: dict[str, str], postscript: str, weight: int, japanese: bool = True, advance: int = 500):
+    """A tiny TrueType face with ``family`` names by language ({"en": …, "ja": …}); 「a」 is
+    ``advance`` thousandths of an em wide."""
     from fontTools.fontBuilder import FontBuilder
     from fontTools.pens.ttGlyphPen import TTGlyphPen
 
@@ -105,7 +106,7 @@ def make_font(family: dict[str, str], postscript: str, weight: int, japanese: bo
     pen.lineTo((500, 0))
     pen.closePath()
     builder.setupGlyf({".notdef": pen.glyph(), "a": pen.glyph()})
-    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (500, 0)})
+    builder.setupHorizontalMetrics({".notdef": (500, 0), "a": (advance, 0)})
     builder.setupHorizontalHeader(ascent=800, descent=-200)
     style = "Bold" if weight >= 700 else "Regular"
     builder.setupNameTable({"familyName": family, "styleName": style, "psName": postscript})
@@ -139,6 +140,28 @@ def test_a_face_is_found_by_its_japanese_family_name_in_a_collection(tmp_path: P
     alias = font_folders.search_font_folders("テスト明朝 Medium", False, "Test UDGothic")  # as fonts-alias.conf maps
     assert alias is not None and (alias.index, alias.postscript) == (0, "TestUDGothic-Regular")
     assert font_folders.search_font_folders("Test Latin", False, None) is None  # not a Japanese font
+
+
+def test_text_is_measured_in_the_face_of_a_collection_it_was_found_as(tmp_path: Path) -> None:
+    """Windows ships BIZ UD as .ttc files: the slides and the workbook measure the face found (its
+    index), not the collection's first."""
+    from fontTools.ttLib import TTCollection
+
+    from packetgen.render.text_fit import FontMeasure
+    from packetgen.render.xlsx import Metrics
+
+    collection = TTCollection()
+    collection.fonts = [
+        make_font({"en": "Test UDGothic"}, "TestUDGothic-Regular", 400, advance=500),
+        make_font({"en": "Test UDPGothic"}, "TestUDPGothic-Regular", 400, advance=800),
+    ]
+    collection.save(tmp_path / "TestUD-R.ttc")
+    ttc = str(tmp_path / "TestUD-R.ttc")
+    assert FontMeasure(ttc, ttc, 0, 1).char_width("a") == pytest.approx(0.5)
+    assert FontMeasure(ttc, ttc, 0, 1).char_width("a", bold=True) == pytest.approx(0.8)
+    assert FontMeasure(ttc, ttc, 1, 0).text_width("aa", 10) == pytest.approx(16.0)
+    assert Metrics(ttc, ttc, 1, 0).width_pt("a", 10) == pytest.approx(8.0)
+    assert Metrics(ttc, ttc, 1, 0).width_pt("a", 10, bold=True) == pytest.approx(5.0 * 1.02)
 
 
 def test_the_font_folders_of_each_system(monkeypatch, tmp_path: Path) -> None:

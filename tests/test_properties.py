@@ -203,21 +203,18 @@ def _pil_width_pt(text: str, size: float, font_file: Path) -> float:
 @settings(max_examples=120, deadline=None, database=None)
 @given(paragraphs, st.floats(min_value=8, max_value=30), st.sampled_from([12.0, 14.0, 16.0]))
 def test_wrapped_slide_lines_fit_their_box_with_kinsoku(gothic: Path, text: str, width_em: float, size: float) -> None:
-    text_fit.measure_with(gothic)
-    try:
-        width_pt = width_em * size
-        lines = text_fit.wrap(text, width_pt, size)
-        assert "".join(lines) == text
-        for line in lines:
-            assert text_fit.line_width(line.rstrip(), size) <= width_pt + 1e-6, (line, width_pt)
-            assert _pil_width_pt(line, size, gothic) <= width_pt + 0.3 * size, (line, width_pt)
-        for line in lines[1:]:
-            assert not line.startswith(tuple(CLOSING)), lines
-        for line in lines[:-1]:
-            assert not line.rstrip().endswith(tuple(OPENING)), lines
-        assert text_fit.line_count(text, width_pt, size) == len(lines)
-    finally:
-        text_fit._measured.clear()
+    font = text_fit.FontMeasure(str(gothic))
+    width_pt = width_em * size
+    lines = font.wrap(text, width_pt, size)
+    assert "".join(lines) == text
+    for line in lines:
+        assert font.line_width(line.rstrip(), size) <= width_pt + 1e-6, (line, width_pt)
+        assert _pil_width_pt(line, size, gothic) <= width_pt + 0.3 * size, (line, width_pt)
+    for line in lines[1:]:
+        assert not line.startswith(tuple(CLOSING)), lines
+    for line in lines[:-1]:
+        assert not line.rstrip().endswith(tuple(OPENING)), lines
+    assert font.line_count(text, width_pt, size) == len(lines)
 
 
 # --- the change list's line diff --------------------------------------------------------------------

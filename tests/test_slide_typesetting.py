@@ -11,86 +11,88 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from conftest import DATE, run
-from packetgen.render import text_fit
+from packetgen.core.linebreak import phrase_lines
+from packetgen.core.linebreak.kinsoku import KINSOKU, NO_LINE_END, NO_LINE_START
+from packetgen.core.linebreak.phrases import phrase_breaks
 from packetgen.render.font_files import resolve
 from packetgen.render.pptx_shapes import INSET_PT, WIDTH_SAFETY
-from packetgen.render.text_fit import NO_LINE_END, NO_LINE_START, wrap
+from packetgen.render.text_fit import FontMeasure
 from test_decks import DECKS, write_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 
 
 @pytest.fixture(autouse=True)
-def slide_font() -> None:
+def font() -> FontMeasure:
     """Measure with the slide font, as the decks do (widths below are for BIZ UDPゴシック)."""
     regular, bold = resolve("BIZ UDPゴシック"), resolve("BIZ UDPゴシック", bold=True)
     if regular is None:
         pytest.skip("BIZ UDPゴシック is not installed")
-    text_fit.measure_with(regular.file, (bold or regular).file)
+    return FontMeasure.of(regular, bold)
 
 
 # --- phrase-aware breaks ---------------------------------------------------------------------------
-def test_a_bracketed_place_name_stays_whole() -> None:
-    lines = wrap("保健師等とのオンライン相談（山梨県富士吉田市）", 14 * 14, 14)
+def test_a_bracketed_place_name_stays_whole(font: FontMeasure) -> None:
+    lines = font.wrap("保健師等とのオンライン相談（山梨県富士吉田市）", 14 * 14, 14)
     assert lines == ["保健師等とのオンライン相談", "（山梨県富士吉田市）"]
 
 
-def test_a_number_keeps_its_unit() -> None:
+def test_a_number_keeps_its_unit(font: FontMeasure) -> None:
     text = "デジタルスキルの習得支援及びデジタル分野への就労支援を2022年度から3年間集中的に推進"
     for chars in range(8, 30):
-        lines = wrap(text, 14 * chars, 14)
+        lines = font.wrap(text, 14 * chars, 14)
         assert "".join(lines) == text
         for before, after in pairwise(lines):
             assert not (before[-1].isdigit() and after[0] in "年度間か"), (chars, lines)
 
 
-def test_a_counter_keeps_its_number_where_budoux_would_part_them() -> None:
+def test_a_counter_keeps_its_number_where_budoux_would_part_them(font: FontMeasure) -> None:
     # BudouX reads 「(5か」「年分の」: the break after 「5か」 would split 「5か年」
-    lines = wrap("通じた移住者数\u3000〇〇人（5か年分の累計）", 100, 14)
+    lines = font.wrap("通じた移住者数\u3000〇〇人（5か年分の累計）", 100, 14)
     assert lines == ["通じた移住者数\u3000", "〇〇人", "（5か年分の", "累計）"]
 
 
 def test_a_compound_is_not_cut_after_its_first_kanji_where_budoux_slips() -> None:
     # BudouX reads 「デジタル分」「野等成長分野を」 and 「中小・中」「堅企業DX」
-    assert text_fit.phrase_breaks("対するデジタル分野等成長分野を中心とした") == {3, 15}
-    assert 4 not in text_fit.phrase_breaks("中小・中堅企業DX（キャッシュレス決済、")
+    assert phrase_breaks("対するデジタル分野等成長分野を中心とした") == {3, 15}
+    assert 4 not in phrase_breaks("中小・中堅企業DX（キャッシュレス決済、")
 
 
-def test_breaks_fall_between_phrases_whenever_the_phrase_fits() -> None:
+def test_breaks_fall_between_phrases_whenever_the_phrase_fits(font: FontMeasure) -> None:
     text = (
         "2030年度までに全ての地方公共団体がデジタル実装に取り組むことを見据え、デジタル実装に取り組む"
         "地方公共団体を、2024年度までに1,000団体、2027年度までに1,500団体とする。"
     )
-    widest = text_fit.widest_phrase(text, 14)
+    widest = font.widest_phrase(text, 14)
     for chars in range(10, 40):
         width = 14 * chars
-        quality = text_fit.quality(text, width, 14)
-        assert quality.splits == 0 or widest > width, (chars, wrap(text, width, 14))
+        quality = font.quality(text, width, 14)
+        assert quality.splits == 0 or widest > width, (chars, font.wrap(text, width, 14))
 
 
-def test_a_space_is_a_break_and_stays_at_the_end_of_its_line() -> None:
-    assert wrap("スマートシティ スーパーシティ", 14 * 9, 14) == ["スマートシティ ", "スーパーシティ"]
+def test_a_space_is_a_break_and_stays_at_the_end_of_its_line(font: FontMeasure) -> None:
+    assert font.wrap("スマートシティ スーパーシティ", 14 * 9, 14) == ["スマートシティ ", "スーパーシティ"]
 
 
-def test_a_phrase_longer_than_the_line_breaks_between_characters_with_kinsoku() -> None:
+def test_a_phrase_longer_than_the_line_breaks_between_characters_with_kinsoku(font: FontMeasure) -> None:
     text = "デジタル田園都市国家構想交付金等の活用によるサテライトオフィス等の整備、（仮称）。"
     for chars in (5, 6, 7, 8):
-        lines = wrap(text, 14 * chars, 14)
+        lines = font.wrap(text, 14 * chars, 14)
         assert "".join(lines) == text
         assert all(line[0] not in NO_LINE_START for line in lines[1:]), lines
         assert all(line[-1] not in NO_LINE_END for line in lines[:-1]), lines
-    quality = text_fit.quality(text, 14 * 6, 14)
+    quality = font.quality(text, 14 * 6, 14)
     assert quality.splits >= 1 and quality.forced == quality.splits  # only the too-long phrases split
 
 
-def test_a_long_phrase_breaks_where_its_script_changes() -> None:
+def test_a_long_phrase_breaks_where_its_script_changes(font: FontMeasure) -> None:
     # 「デジタル田園都市国家構想交付金等の」 is one phrase wider than the line:
     # 「デジタル｜田園」, not 「デジタル田園都｜市」
-    assert wrap("デジタル田園都市国家構想交付金等の", 14 * 7, 14)[0] == "デジタル"
+    assert font.wrap("デジタル田園都市国家構想交付金等の", 14 * 7, 14)[0] == "デジタル"
 
 
-def test_a_number_heading_its_text_is_not_left_alone_on_a_line() -> None:
-    lines = wrap("3　誰一人取り残されないための取組", 14 * 15, 14)
+def test_a_number_heading_its_text_is_not_left_alone_on_a_line(font: FontMeasure) -> None:
+    lines = font.wrap("3　誰一人取り残されないための取組", 14 * 15, 14)
     assert not lines[0].strip().isdigit(), lines
 
 
@@ -101,19 +103,19 @@ WIDOW_TEXT = (
 )
 
 
-def test_a_last_line_of_one_or_two_characters_takes_a_phrase_along() -> None:
-    a = text_fit._analysis(WIDOW_TEXT, False)
-    greedy = text_fit._breaks(a, 112 / 14)
+def test_a_last_line_of_one_or_two_characters_takes_a_phrase_along(font: FontMeasure) -> None:
+    a = phrase_lines._analyse(font, KINSOKU, WIDOW_TEXT, False)
+    greedy = phrase_lines._breaks(a, 112 / 14)
     assert WIDOW_TEXT[greedy[-2] :] == "等"  # filled greedily, the paragraph would end on 「等」 alone
-    lines = wrap(WIDOW_TEXT, 112, 14)
+    lines = font.wrap(WIDOW_TEXT, 112, 14)
     assert lines[-2:] == ["様々な取組の", "推進　等"]
     assert len(lines) == len(greedy)  # no taller: the break before moves, no line is added
 
 
-def test_no_widow_at_any_width_where_a_phrase_boundary_allows_it() -> None:
+def test_no_widow_at_any_width_where_a_phrase_boundary_allows_it(font: FontMeasure) -> None:
     for width in range(90, 700, 7):
-        quality = text_fit.quality(WIDOW_TEXT, width, 14)
-        assert not quality.widow, (width, wrap(WIDOW_TEXT, width, 14))
+        quality = font.quality(WIDOW_TEXT, width, 14)
+        assert not quality.widow, (width, font.wrap(WIDOW_TEXT, width, 14))
 
 
 # --- the deck carries the breaks -----------------------------------------------------------------
@@ -134,7 +136,7 @@ def _paragraphs(slide) -> list[tuple[str, list[str]]]:
     return out
 
 
-def test_the_deck_carries_the_fitters_line_breaks_and_reads_whole(project: Path) -> None:
+def test_the_deck_carries_the_fitters_line_breaks_and_reads_whole(project: Path, font: FontMeasure) -> None:
     write_deck(
         project,
         "1-2",
@@ -155,7 +157,7 @@ def test_the_deck_carries_the_fitters_line_breaks_and_reads_whole(project: Path)
     ppr = p.find(f"{A}pPr")
     size = int(p.find(f"{A}r/{A}rPr").get("sz")) / 100
     width = (Emu(box.width).pt - 2 * INSET_PT - Emu(int(ppr.get("marL", "0"))).pt) * WIDTH_SAFETY
-    assert lines == wrap(whole, width, size, _bold_flags(LONG_BULLET))
+    assert lines == font.wrap(whole, width, size, _bold_flags(LONG_BULLET))
 
 
 def _bold_flags(text: str) -> tuple[bool, ...]:
@@ -184,11 +186,11 @@ def test_a_cramped_slide_is_refused_at_12_pt_rather_than_shrunk(project: Path) -
     assert "スライド2" in result.stderr and "収まりません" in result.stderr
 
 
-def test_body_text_is_12_pt_or_more_and_takes_at_most_95_percent(built_packet: Path) -> None:
+def test_body_text_is_12_pt_or_more_and_takes_at_most_95_percent(built_packet: Path, font: FontMeasure) -> None:
     from packetgen.render.slide_report import measure
 
     for deck_id in ("1-1", "1-2"):
-        facts = measure((built_packet / DECKS[deck_id]).read_bytes())
+        facts = measure((built_packet / DECKS[deck_id]).read_bytes(), font)
         assert min(s.body_min_pt for s in facts.slides if s.body_min_pt) >= 12.0
         fills = [s.fill for s in facts.content]
         assert min(fills) >= 0.40 and max(fills) <= 0.955, (deck_id, [round(f, 2) for f in fills])
@@ -245,13 +247,13 @@ def test_cards_sit_on_one_grid_in_even_rows_of_equal_height(project: Path) -> No
     assert all(len({sh.height for sh in r}) == 1 for r in rows.values())  # equal height in a row
 
 
-def test_rows_of_cards_are_as_even_as_they_can_be() -> None:
+def test_rows_of_cards_are_as_even_as_they_can_be(font: FontMeasure) -> None:
     from packetgen.render.slide_blocks.grids import Cards, CardSection, per_row
 
     assert [per_row(n) for n in range(1, 10)] == [1, 2, 3, 4, 3, 3, 4, 4, 3]  # 5 → 3 + 2, 7 → 4 + 3
     for n in range(2, 13):
         cards = Cards([CardSection("", [(f"分野{i}", "テスト用の説明文" * (i % 4), ()) for i in range(n)])])
-        cards.choose_columns(770.0, 14.0)
+        cards.choose_columns(770.0, 14.0, font)
         assert n % per_row(n, cards.columns) != 1, (n, cards.columns)  # no card alone on a row
 
 

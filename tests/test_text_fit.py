@@ -1,11 +1,12 @@
-"""CJK line breaking with 禁則 and real font metrics."""
+"""CJK line breaking with 禁則, without a font file and with the slide font's real metrics."""
 
 from __future__ import annotations
 
 import pytest
 
-from packetgen.render import text_fit
-from packetgen.render.text_fit import NO_LINE_END, NO_LINE_START, wrap
+from packetgen.core.linebreak.kinsoku import NO_LINE_END, NO_LINE_START
+from packetgen.render.font_files import resolve
+from packetgen.render.text_fit import FontMeasure
 
 SAMPLE = (
     "地方からデジタルの実装を進め、新たな変革の波を起こし、地方と都市の差を縮めていくことで、世界とつながる"
@@ -13,32 +14,42 @@ SAMPLE = (
 )
 
 
+@pytest.fixture(params=["no font", "BIZ UDPゴシック"])
+def font(request: pytest.FixtureRequest) -> FontMeasure:
+    if request.param == "no font":
+        return FontMeasure()
+    regular, bold = resolve(request.param), resolve(request.param, bold=True)
+    if regular is None:
+        pytest.skip(f"{request.param} is not installed")
+    return FontMeasure.of(regular, bold)
+
+
 @pytest.mark.parametrize("chars", [7, 9, 10, 11, 13, 17, 20])
-def test_lines_fit_and_respect_kinsoku(chars: int) -> None:
+def test_lines_fit_and_respect_kinsoku(font: FontMeasure, chars: int) -> None:
     width = 14 * chars
-    lines = wrap(SAMPLE, width, 14)
+    lines = font.wrap(SAMPLE, width, 14)
     assert "".join(lines) == SAMPLE
     for i, line in enumerate(lines):
         # a carried character may exceed by one glyph, never more
-        assert text_fit.text_width(line, 14) <= width + 14 * 2
+        assert font.text_width(line, 14) <= width + 14 * 2
         if i:
             assert line[0] not in NO_LINE_START, (chars, lines)
         if i < len(lines) - 1:
             assert line[-1] not in NO_LINE_END, (chars, lines)
 
 
-def test_latin_words_and_numbers_are_not_broken() -> None:
-    lines = wrap("サテライトオフィス等を設置した地方公共団体 1,000団体 KPI", 14 * 12, 14)
+def test_latin_words_and_numbers_are_not_broken(font: FontMeasure) -> None:
+    lines = font.wrap("サテライトオフィス等を設置した地方公共団体 1,000団体 KPI", 14 * 12, 14)
     assert all("1,0" not in line or "1,000" in line for line in lines)
     assert any("KPI" in line for line in lines)
 
 
-def test_word_longer_than_the_line_breaks_anywhere() -> None:
+def test_word_longer_than_the_line_breaks_anywhere(font: FontMeasure) -> None:
     url = "https://www.chisou.go.jp/sousei/about/chihouban/"
-    lines = wrap(url, 14 * 8, 14)
+    lines = font.wrap(url, 14 * 8, 14)
     assert "".join(lines) == url and len(lines) > 1
 
 
-def test_full_width_characters_are_one_em() -> None:
-    assert text_fit.text_width("地方創生", 10) == pytest.approx(40)
-    assert text_fit.text_width("ABC", 10) < 30
+def test_full_width_characters_are_one_em(font: FontMeasure) -> None:
+    assert font.text_width("地方創生", 10) == pytest.approx(40)
+    assert font.text_width("ABC", 10) < 30

@@ -23,6 +23,8 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from packetgen.core.japanese import display_width, pad
+from packetgen.core.linebreak import greedy_lines
+from packetgen.core.linebreak.kinsoku import Rules
 
 # Click's exception classes: click.exceptions, or the copy of it inside newer Typer releases.
 _click = importlib.import_module(typer.BadParameter.__module__)
@@ -30,9 +32,20 @@ UsageError = _click.UsageError
 USAGE_EXIT = 2  # a mistake on the command line (Click's convention); 1 is a problem in the inputs
 
 HELP_TEXT = "この説明を表示して終了します"
-_NO_LINE_START = set("、。，．,.)）」』】〕〉》］]}’”・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥")
-_NO_LINE_END = set("(（「『【〔〈《［[{‘“")
-_TOKEN = re.compile(r"[!-~]+|\s+|.")  # a run of ASCII (a word, an option, a path) stays on one line
+# The terminal's line breaking (core.linebreak's greedy breaker, by display width): a run of ASCII (a
+# word, an option, a path) stays on one line however long; spaces are single gaps between pieces; a
+# piece that may not start a line takes the one before it along, and the one before that if need be.
+RULES = Rules(
+    no_line_start=frozenset(
+        "、。，．,.)）」』】〕〉》］]}’”・：；:;!?！？ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥"
+    ),
+    no_line_end=frozenset("(（「『【〔〈《［[{‘“"),
+    pieces=re.compile(r"[!-~]+|\s+|."),
+    split_wide=False,
+    chain=True,
+    carry_fits=False,
+    gaps=True,
+)
 
 
 class JapaneseUsageError(UsageError):
@@ -46,28 +59,8 @@ def _width() -> int:
 def wrap(text: str, width: int) -> list[str]:
     """Break text into lines of at most ``width`` terminal columns, between characters, with 禁則:
     no line starts with 、。）」 and the like, none ends with （「; ASCII words are never split."""
-    lines: list[str] = []
-    current: list[str] = []
-    for token in _TOKEN.findall(text):
-        if token.isspace():
-            if current:
-                current.append(" ")
-            continue
-        if current and display_width("".join(current) + token) > width:
-            carry: list[str] = []
-            while len([t for t in current if t != " "]) > 1 and (
-                (carry[0] if carry else token)[0] in _NO_LINE_START
-                or next(t for t in reversed(current) if t != " ")[-1] in _NO_LINE_END
-            ):
-                carry.insert(0, current.pop())
-                while current and current[-1] == " ":
-                    current.pop()
-            lines.append("".join(current).rstrip())
-            current = [t for t in carry if t != " "] if carry and carry[0] == " " else carry
-        current.append(token)
-    if current:
-        lines.append("".join(current).rstrip())
-    return lines or [""]
+    one_paragraph = text.replace("\n", " ")  # a newline is a space, as the terminal's wrap has always read it
+    return greedy_lines.wrap(one_paragraph, width, display_width, RULES)
 
 
 def _definitions(rows: Sequence[tuple[str, str]], width: int) -> list[str]:

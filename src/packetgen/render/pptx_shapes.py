@@ -3,9 +3,9 @@
 Colours are theme colours (tx2, accent1, bg2 …) so a user who recolours the template's theme
 recolours the content too; fonts come from the theme (a:latin and a:ea), runs only say ja-JP.
 
-Text in a box of known width is written with the line breaks the fitter measured (text_fit), as
-<a:br/> inside the paragraph: PowerPoint and LibreOffice then break where the fitter did, and a
-paragraph still reads whole once its line breaks are dropped.
+Text in a box of known width is written with the line breaks the fitter measured (text_fit, in the
+deck's ``FontMeasure``), as <a:br/> inside the paragraph: PowerPoint and LibreOffice then break where
+the fitter did, and a paragraph still reads whole once its line breaks are dropped.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 
-from packetgen.render import text_fit
+from packetgen.core.linebreak.phrase_lines import Bold
 from packetgen.render.rich_text import spans
+from packetgen.render.text_fit import FontMeasure
 
 # Arrow glyphs the slide font (IPAex) lacks would fall back to a Latin font: draw the nearest it has.
 MARKER_FALLBACK = {"➢": "▶", "➤": "▶", "➣": "▶", "►": "▶", "✔": "✓"}
@@ -53,7 +54,7 @@ def _pieces(para: Para) -> list[tuple[str, bool, str | None]]:
     return [(t, b or para.bold, para.color) for t, b in spans(para.text)] + list(para.runs)
 
 
-def para_text(para: Para) -> tuple[str, text_fit.Bold]:
+def para_text(para: Para) -> tuple[str, Bold]:
     """The plain text of a paragraph and its weight (one flag, or one per character when mixed)."""
     pieces = _pieces(para)
     text = "".join(t for t, _, _ in pieces)
@@ -66,9 +67,18 @@ def break_width(para: Para, width_pt: float) -> float:
     return (width_pt - para.margin_pt) * WIDTH_SAFETY
 
 
-def para_lines(para: Para, width_pt: float) -> list[str]:
+@dataclass(frozen=True)
+class TextArea:
+    """Where paragraphs are broken into lines: the width of a box's text area, and the font it is
+    measured in."""
+
+    width_pt: float
+    font: FontMeasure
+
+
+def para_lines(para: Para, area: TextArea) -> list[str]:
     text, bold = para_text(para)
-    return text_fit.wrap(text, break_width(para, width_pt), para.size, bold) if text else [""]
+    return area.font.wrap(text, break_width(para, area.width_pt), para.size, bold) if text else [""]
 
 
 def _solid(parent: etree._Element, color: str) -> None:
@@ -110,9 +120,9 @@ def _write_runs(p: etree._Element, para: Para, lines: Sequence[str]) -> None:
                 ends.pop(0)
 
 
-def write_paragraphs(text_frame, paras: Sequence[Para], width_pt: float | None = None) -> None:
-    """Replace a text frame's paragraphs with ``paras`` (a:pPr built in schema order); with the
-    width of its text area, each paragraph carries the fitter's line breaks."""
+def write_paragraphs(text_frame, paras: Sequence[Para], area: TextArea | None = None) -> None:
+    """Replace a text frame's paragraphs with ``paras`` (a:pPr built in schema order); with its text
+    area (width and font), each paragraph carries the fitter's line breaks."""
     body = text_frame._txBody
     for p in body.findall(qn("a:p")):
         body.remove(p)
@@ -138,7 +148,7 @@ def write_paragraphs(text_frame, paras: Sequence[Para], width_pt: float | None =
             etree.SubElement(ppr, qn("a:buChar")).set("char", MARKER_FALLBACK.get(para.marker, para.marker))
         else:
             etree.SubElement(ppr, qn("a:buNone"))
-        lines = para_lines(para, width_pt) if width_pt is not None else [para_text(para)[0]]
+        lines = para_lines(para, area) if area is not None else [para_text(para)[0]]
         _write_runs(p, para, lines)
         etree.SubElement(p, qn("a:endParaRPr"), lang="ja-JP", sz=str(round(para.size * 100)))
 
@@ -152,11 +162,11 @@ def _frame(shape, anchor: MSO_ANCHOR = MSO_ANCHOR.TOP, inset_pt: float = INSET_P
     tf.vertical_anchor = anchor
 
 
-def text_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para]):
+def text_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para], font: FontMeasure):
     shape = slide.shapes.add_textbox(*map(Emu, box))
     shape.name = name
     _frame(shape)
-    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * INSET_PT)
+    write_paragraphs(shape.text_frame, paras, TextArea(Emu(box[2]).pt - 2 * INSET_PT, font))
     return shape
 
 
@@ -173,7 +183,7 @@ class BoxLook:
 
 
 def filled_box(
-    slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para], look: BoxLook = BoxLook()
+    slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para], look: BoxLook, font: FontMeasure
 ):
     kind = MSO_SHAPE.ROUNDED_RECTANGLE if look.rounded else MSO_SHAPE.RECTANGLE
     shape = slide.shapes.add_shape(kind, *map(Emu, box))
@@ -197,16 +207,16 @@ def filled_box(
     if style is not None:  # drop the default shape style (blue fill, white text, shadow)
         shape._element.remove(style)
     _frame(shape, look.anchor, look.inset_pt)
-    write_paragraphs(shape.text_frame, paras, Emu(box[2]).pt - 2 * look.inset_pt)
+    write_paragraphs(shape.text_frame, paras, TextArea(Emu(box[2]).pt - 2 * look.inset_pt, font))
     return shape
 
 
 DASHED_FRAME = BoxLook(fill=None, line="tx2", anchor=MSO_ANCHOR.MIDDLE)  # the dash is added to the outline
 
 
-def dashed_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para]):
+def dashed_box(slide: Slide, name: str, box: tuple[int, int, int, int], paras: Sequence[Para], font: FontMeasure):
     """A placeholder frame: no fill, a dashed outline, text centred (a figure not reproduced)."""
-    shape = filled_box(slide, name, box, paras, DASHED_FRAME)
+    shape = filled_box(slide, name, box, paras, DASHED_FRAME, font)
     ln = shape._element.spPr.find(qn("a:ln"))
     etree.SubElement(ln, qn("a:prstDash")).set("val", "dash")
     return shape
@@ -220,20 +230,23 @@ class TableGrid:
     heights: Sequence[int]
 
 
+@dataclass(frozen=True)
+class TableText:
+    """A table's paragraphs: one cell's paragraphs per column, of the header row (or None) and each row."""
+
+    header: Sequence[Sequence[Para]] | None
+    rows: Sequence[Sequence[Sequence[Para]]]
+
+
 def grown_table(
-    slide: Slide,
-    name: str,
-    box: tuple[int, int, int, int],
-    grid: TableGrid,
-    header: Sequence[Sequence[Para]] | None,  # one cell's paragraphs per column
-    rows: Sequence[Sequence[Sequence[Para]]],
+    slide: Slide, name: str, box: tuple[int, int, int, int], grid: TableGrid, text: TableText, font: FontMeasure
 ):
     """A table with a header row (optional) and data rows cloned from one styled template row.
 
     python-pptx has no add-row: the first data row is made once and deep-copied for every other
     row, so row formatting set on it (or later by a user restyling the table) carries through.
     """
-    widths = grid.widths
+    widths, header, rows = grid.widths, text.header, text.rows
     n_rows = (1 if header else 0) + 1
     frame = slide.shapes.add_table(n_rows, len(widths), *map(Emu, box))
     frame.name = name
@@ -255,7 +268,7 @@ def grown_table(
             cell.margin_left = cell.margin_right = Pt(INSET_PT)
             cell.margin_top = cell.margin_bottom = Pt(INSET_TB_PT)
             cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-            write_paragraphs(cell.text_frame, paras, Emu(widths[c]).pt - 2 * INSET_PT)
+            write_paragraphs(cell.text_frame, paras, TextArea(Emu(widths[c]).pt - 2 * INSET_PT, font))
     return frame
 
 

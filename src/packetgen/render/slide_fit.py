@@ -1,6 +1,6 @@
 """Fitting a content slide: pick the largest body size at which its blocks fit the content area,
 down to a floor readable on an A4 handout; split a table that still does not fit onto continuation
-slides; otherwise report the block that does not fit.
+slides; otherwise report the block that does not fit. Text is measured in the deck's ``FontMeasure``.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from packetgen.render.slide_blocks.base import BODY_FLOOR, Block
 from packetgen.render.slide_blocks.table import Table
+from packetgen.render.text_fit import FontMeasure
 
 BODY_MAX = 16.0
 TABLE_SPLIT_SIZE = 12.0  # a table that runs over continues at this size rather than at the floor
@@ -21,10 +22,10 @@ def gap(b: float) -> float:
     return b * 0.6
 
 
-def stack_height(blocks: Sequence[Block], b: float, width: float) -> float:
+def stack_height(blocks: Sequence[Block], b: float, width: float, font: FontMeasure) -> float:
     if not blocks:
         return 0.0
-    return sum(block.height(b, width) for block in blocks) + gap(b) * (len(blocks) - 1)
+    return sum(block.height(b, width, font) for block in blocks) + gap(b) * (len(blocks) - 1)
 
 
 def body_sizes() -> list[float]:
@@ -44,32 +45,32 @@ class Fitted:
     pages: list[list[Block]]  # the first page, then continuation pages
 
 
-def fit(blocks: Sequence[Block], width: float, height: float) -> Fitted:
+def fit(blocks: Sequence[Block], width: float, height: float, font: FontMeasure) -> Fitted:
     height *= FILL_MAX
     for b in body_sizes():
-        if stack_height(blocks, b, width) <= height:
+        if stack_height(blocks, b, width, font) <= height:
             return Fitted(b, [list(blocks)])
     table = next((blk for blk in blocks if isinstance(blk, Table)), None)
     if table is None:
-        raise _overflow(blocks, BODY_FLOOR, width, height)
-    return _split(blocks, table, width, height)
+        raise _overflow(blocks, BODY_FLOOR, width, height, font)
+    return _split(blocks, table, width, height, font)
 
 
-def _overflow(blocks: Sequence[Block], b: float, width: float, height: float) -> SlideOverflow:
-    worst = max(blocks, key=lambda blk: blk.height(b, width))
-    return SlideOverflow(worst.name, stack_height(blocks, b, width), height)
+def _overflow(blocks: Sequence[Block], b: float, width: float, height: float, font: FontMeasure) -> SlideOverflow:
+    worst = max(blocks, key=lambda blk: blk.height(b, width, font))
+    return SlideOverflow(worst.name, stack_height(blocks, b, width, font), height)
 
 
-def _split(blocks: Sequence[Block], table: Table, width: float, height: float) -> Fitted:
+def _split(blocks: Sequence[Block], table: Table, width: float, height: float, font: FontMeasure) -> Fitted:
     """Rows flow over as few pages as they need, spread evenly over them (not 10 rows and then 2);
     what stands before the table opens the first page and what follows it closes the last one (or
     gets a page of its own)."""
     b = TABLE_SPLIT_SIZE
     at = blocks.index(table)
     before, after = list(blocks[:at]), list(blocks[at + 1 :])
-    heights = table.row_heights(b, width)
-    header = table.header_height(b, width)
-    lead = stack_height(before, b, width) + gap(b) if before else 0.0
+    heights = table.row_heights(b, width, font)
+    header = table.header_height(b, width, font)
+    lead = stack_height(before, b, width, font) + gap(b) if before else 0.0
     rows = _rows(heights, [height - lead - header, height - header])
     if rows is None:
         tallest = max(range(len(heights)), key=heights.__getitem__)
@@ -81,12 +82,12 @@ def _split(blocks: Sequence[Block], table: Table, width: float, height: float) -
             break
     pages = [[*(before if i == 0 else []), *([table.part(r)] if len(r) else [])] for i, r in enumerate(rows)]
     if after:
-        if stack_height([*pages[-1], *after], b, width) <= height:
+        if stack_height([*pages[-1], *after], b, width, font) <= height:
             pages[-1].extend(after)
-        elif stack_height(after, b, width) <= height:
+        elif stack_height(after, b, width, font) <= height:
             pages.append(after)
         else:
-            raise _overflow(after, b, width, height)
+            raise _overflow(after, b, width, height, font)
     return Fitted(b, pages)
 
 

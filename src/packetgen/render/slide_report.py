@@ -2,7 +2,8 @@
 splits, widows), how much of each content area the text fills, and its smallest body text.
 
 It reads what the file carries (the <a:br/> the fitter wrote, the boxes' widths and insets), so it
-judges the deck as PowerPoint and LibreOffice will draw it, not the fitter's intentions.
+judges the deck as PowerPoint and LibreOffice will draw it, not the fitter's intentions; widths are
+those of the font the caller names (the deck's ``FontMeasure``).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from packetgen.render import text_fit
 from packetgen.render.pptx_shapes import WIDTH_SAFETY
+from packetgen.render.text_fit import FontMeasure
 
 SMALL_PRINT = ("事例", "脚注", "図")  # shape names of print that may be smaller than the body floor
 DEFAULT_INSET = Emu(91440)  # DrawingML's default left/right inset (0.1 in)
@@ -66,7 +67,7 @@ def _paragraph(p, width: float) -> tuple[str, list[str], float, tuple[bool, ...]
     return text, lines, size, tuple(flags)
 
 
-def _judge(facts: SlideFacts, name: str, txbody, width_emu: int) -> None:
+def _judge(facts: SlideFacts, name: str, txbody, width_emu: int, font: FontMeasure) -> None:
     for p in txbody.findall(qn("a:p")):
         found = _paragraph(p, width_emu)
         if found is None:
@@ -76,7 +77,7 @@ def _judge(facts: SlideFacts, name: str, txbody, width_emu: int) -> None:
         margin = Emu(int(ppr.get("marL", 0))).pt if ppr is not None else 0.0
         width = (Emu(width_emu).pt - margin) * WIDTH_SAFETY
         bold = flags if len(set(flags)) > 1 else flags[0]
-        q = text_fit.quality(text, width, size, bold, lines)
+        q = font.quality(text, width, size, bold, lines)
         facts.splits += q.splits
         facts.forced += q.forced
         facts.widows += q.widow
@@ -96,7 +97,8 @@ def _inner_width(shape) -> int:
     return shape.width - left - right
 
 
-def measure(pptx: bytes) -> DeckFacts:
+def measure(pptx: bytes, font: FontMeasure) -> DeckFacts:
+    """The typesetting facts of a built deck, its text measured in ``font``."""
     prs = Presentation(io.BytesIO(pptx))
     slides = []
     for number, slide in enumerate(prs.slides, start=1):
@@ -109,11 +111,12 @@ def measure(pptx: bytes) -> DeckFacts:
             facts.fill = (bottom - region.top) / region.height
         for shape in content:
             if shape.has_text_frame:
-                _judge(facts, shape.name, shape.text_frame._txBody, _inner_width(shape))
+                _judge(facts, shape.name, shape.text_frame._txBody, _inner_width(shape), font)
             elif shape.has_table:
                 for row in shape.table.rows:
                     for c, cell in enumerate(row.cells):
                         inset = (cell.margin_left or 0) + (cell.margin_right or 0)
-                        _judge(facts, shape.name, cell.text_frame._txBody, shape.table.columns[c].width - inset)
+                        width = shape.table.columns[c].width - inset
+                        _judge(facts, shape.name, cell.text_frame._txBody, width, font)
         slides.append(facts)
     return DeckFacts(slides)

@@ -120,19 +120,19 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%&+\-_@#'’]*|\s+|.", re.DOTALL)
 
 
 @cache
-def _advance(font_file: str, char: str) -> float:
+def _advance(font_file: str, index: int, char: str) -> float:
     """Advance width of ``char`` in ems (a control character such as \r takes no room: PIL's layout
     refuses it)."""
     if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
         return 0.0
-    return _face(font_file).getlength(char) / 1000
+    return _face(font_file, index).getlength(char) / 1000
 
 
 @cache
-def _face(font_file: str):
+def _face(font_file: str, index: int):  # the face ``index`` of a font collection (.ttc)
     from PIL import ImageFont
 
-    return ImageFont.truetype(font_file, 1000)
+    return ImageFont.truetype(font_file, 1000, index=index)
 
 
 @dataclass(frozen=True)
@@ -146,15 +146,17 @@ class Metrics:
 
     regular: str  # font files
     bold: str
+    regular_index: int = 0  # the faces inside them, where they are collections (.ttc)
+    bold_index: int = 0
 
     @property
     def unit(self) -> float:
         """Points in one character of column width."""
-        return _advance(self.regular, "0") * DEFAULT_FONT_PT
+        return _advance(self.regular, self.regular_index, "0") * DEFAULT_FONT_PT
 
     def width_pt(self, text: str, size: float, bold: bool = False) -> float:
-        face = self.bold if bold else self.regular
-        return sum(_advance(face, c) for c in text) * size * (1.02 if bold else 1)
+        face, index = (self.bold, self.bold_index) if bold else (self.regular, self.regular_index)
+        return sum(_advance(face, index, c) for c in text) * size * (1.02 if bold else 1)
 
     def text_units(self, text: str, size: float = 10, bold: bool = False) -> float:
         """Column width (characters) that shows each line of ``text`` unbroken."""
@@ -203,7 +205,7 @@ def metrics(setting: FontSetting) -> Metrics:
 
     gothic = font_files.require(setting)[Role.GOTHIC]
     bold = font_files.resolve(setting.gothic, bold=True) or gothic
-    return Metrics(str(gothic.file), str(bold.file))
+    return Metrics(str(gothic.file), str(bold.file), gothic.index, bold.index)
 
 
 @dataclass(frozen=True)

@@ -3,12 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from openpyxl.styles import Alignment
 
 from packetgen.documents.population.sheet import TOP, SheetContext
-from packetgen.render import text_fit
+from packetgen.render.text_fit import FontMeasure
 from packetgen.render.xlsx import CELL_PAD_PT, CellStyle, put, row_height
 
 SIZE = 12  # findings print larger than the tables
@@ -24,12 +22,12 @@ def add_findings_sheet(ctx: SheetContext) -> None:
     # Calc wraps cell text between any two characters, without 禁則 (a lone 「。」 starts a line):
     # the lines are broken here, between phrases with 禁則 as on the slides, with a character spare
     # so neither Calc nor Excel wraps again.
-    text_fit.measure_with(Path(m.regular), Path(m.bold))
+    font = FontMeasure(m.regular, m.bold, m.regular_index, m.bold_index)
     room = width * m.unit - 2 * CELL_PAD_PT - SIZE
     findings = ctx.data.findings
     for i, text in enumerate(findings):
         r = TOP + i
-        lines = text_fit.wrap(text, room, SIZE)
+        lines = font.wrap(text, room, SIZE)
         put(ws, r, 1, "▶", CellStyle(size=SIZE)).alignment = Alignment(horizontal="center", vertical="top")
         put(ws, r, 2, "\n".join(lines), CellStyle(size=SIZE)).alignment = Alignment(vertical="top", wrap_text=True)
         ws.row_dimensions[r].height = row_height(SIZE, len(lines)) + 8

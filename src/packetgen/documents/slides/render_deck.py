@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from packetgen.core.errors import PacketError
-from packetgen.core.fonts import Role
 from packetgen.documents.base import BuildContext
 from packetgen.documents.slides.source import ROLE, TEMPLATE, DeckData
 from packetgen.inputs.slides import LAYOUTS, Slide
-from packetgen.render import font_files, text_fit
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
 from packetgen.render.rich_text import plain
@@ -16,6 +14,7 @@ from packetgen.render.slide_blocks.grids import Cards, CardSection, Cases, Figur
 from packetgen.render.slide_blocks.table import Table, TableData
 from packetgen.render.slide_blocks.text import BulletGroup, Footnote, Lead, Note
 from packetgen.render.slide_fit import SlideOverflow, fit, gap, stack_height
+from packetgen.render.text_fit import FontMeasure, slide_font
 
 TITLE_SIZES = (20.0, 19.0, 18.0, 17.0, 16.0)
 CONTINUED = "（続き）"  # the mark of a slide that continues the one before under the same title
@@ -23,10 +22,9 @@ KPI_COLUMNS = (("指標", 5.0), ("目標値", 2.2), ("目標年次", 1.6), ("現
 
 
 def render(ctx: BuildContext, data: DeckData) -> bytes:
-    """The deck, slide by slide from its source, fitted and saved deterministically."""
+    """The deck, slide by slide from its source, fitted in the setting's ゴシック and saved deterministically."""
     deck = DeckWriter(ctx.template_path(TEMPLATE), f"templates/{TEMPLATE}", LAYOUTS)
-    gothic = font_files.require(ctx.fonts)[Role.GOTHIC]
-    text_fit.measure_with(gothic.file, (font_files.resolve(ctx.fonts.gothic, bold=True) or gothic).file)
+    font = slide_font(ctx.fonts)
     footer = f"{ctx.meeting.session_name}　資料{ctx.entry.label}" if ctx.entry.label else ctx.meeting.session_name
     where = f"資料{ctx.entry.label or ctx.entry.id}"
     for number, slide in enumerate(data.source.slides, start=1):
@@ -36,7 +34,7 @@ def render(ctx: BuildContext, data: DeckData) -> bytes:
             elif slide.layout == "section":
                 _section(deck, slide, footer)
             else:
-                _content(deck, slide, footer)
+                _content(deck, slide, footer, font)
         except SlideOverflow as exc:
             line = data.lines[number - 1]
             raise PacketError(
@@ -57,16 +55,16 @@ class _TitleTooLong(Exception):
 
 
 # --- slide kinds ---------------------------------------------------------------------------------
-def _one_line(text: str, width_pt: float, sizes: tuple[float, ...], what: str) -> float:
+def _one_line(text: str, width_pt: float, sizes: tuple[float, ...], what: str, font: FontMeasure) -> float:
     for size in sizes:  # titles are set bold
-        if text_fit.text_width(plain(text), size, bold=True) <= width_pt * 0.97:
+        if font.text_width(plain(text), size, bold=True) <= width_pt * 0.97:
             return size
     raise _TitleTooLong(what, text)
 
 
-def _title_paras(deck: DeckWriter, slide_obj, text: str) -> list[Para]:
+def _title_paras(slide_obj, text: str, font: FontMeasure) -> list[Para]:
     ph = slide_obj.shapes.title
-    size = _one_line(text, ph.width / 12700, TITLE_SIZES, "タイトル")
+    size = _one_line(text, ph.width / 12700, TITLE_SIZES, "タイトル", font)
     return [Para(text, size, bold=True)]
 
 
@@ -89,26 +87,26 @@ def _section(deck: DeckWriter, slide: Slide, footer: str) -> None:
     _notes(s, slide)
 
 
-def _content(deck: DeckWriter, slide: Slide, footer: str) -> None:
+def _content(deck: DeckWriter, slide: Slide, footer: str, font: FontMeasure) -> None:
     x, y, w, h = deck.content_region(slide.layout)
     blocks = _blocks(slide)
-    align_grids(blocks, w)
-    fitted = fit(blocks, w, h)
+    align_grids(blocks, w, font)
+    fitted = fit(blocks, w, h, font)
     for page, blocks in enumerate(fitted.pages):
         s = deck.add_slide(slide.layout)
         title = slide.title if page == 0 or slide.title.endswith(CONTINUED) else f"{slide.title}{CONTINUED}"
-        deck.fill(s, 0, _title_paras(deck, s, title))
+        deck.fill(s, 0, _title_paras(s, title, font))
         if slide.category:
-            size = _one_line(slide.category, w, (10.5, 10.0, 9.5, 9.0), "分類")
+            size = _one_line(slide.category, w, (10.5, 10.0, 9.5, 9.0), "分類", font)
             deck.fill(s, 13, [Para(slide.category, size)])
         else:
             deck.fill(s, 13, None)
         deck.fill(s, 1, None)  # the content placeholder only marks the region
         top = y
         for block in blocks:
-            block.draw(s, Box(x, top, w), fitted.size)
-            top += block.height(fitted.size, w) + gap(fitted.size)
-        assert top - gap(fitted.size) <= y + h + 0.01 or stack_height(blocks, fitted.size, w) <= h
+            block.draw(s, Box(x, top, w), fitted.size, font)
+            top += block.height(fitted.size, w, font) + gap(fitted.size)
+        assert top - gap(fitted.size) <= y + h + 0.01 or stack_height(blocks, fitted.size, w, font) <= h
         deck.furniture(s, footer)
         if page == 0:
             _notes(s, slide)

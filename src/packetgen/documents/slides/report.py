@@ -17,6 +17,7 @@ from packetgen.documents.base import BuildContext
 from packetgen.documents.slides.source import ROLE, DeckData
 from packetgen.inputs.punctuation import slips
 from packetgen.render.slide_report import measure
+from packetgen.render.text_fit import slide_font
 
 SKIPPED_KEYS = {"deck", "layout", "marker", "notes"}  # not printed text (notes: not on the slide)
 CONTINUED = "（続き）"
@@ -115,5 +116,5 @@ def report(ctx: BuildContext, data: DeckData, rendered: bytes) -> list[str]:
     found = punctuation_slips(ctx.input_path(ROLE))
     out = slip_warnings(found, label) + title_warnings(list(data.source.slides), data.lines, label)
     name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
-    out += report_lines(name, measure(rendered), len(found))
+    out += report_lines(name, measure(rendered, slide_font(ctx.fonts)), len(found))
     return out + deck_fact_notices(data.source, ctx.entry.title, label, data.line_of)

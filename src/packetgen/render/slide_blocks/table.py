@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pptx.slide import Slide
 from pptx.util import Pt
 
-from packetgen.render import text_fit
-from packetgen.render.pptx_shapes import INSET_PT, WIDTH_SAFETY, Para, TableGrid, grown_table
+from packetgen.render.pptx_shapes import INSET_PT, WIDTH_SAFETY, Para, TableGrid, TableText, grown_table
 from packetgen.render.rich_text import plain
 from packetgen.render.slide_blocks.base import Block, Box, body, paras_height
+from packetgen.render.text_fit import FontMeasure
 
 
 @dataclass
@@ -26,7 +26,7 @@ class TableData:
     result_rows: Sequence[str] = ()  # per row: a follow-up line (timeline "→ …"), or ""
 
 
-def _column_widths(data: TableData, w: float, size: float) -> list[float]:
+def _column_widths(data: TableData, w: float, size: float, font: FontMeasure) -> list[float]:
     """Widths by weight, then widened where a column's widest phrase would not fit (「2027年度まで」),
     then where a short cell (at most twice the width) would wrap (「2022～2026年度累計」), taking from the columns
     with room to spare."""
@@ -41,10 +41,10 @@ def _column_widths(data: TableData, w: float, size: float) -> list[float]:
         widest = 0.0
         for row in cells:
             text, bold = plain(row[c]), c in data.emphasis or row is data.header
-            one_line = max(text_fit.line_width(line, size, bold) for line in text.split("\n"))
+            one_line = max(font.line_width(line, size, bold) for line in text.split("\n"))
             if whole and box(one_line) <= widths[c] * 2:
                 widest = max(widest, one_line)
-            widest = max(widest, text_fit.widest_phrase(text, size, bold))
+            widest = max(widest, font.widest_phrase(text, size, bold))
         return box(widest)
 
     hard = [need(c, False) for c in range(len(widths))]
@@ -69,17 +69,19 @@ def _column_widths(data: TableData, w: float, size: float) -> list[float]:
 class Table(Block):
     data: TableData
     name: str = "表"
-    _widths: dict[tuple[float, float], list[float]] = field(default_factory=dict, repr=False, compare=False)
+    _widths: dict[tuple[float, float, FontMeasure], list[float]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def size(self, b: float) -> float:
         return body(b, 0.9)
 
-    def widths(self, w: float, b: float) -> list[float]:
+    def widths(self, w: float, b: float, font: FontMeasure) -> list[float]:
         """Column widths by weight, each at least as wide as its widest phrase (「2027年度まで」 is not
         broken when a wider column can give up the room)."""
-        key = (w, self.size(b))
+        key = (w, self.size(b), font)
         if key not in self._widths:
-            self._widths[key] = _column_widths(self.data, w, key[1])
+            self._widths[key] = _column_widths(self.data, w, key[1], font)
         return self._widths[key]
 
     def cell_paras(self, b: float, r: int, c: int) -> list[Para]:
@@ -94,21 +96,21 @@ class Table(Block):
     def header_paras(self, b: float, c: int) -> list[Para]:
         return [Para(self.data.header[c], self.size(b), bold=True, align="ctr")]
 
-    def row_heights(self, b: float, w: float) -> list[float]:
-        widths = self.widths(w, b)
+    def row_heights(self, b: float, w: float, font: FontMeasure) -> list[float]:
+        widths = self.widths(w, b, font)
         return [
-            max(paras_height(self.cell_paras(b, r, c), widths[c]) for c in range(len(widths)))
+            max(paras_height(self.cell_paras(b, r, c), widths[c], font) for c in range(len(widths)))
             for r in range(len(self.data.rows))
         ]
 
-    def header_height(self, b: float, w: float) -> float:
+    def header_height(self, b: float, w: float, font: FontMeasure) -> float:
         if self.data.header is None:
             return 0.0
-        widths = self.widths(w, b)
-        return max(paras_height(self.header_paras(b, c), widths[c]) for c in range(len(widths)))
+        widths = self.widths(w, b, font)
+        return max(paras_height(self.header_paras(b, c), widths[c], font) for c in range(len(widths)))
 
-    def height(self, b: float, w: float) -> float:
-        return self.header_height(b, w) + sum(self.row_heights(b, w))
+    def height(self, b: float, w: float, font: FontMeasure) -> float:
+        return self.header_height(b, w, font) + sum(self.row_heights(b, w, font))
 
     def part(self, rows: range) -> Table:
         """The same table restricted to some rows (for continuation slides)."""
@@ -125,10 +127,13 @@ class Table(Block):
             dict(self._widths),  # the columns of the whole table, on every page of it
         )
 
-    def draw(self, slide: Slide, box: Box, b: float) -> None:
-        widths = self.widths(box.w, b)
-        heights = ([self.header_height(b, box.w)] if self.data.header is not None else []) + self.row_heights(b, box.w)
-        header = [self.header_paras(b, c) for c in range(len(widths))] if self.data.header is not None else None
-        rows = [[self.cell_paras(b, r, c) for c in range(len(widths))] for r in range(len(self.data.rows))]
+    def draw(self, slide: Slide, box: Box, b: float, font: FontMeasure) -> None:
+        widths = self.widths(box.w, b, font)
+        header = [self.header_height(b, box.w, font)] if self.data.header is not None else []
+        heights = header + self.row_heights(b, box.w, font)
+        text = TableText(
+            [self.header_paras(b, c) for c in range(len(widths))] if self.data.header is not None else None,
+            [[self.cell_paras(b, r, c) for c in range(len(widths))] for r in range(len(self.data.rows))],
+        )
         grid = TableGrid([Pt(x) for x in widths], [Pt(h) for h in heights])
-        grown_table(slide, self.name, box.emu(sum(heights)), grid, header, rows)
+        grown_table(slide, self.name, box.emu(sum(heights)), grid, text, font)

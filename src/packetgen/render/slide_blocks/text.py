@@ -10,6 +10,7 @@ from pptx.slide import Slide
 
 from packetgen.render.pptx_shapes import INSET_PT, BoxLook, Para, filled_box, text_box
 from packetgen.render.slide_blocks.base import Block, Box, body, paras_height, small
+from packetgen.render.text_fit import FontMeasure
 
 LEAD_LOOK = BoxLook(fill=None, line="accent1", rounded=True, anchor=MSO_ANCHOR.MIDDLE, inset_pt=INSET_PT * 2)
 HEADING_LOOK = BoxLook(fill="bg2", anchor=MSO_ANCHOR.MIDDLE)
@@ -24,18 +25,12 @@ class Lead(Block):
     def paras(self, b: float) -> list[Para]:
         return [Para(line, b, color="tx2") for line in self.text.split("\n")]
 
-    def height(self, b: float, w: float) -> float:
-        return paras_height(self.paras(b), w, INSET_PT * 2)
+    def height(self, b: float, w: float, font: FontMeasure) -> float:
+        return paras_height(self.paras(b), w, font, INSET_PT * 2)
 
-    def draw(self, slide: Slide, box: Box, b: float) -> None:
-        h = self.height(b, box.w)
-        filled_box(
-            slide,
-            self.name,
-            box.emu(h),
-            self.paras(b),
-            LEAD_LOOK,
-        )
+    def draw(self, slide: Slide, box: Box, b: float, font: FontMeasure) -> None:
+        h = self.height(b, box.w, font)
+        filled_box(slide, self.name, box.emu(h), self.paras(b), LEAD_LOOK, font)
 
 
 @dataclass
@@ -63,29 +58,30 @@ class BulletGroup(Block):
                 )
         return paras
 
-    def _heading_h(self, b: float, w: float) -> float:
-        return paras_height(self.heading_paras(b), w) if self.heading else 0.0
+    def _heading_h(self, b: float, w: float, font: FontMeasure) -> float:
+        return paras_height(self.heading_paras(b), w, font) if self.heading else 0.0
 
-    def height(self, b: float, w: float) -> float:
-        body = paras_height(self.body_paras(b), w) if self.bullets else 0.0
+    def height(self, b: float, w: float, font: FontMeasure) -> float:
+        body = paras_height(self.body_paras(b), w, font) if self.bullets else 0.0
         gap = b * 0.25 if self.heading and self.bullets else 0.0
-        return self._heading_h(b, w) + gap + body
+        return self._heading_h(b, w, font) + gap + body
 
-    def draw(self, slide: Slide, box: Box, b: float) -> None:
+    def draw(self, slide: Slide, box: Box, b: float, font: FontMeasure) -> None:
         y = box.y
         if self.heading:
-            h = self._heading_h(b, box.w)
+            h = self._heading_h(b, box.w, font)
             filled_box(
                 slide,
                 f"{self.name}見出し",
                 Box(box.x, y, box.w).emu(h),
                 self.heading_paras(b),
                 HEADING_LOOK,
+                font,
             )
             y += h + b * 0.25
         if self.bullets:
             paras = self.body_paras(b)
-            text_box(slide, self.name, Box(box.x, y, box.w).emu(paras_height(paras, box.w)), paras)
+            text_box(slide, self.name, Box(box.x, y, box.w).emu(paras_height(paras, box.w, font)), paras, font)
 
 
 @dataclass
@@ -108,17 +104,11 @@ class Note(Block):
             gap = 0.0
         return paras
 
-    def height(self, b: float, w: float) -> float:
-        return paras_height(self.paras(b), w, INSET_PT * 2)
+    def height(self, b: float, w: float, font: FontMeasure) -> float:
+        return paras_height(self.paras(b), w, font, INSET_PT * 2)
 
-    def draw(self, slide: Slide, box: Box, b: float) -> None:
-        filled_box(
-            slide,
-            self.name,
-            box.emu(self.height(b, box.w)),
-            self.paras(b),
-            NOTE_LOOK,
-        )
+    def draw(self, slide: Slide, box: Box, b: float, font: FontMeasure) -> None:
+        filled_box(slide, self.name, box.emu(self.height(b, box.w, font)), self.paras(b), NOTE_LOOK, font)
 
 
 @dataclass
@@ -129,8 +119,8 @@ class Footnote(Block):
     def paras(self, b: float) -> list[Para]:
         return [Para(line, small(b, 0.75), color="tx2") for line in self.text.split("\n")]
 
-    def height(self, b: float, w: float) -> float:
-        return paras_height(self.paras(b), w)
+    def height(self, b: float, w: float, font: FontMeasure) -> float:
+        return paras_height(self.paras(b), w, font)
 
-    def draw(self, slide: Slide, box: Box, b: float) -> None:
-        text_box(slide, self.name, box.emu(self.height(b, box.w)), self.paras(b))
+    def draw(self, slide: Slide, box: Box, b: float, font: FontMeasure) -> None:
+        text_box(slide, self.name, box.emu(self.height(b, box.w, font)), self.paras(b), font)
