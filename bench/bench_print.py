@@ -157,7 +157,7 @@ def prints(project: Path, repeat: int, warm: bool) -> tuple[float, float, float]
 
 
 def stop_warm_offices(project: Path) -> None:
-    from packetgen.build.outputs import OutputFolder
+    from packetgen.building.outputs import OutputFolder
     from packetgen.office.warm import WarmOffice
 
     workspace = OutputFolder(project / "outputs", DATE).workspace

@@ -12,7 +12,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import DATE
-from packetgen.build import withdrawal
+from packetgen.building import withdrawal
 from packetgen.core import manifest
 
 PRINT_PART = {

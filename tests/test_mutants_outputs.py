@@ -1,4 +1,4 @@
-"""Literal expectations for packetgen.build.outputs and packetgen.core.manifest, written to kill mutmut survivors
+"""Literal expectations for packetgen.building.outputs and packetgen.core.manifest, written to kill mutmut survivors
 (docs/mutation.md)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from packetgen.build import outputs
+from packetgen.building import outputs
 from packetgen.core import manifest, platform
 from packetgen.core.errors import PacketError
 

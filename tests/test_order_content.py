@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import DATE
-from packetgen.build.packet import Packet
+from packetgen.building.packet import Packet
 from packetgen.printing.job import PrintedDocument
 from packetgen.printing.order.content import build_order
 

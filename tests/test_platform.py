@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE, ROOT, copy_project, run, snapshot, with_outputs_of
-from packetgen.build.outputs import OutputFolder
+from packetgen.building.outputs import OutputFolder
 from packetgen.core import platform
 from packetgen.core.errors import PacketError
 from packetgen.core.fonts import FontSetting
@@ -321,7 +321,9 @@ def python_without_fcntl(code: str) -> subprocess.CompletedProcess:
 
 
 def test_packetgen_imports_without_fcntl() -> None:
-    result = python_without_fcntl("import packetgen, packetgen.cli.app, packetgen.build.outputs, packetgen.office.warm")
+    result = python_without_fcntl(
+        "import packetgen, packetgen.cli.app, packetgen.building.outputs, packetgen.office.warm"
+    )
     assert result.returncode == 0, result.stderr
 
 

@@ -21,7 +21,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
 from conftest import DATE, copy_printed, copy_project, run
-from packetgen.build.outdated import sha256
+from packetgen.building.outdated import sha256
 from packetgen.core.fonts import FontSetting
 from packetgen.office.convert import convert_to_pdf
 from packetgen.printing import checks, pdf_facts

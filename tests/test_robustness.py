@@ -269,9 +269,9 @@ def test_a_change_rebuilds_just_the_documents_that_read_it(
 
 @pytest.mark.slow
 def test_a_new_packetgen_version_rebuilds_everything(project: Path, built: Path, monkeypatch) -> None:
-    import packetgen.build.outdated
+    import packetgen.building.outdated
 
-    monkeypatch.setattr(packetgen.build.outdated, "code_version", lambda: "99.0+changed")
+    monkeypatch.setattr(packetgen.building.outdated, "code_version", lambda: "99.0+changed")
     result = run(project, "build", DATE)
     assert "5件の資料を作成しました" in result.stdout
 

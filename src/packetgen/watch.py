@@ -98,8 +98,8 @@ def _relative(project: Path, path: str) -> str:
 
 def _cycle(project: Path, date: str, say: Callable[[str], None], tiles: Tiles) -> None:
     """One rebuild and proof refresh; a mistake in the inputs is shown, not raised."""
-    from packetgen.build.packet import Packet
-    from packetgen.build.run import Progress, build
+    from packetgen.building.packet import Packet
+    from packetgen.building.run import Progress, build
     from packetgen.printing import proofs
     from packetgen.review.summary import build_lines
 
@@ -127,7 +127,7 @@ def _cycle(project: Path, date: str, say: Callable[[str], None], tiles: Tiles) -
 
 def _keep_warm(project: Path, date: str, stop: threading.Event) -> None:
     """Keep LibreOffice warm while watching (it stops on its own some minutes after the watch ends)."""
-    from packetgen.build.outputs import OutputFolder
+    from packetgen.building.outputs import OutputFolder
     from packetgen.printing.proofs import keep_offices_warm
 
     keep_offices_warm(OutputFolder(project / "outputs", date).workspace, stop)

@@ -88,7 +88,7 @@ def _run(action: Callable[[], T]) -> T:
 
 
 def _packet(project: Path, date: str):
-    from packetgen.build.packet import Packet  # imported late so --help stays fast
+    from packetgen.building.packet import Packet  # imported late so --help stays fast
 
     _iso_date_hint(date)
     return Packet(project, date)
@@ -142,9 +142,9 @@ def build(
 
     def action():
         nonlocal id_width
-        from packetgen.build.notices import font_notices
-        from packetgen.build.run import Progress
-        from packetgen.build.run import build as build_packet
+        from packetgen.building.notices import font_notices
+        from packetgen.building.run import Progress
+        from packetgen.building.run import build as build_packet
         from packetgen.review.summary import build_lines
 
         packet = _packet(project, date)
@@ -194,8 +194,8 @@ def check(
     """
 
     def action():
-        from packetgen.build.assemble import verify
-        from packetgen.build.notices import check_notices
+        from packetgen.building.assemble import verify
+        from packetgen.building.notices import check_notices
 
         packet = _packet(project, date)
         checked = verify(packet, packet.plan(only or ()))
@@ -226,7 +226,7 @@ def new(
     """
 
     def action():
-        from packetgen.build.new_meeting import create
+        from packetgen.building.new_meeting import create
 
         _iso_date_hint(date)
         _iso_date_hint(previous)

@@ -61,7 +61,7 @@ class Meeting(_Model):
 
 class Generator(_Model):
     name: str
-    version: str  # packetgen's version and source digest (build/outdated.py's code_version)
+    version: str  # packetgen's version and source digest (building/outdated.py's code_version)
 
 
 class PrintedPdf(_Model):
@@ -87,7 +87,7 @@ class DocumentRecord(_Model):
     path: str  # relative to outputs/DATE
     sha256: str
     bytes: int
-    inputs_sha256: str | None = None  # build/outdated.py's fingerprint; None when not known
+    inputs_sha256: str | None = None  # building/outdated.py's fingerprint; None when not known
     printed: Annotated[PrintedPdf | None, Lenient] = None
 
     @model_validator(mode="before")
@@ -132,7 +132,7 @@ class Review(_Model):
 
 
 class PrintBlock(_Model):
-    """What the last print handed off, and what it was made from (build/outdated.py's print_key)."""
+    """What the last print handed off, and what it was made from (building/outdated.py's print_key)."""
 
     key: str
     packet: str

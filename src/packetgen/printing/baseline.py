@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from packetgen.build.layout import PREVIEW_DIR
+from packetgen.building.layout import PREVIEW_DIR
 from packetgen.printing.job import PrintedDocument, link
 
 

@@ -9,8 +9,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from packetgen.build.layout import ORDER, PACKET_PDF, PRINT_DIR
-from packetgen.build.outdated import sha256
+from packetgen.building.layout import ORDER, PACKET_PDF, PRINT_DIR
+from packetgen.building.outdated import sha256
 from packetgen.core.manifest import Manifest, PrintBlock, PrintedPdf
 from packetgen.printing.job import PrintedDocument
 from packetgen.printing.order.model import Order
@@ -19,7 +19,7 @@ from packetgen.render.ooxml import FIXED_ZIP_TIME
 
 @dataclass(frozen=True)
 class Handoff:
-    key: str  # what the print was made from (build/outdated.py's print_key)
+    key: str  # what the print was made from (building/outdated.py's print_key)
     pages: int  # of packet.pdf, blank pages included
     zip_name: str
     archive: bytes  # the zip

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import platform
 from packetgen.core.manifest import Manifest
 

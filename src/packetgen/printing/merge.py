@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from packetgen.build.layout import PACKET_PDF
+from packetgen.building.layout import PACKET_PDF
 from packetgen.printing.job import PrintedDocument
 
 

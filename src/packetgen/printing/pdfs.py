@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from packetgen.build.layout import PREVIEW_DIR, PRINT_DIR
-from packetgen.build.outdated import pdf_reusable, sha256
-from packetgen.build.packet import PlannedDocument
+from packetgen.building.layout import PREVIEW_DIR, PRINT_DIR
+from packetgen.building.outdated import pdf_reusable, sha256
+from packetgen.building.packet import PlannedDocument
 from packetgen.core.errors import PacketError, Problem
 from packetgen.core.manifest import PrintedPdf
 from packetgen.printing import checks, pdf_facts

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from packetgen.build.layout import pages_of
+from packetgen.building.layout import pages_of
 from packetgen.core import platform
 
 LONG_SIDE_PX = 1240  # ≥ 1,200 px: legible at 100 % on a screen

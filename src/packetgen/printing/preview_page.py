@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from packetgen.build.layout import PREVIEW_DIR, PRINTED_DIR
-from packetgen.build.outdated import sha256
+from packetgen.building.layout import PREVIEW_DIR, PRINTED_DIR
+from packetgen.building.outdated import sha256
 from packetgen.printing.job import PrintJob
 from packetgen.render import office_text
 from packetgen.review import diff, page

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from packetgen.build.layout import ORDER, PREVIEW_DIR
+from packetgen.building.layout import ORDER, PREVIEW_DIR
 from packetgen.printing.job import WORKERS
 from packetgen.printing.preview import PreviewPool, Tiles, contact_sheet
 

@@ -5,7 +5,7 @@ each, a blank page after a document with an odd page count so each starts on a f
 印刷発注書 (PDF, CSV, XLSX) and previews; outputs/DATE/印刷データ_DATE.zip packs the files for sending;
 outputs/DATE/printed/ keeps what was printed (text per page, page images) as the baseline of a later
 review. Everything is made in the outputs workspace and committed with the manifest in one atomic step
-(build/outputs.py), so a failed or killed print leaves the previous print folder as it was.
+(building/outputs.py), so a failed or killed print leaves the previous print folder as it was.
 
 Same inputs, same bytes: LibreOffice's dates and /ID are pinned (office/convert.py's pin_pdf), the
 order PDF is drawn without LibreOffice, previews and the zip are reproducible — and a print with
@@ -23,10 +23,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packetgen.build import outdated
-from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PRINT_DIR, PRINTED_DIR, zip_name
-from packetgen.build.packet import Packet
-from packetgen.build.run import Progress, build
+from packetgen.building import outdated
+from packetgen.building.layout import ORDER, ORDER_FILES, PACKET_PDF, PRINT_DIR, PRINTED_DIR, zip_name
+from packetgen.building.packet import Packet
+from packetgen.building.run import Progress, build
 from packetgen.core import manifest
 from packetgen.core.manifest import PrintBlock
 from packetgen.printing.baseline import write_baseline

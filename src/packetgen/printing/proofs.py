@@ -15,9 +15,9 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from packetgen.build import outdated
-from packetgen.build.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR, pages_of
-from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.building import outdated
+from packetgen.building.layout import ORDER, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, PRINTED_DIR, pages_of
+from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import manifest
 from packetgen.printing.handoff import record_documents
 from packetgen.printing.job import WORKERS, PrintedDocument, PrintJob, link

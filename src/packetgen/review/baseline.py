@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from packetgen.build import assemble, outdated
-from packetgen.build.packet import Packet, parse_meeting_date
+from packetgen.building import assemble, outdated
+from packetgen.building.packet import Packet, parse_meeting_date
 from packetgen.core import manifest
 from packetgen.core.errors import PacketError
 from packetgen.core.manifest import DocumentRecord

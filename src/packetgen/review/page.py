@@ -90,7 +90,7 @@ def views(
     previous print's text and images (``before_pages/<stem>/``), when there is one."""
     from PIL import Image
 
-    from packetgen.build.layout import pages_of
+    from packetgen.building.layout import pages_of
 
     result = []
     for n, doc in enumerate(documents, start=1):

@@ -3,8 +3,8 @@ print data it withdrew."""
 
 from __future__ import annotations
 
-from packetgen.build import withdrawal
-from packetgen.build.run import BuildResult
+from packetgen.building import withdrawal
+from packetgen.building.run import BuildResult
 from packetgen.review import diff
 
 

@@ -8,8 +8,8 @@ so a 縦 document prints 長辺とじ and a 横 one 短辺とじ — the back of
 
 from __future__ import annotations
 
-from packetgen.build.assemble import load
-from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.building.assemble import load
+from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import japanese
 from packetgen.documents.base import DocumentBuilder
 from packetgen.inputs.meeting import TO_FILL, PrintSettings

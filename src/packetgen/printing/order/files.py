@@ -8,9 +8,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from packetgen.build.layout import ORDER, ORDER_FILES
-from packetgen.build.outdated import code_version
-from packetgen.build.packet import Packet
+from packetgen.building.layout import ORDER, ORDER_FILES
+from packetgen.building.outdated import code_version
+from packetgen.building.packet import Packet
 from packetgen.core.errors import PacketError
 from packetgen.core.fonts import FontSetting
 from packetgen.printing import checks, pdf_facts

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from packetgen.build.layout import ORDER, ORDER_FILES, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, zip_name
+from packetgen.building.layout import ORDER, ORDER_FILES, PACKET_PDF, PREVIEW_DIR, PRINT_DIR, zip_name
 from packetgen.core.manifest import Manifest, Withdrawn
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
+from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
 from packetgen.core.errors import InputError, Problem
 from packetgen.render import font_files
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from packetgen.build.outputs import OutputFolder
+from packetgen.building.outputs import OutputFolder
 from packetgen.core.errors import InputError, PacketError, Problem
 from packetgen.documents import registry
 from packetgen.documents.base import BuildContext, DocumentBuilder, Kind

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from packetgen.build.assemble import Verified
-from packetgen.build.carried_over import carried_over
-from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
+from packetgen.building.assemble import Verified
+from packetgen.building.carried_over import carried_over
+from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
 
 
 def check_notices(packet: Packet, verified: list[Verified]) -> list[str]:

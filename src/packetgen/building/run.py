@@ -10,9 +10,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from packetgen.build import assemble, outdated, withdrawal
-from packetgen.build.outputs import say_now
-from packetgen.build.packet import Packet, PlannedDocument
+from packetgen.building import assemble, outdated, withdrawal
+from packetgen.building.outputs import say_now
+from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import manifest
 from packetgen.core.manifest import DocumentRecord, Generator, Manifest, Meeting, Review
 from packetgen.render import office_text

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from packetgen.build.packet import MEETING_FILE, Packet, parse_meeting_date
+from packetgen.building.packet import MEETING_FILE, Packet, parse_meeting_date
 from packetgen.core import japanese
 from packetgen.core.errors import PacketError
 from packetgen.inputs.people import is_per_meeting_mark  # the member list reader's own rule

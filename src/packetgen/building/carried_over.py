@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from packetgen.build.packet import Packet
+from packetgen.building.packet import Packet
 from packetgen.inputs.tables import decode_text
 
 # A text carried over unchanged that names a year, a date, a 年度 or a 資料 label is probably stale.

@@ -15,8 +15,8 @@ import hashlib
 from pathlib import Path
 
 from packetgen import __version__
-from packetgen.build.layout import PRINT_DIR
-from packetgen.build.packet import MEETING_FILE, Packet, PlannedDocument
+from packetgen.building.layout import PRINT_DIR
+from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
 from packetgen.core.fonts import SETTING_FILE
 from packetgen.core.manifest import DocumentRecord, Manifest, PrintBlock
 
