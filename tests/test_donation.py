@@ -19,8 +19,9 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from conftest import DATE, run, snapshot
-from packetgen.analysis.donation import rate_text, totals_by_year, worked_example, year_on_year
+from packetgen.analysis.donation import rate_text, worked_example, year_on_year
 from packetgen.inputs.donation import DonationRecord
+from packetgen.inputs.donation_totals import totals_by_year
 from references import missing_east_asian_fonts
 
 REPORT = "資料No.3_一関市企業版ふるさと納税について.docx"

@@ -1,4 +1,5 @@
-"""Literal expectations for packetgen.analysis.donation, written to kill mutmut survivors (docs/mutation.md)."""
+"""Literal expectations for packetgen.analysis.donation and the modules it stands on (inputs.donation_totals,
+analysis.donation_claims), written to kill mutmut survivors (docs/mutation.md)."""
 
 # ruff: noqa: E501  (the expected messages are literal Japanese sentences, kept whole)
 
@@ -10,6 +11,8 @@ import pytest
 
 from packetgen.analysis import claims
 from packetgen.analysis import donation as d
+from packetgen.analysis import donation_claims as dc
+from packetgen.inputs import donation_totals as t
 from packetgen.inputs.donation import DonationRecord, StatedTotal
 
 
@@ -36,20 +39,20 @@ RECORDS = [
 
 
 def test_totals_by_year_groups_years_ascending_and_projects_in_record_order() -> None:
-    years = d.totals_by_year(RECORDS)
+    years = t.totals_by_year(RECORDS)
     assert [y.fiscal_year for y in years] == [2021, 2022]
-    assert years[0].projects == (d.ProjectTotal("ひと", "移住促進", ("B社",), 50, 1, 1),)
+    assert years[0].projects == (t.ProjectTotal("ひと", "移住促進", ("B社",), 50, 1, 1),)
     assert years[1].projects == (
-        d.ProjectTotal("しごと", "起業支援", ("A社", "D社"), 175, 2, 3),
-        d.ProjectTotal("まち", "まちづくり", ("C社",), 30, 1, 1),
+        t.ProjectTotal("しごと", "起業支援", ("A社", "D社"), 175, 2, 3),
+        t.ProjectTotal("まち", "まちづくり", ("C社",), 30, 1, 1),
     )
     assert (years[1].amount, years[1].project_count, years[1].donations) == (205, 3, 4)
     assert (years[0].amount, years[0].project_count, years[0].donations) == (50, 1, 1)
-    assert d.totals_by_year([]) == []
+    assert t.totals_by_year([]) == []
 
 
 def test_project_key() -> None:
-    assert d.project_key(RECORDS[0]) == (2022, "しごと", "起業支援")
+    assert t.project_key(RECORDS[0]) == (2022, "しごと", "起業支援")
 
 
 def test_inconsistent_project_counts() -> None:
@@ -58,19 +61,19 @@ def test_inconsistent_project_counts() -> None:
         record("令和4年度", "しごと", "起業支援", "E社", 1, 3),
         record("令和3年度", "ひと", "移住促進", "F", 1, 1),
     ]
-    assert d.inconsistent_project_counts(records) == [d.Inconsistency(5, 0, 3, 2)]
-    assert d.inconsistent_project_counts(RECORDS) == []
+    assert t.inconsistent_project_counts(records) == [t.Inconsistency(5, 0, 3, 2)]
+    assert t.inconsistent_project_counts(RECORDS) == []
 
 
 def test_year_on_year() -> None:
-    years = d.totals_by_year([*RECORDS, record("令和5年度", "ひと", "移住促進", "B社", 20)])
+    years = t.totals_by_year([*RECORDS, record("令和5年度", "ひと", "移住促進", "B社", 20)])
     changes = d.year_on_year(years)
     assert [(c.total.fiscal_year, c.change) for c in changes] == [(2021, None), (2022, 155), (2023, -185)]
     assert d.year_on_year([]) == []
 
 
 def test_check_stated_totals() -> None:
-    years = d.totals_by_year(RECORDS)
+    years = t.totals_by_year(RECORDS)
 
     def stated(year: str, amount: int, projects: int | None = None) -> StatedTotal:
         data = {"年度": year, "寄附額（千円）": str(amount)}
@@ -78,15 +81,15 @@ def test_check_stated_totals() -> None:
             data["事業数"] = str(projects)
         return StatedTotal.model_validate(data)
 
-    assert d.check_stated_totals([stated("令和4年度", 205, 3), stated("令和3年度", 50)], years) == []
-    assert d.check_stated_totals(
+    assert t.check_stated_totals([stated("令和4年度", 205, 3), stated("令和3年度", 50)], years) == []
+    assert t.check_stated_totals(
         [stated("令和4年度", 200, 4), stated("令和2年度", 1), stated("令和3年度", 50, 1), stated("令和3年度", 51)],
         years,
     ) == [
-        d.TotalMismatch(0, "寄附額（千円）", 200, 205),
-        d.TotalMismatch(0, "事業数", 4, 3),
-        d.TotalMismatch(1, "年度", 2020, None),
-        d.TotalMismatch(3, "寄附額（千円）", 51, 50),
+        t.TotalMismatch(0, "寄附額（千円）", 200, 205),
+        t.TotalMismatch(0, "事業数", 4, 3),
+        t.TotalMismatch(1, "年度", 2020, None),
+        t.TotalMismatch(3, "寄附額（千円）", 51, 50),
     ]
 
 
@@ -129,8 +132,8 @@ def test_rate_text(rate: str, text: str) -> None:
 
 
 def test_claim_series_names_years_rows_and_units() -> None:
-    years = d.totals_by_year(RECORDS)
-    series = d.claim_series(years, {2022: [2, 4, 5, 6], 2021: [3]}, "donations.csv")
+    years = t.totals_by_year(RECORDS)
+    series = dc.claim_series(years, {2022: [2, 4, 5, 6], 2021: [3]}, "donations.csv")
     assert list(series) == ["寄附額", "事業数", "寄附件数"]
     assert series["寄附額"] == claims.Series(
         "寄附額",
@@ -145,14 +148,14 @@ def test_claim_series_names_years_rows_and_units() -> None:
     assert series["寄附件数"].unit == "件"
     assert series["寄附件数"].name == "寄附件数"
     assert [p.value for p in series["寄附件数"].points] == [1, 4]
-    assert d.claim_series(years, {}, "x.csv")["寄附額"].points[0].where == "x.csv 行目"
+    assert dc.claim_series(years, {}, "x.csv")["寄附額"].points[0].where == "x.csv 行目"
 
 
 def test_categories_text() -> None:
-    years = d.totals_by_year(RECORDS)
+    years = t.totals_by_year(RECORDS)
     assert d.categories_text(years[0]) == "ひと"
     assert d.categories_text(years[1]) == "しごと及びまち"
-    three = d.totals_by_year(
+    three = t.totals_by_year(
         [*RECORDS, record("令和4年度", "ひと", "x", "Z", 1), record("令和4年度", "まち", "y", "Z", 1)]
     )
     assert d.categories_text(three[1]) == "しごと、まち及びひと"
@@ -439,7 +442,7 @@ def test_latest_value_is_the_last_point() -> None:
 
 
 def test_claim_series_names_the_project_count() -> None:
-    series_ = d.claim_series(d.totals_by_year(RECORDS), {}, "x.csv")
+    series_ = dc.claim_series(t.totals_by_year(RECORDS), {}, "x.csv")
     assert [(s.name, s.unit) for s in series_.values()] == [("寄附額", "千円"), ("事業数", "事業"), ("寄附件数", "件")]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -20,11 +21,22 @@ from packetgen.core import japanese
 from packetgen.core.errors import Problem
 from packetgen.inputs.numbers import parse_integer
 from packetgen.inputs.tables import Table, read_table
-from packetgen.inputs.validation import validate_rows
+from packetgen.inputs.validation import key_path, validate_rows
+from packetgen.inputs.yaml_files import line_of, load_yaml_document
 
 RECORD_COLUMNS = ("年度", "対象事業の区分", "事業名", "寄附企業", "寄附額（千円）", "事業数", "出典")
 TOTAL_MARKS = ("計", "合計")
 _RATE = re.compile(r"^(\d+(?:\.\d+)?)(割|%)$")
+# The report's sections by their key in the text file, in the order ①–⑤.
+SECTIONS = ("制度の概要", "寄附対象事業の状況", "KPIの状況", "事業の評価", "今後の取組")
+_FIELDS = dict(zip(SECTIONS, ("overview", "projects", "kpi", "evaluation", "next_steps"), strict=True))
+# {名前} in the text is replaced by a figure computed from the inputs, so the wording never
+# disagrees with the rates or the records.
+PLACEHOLDERS = (
+    *("損金算入", "税額控除", "最大軽減", "実質負担", "例示寄附額"),
+    *("報告年度", "寄附額合計", "事業数", "寄附対象区分"),
+)
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 
 def _normalize(value: str) -> str:
@@ -218,3 +230,56 @@ class DonationReport(_Model):
     evaluation: Section = Field(alias="事業の評価")
     next_steps: Section = Field(alias="今後の取組")
     source: str = Field(default="", alias="出典", max_length=300)
+
+    def section(self, key: str) -> Section:
+        """A section by its key in the text file (制度の概要 …)."""
+        return getattr(self, _FIELDS[key])
+
+    def texts(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Every text of the report with its key path, for placeholder checks and filling."""
+        for key in SECTIONS:
+            section = self.section(key)
+            yield (key, "見出し"), section.heading
+            for part, values in (("本文", section.paragraphs), ("注", section.notes)):
+                for i, text in enumerate(values):
+                    yield (key, part, i), text
+        yield ("寄附対象事業の状況", "対象事業"), self.projects.plan_project
+
+    def claims_at(self, loc: tuple[str | int, ...]) -> dict[str, str]:
+        """The claims declared beside the paragraph at loc (section, 本文, i), if any."""
+        if len(loc) != 3 or loc[1] != "本文":
+            return {}
+        section = self.section(str(loc[0]))
+        index = int(loc[2])
+        return section.claims[index] if index < len(section.claims) else {}
+
+
+@dataclass(frozen=True)
+class ReportText:
+    """The report's text file as loaded: the model, its YAML node tree (for the line of any key) and
+    the file as the user finds it."""
+
+    report: DonationReport
+    node: Any
+    file: str
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        return line_of(self.node, loc)
+
+    def problem(self, message: str, loc: tuple[str | int, ...]) -> Problem:
+        return Problem(self.file, message, self.line_of(loc), key_path(loc))
+
+
+def load_report(path: Path, label: str, problems: list[Problem]) -> ReportText | None:
+    """The report's text read and validated; a {名前} that no figure fills is a problem (a computed
+    phrase such as {増減:寄附額} is checked when it is filled: analysis/donation_claims.py)."""
+    report, node = load_yaml_document(path, label, DonationReport, problems)
+    if report is None:
+        return None
+    text = ReportText(report, node, label)
+    for loc, value in report.texts():
+        for name in _PLACEHOLDER.findall(value):
+            if name not in PLACEHOLDERS and ":" not in name:
+                message = f"差し込み「{{{name}}}」は使えません（使えるもの：{'、'.join(PLACEHOLDERS)}）"
+                problems.append(text.problem(message, loc))
+    return text
