@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATE, ROOT, run, snapshot, with_outputs_of
 from packetgen.analysis import population as pa
-from packetgen.documents.population.builder import BUILDER as POPULATION_BUILDER
+from packetgen.documents import registry
 from packetgen.render.xlsx import Page, declared_pages, paginate
 from test_pdf import require_tools
 
@@ -108,7 +108,7 @@ def test_print_setup_header_and_fonts(wb) -> None:
 
 def test_sheets_declare_their_pages_and_the_print_check_expects_them(built: Path, wb) -> None:
     assert {ws.title: declared_pages(ws) for ws in wb.worksheets} == PAGES
-    assert POPULATION_BUILDER.expected_pages(built / WORKBOOK) == (10, 10)
+    assert registry.builder(registry.POPULATION).expected_pages(built / WORKBOOK) == (10, 10)
     # the breaks fall between blocks: 人口推移's two charts print together, after the tables
     ws = wb["人口推移"]
     (page_break,) = ws.row_breaks.brk
@@ -276,7 +276,7 @@ def test_printed_workbook_is_a4_and_readable_on_every_page(built: Path, built_pd
             sheets.append(text.split()[0])  # the header's left part names the sheet
             if sheets[-1] == "分析結果":
                 findings = "".join(text.split())
-    assert len(sheets) == 10 == POPULATION_BUILDER.expected_pages(built / WORKBOOK)[0]
+    assert len(sheets) == 10 == registry.builder(registry.POPULATION).expected_pages(built / WORKBOOK)[0]
     assert dict(Counter(sheets)) == PAGES
     wb = openpyxl.load_workbook(built / WORKBOOK)
     for r in range(4, 10):  # every finding printed in full: no line lost under a short row

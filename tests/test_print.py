@@ -293,9 +293,9 @@ def test_only_redoes_one_document_and_remerges(printed: Path) -> None:
 @pytest.mark.slow
 def test_a_pdf_with_the_wrong_page_count_is_caught(printed: Path, monkeypatch) -> None:
     # LibreOffice exits 0 even when a file converts badly: the page count check is what catches it
-    from packetgen.documents.population.builder import Population
+    from packetgen.documents.population.builder import Builder
 
-    monkeypatch.setattr(Population, "expected_pages", lambda self, path: (8, 8))
+    monkeypatch.setattr(Builder, "expected_pages", lambda self, path: (8, 8))
     before = {p.name: p.stat().st_mtime_ns for p in (out(printed) / "print").iterdir()}
     result = run(printed, "print", DATE, "--only", "population")
     assert result.exit_code == 1

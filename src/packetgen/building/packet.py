@@ -47,7 +47,7 @@ class PlannedDocument:
     @property
     def builder(self) -> DocumentBuilder:
         """The kind's builder (its module is imported now, on first use)."""
-        return self.kind.builder()
+        return registry.builder(self.kind)
 
     @property
     def output_name(self) -> str:

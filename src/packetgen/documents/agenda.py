@@ -5,16 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from packetgen.core.errors import Problem
+from packetgen.core.errors import InputError, Problem
 from packetgen.documents.base import BuildContext, DocumentBuilder
-from packetgen.documents.registry import AGENDA
 from packetgen.inputs.explanation import Explanation
 from packetgen.inputs.meeting import Meeting
 from packetgen.inputs.people import Member, StaffMember, load_members, load_staff
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_yaml_document
 
-TEMPLATE = AGENDA.templates[0]
+EXPLANATION = "協議説明"  # an optional role: the 協議 page is printed only when meeting.yaml gives it
 
 
 @dataclass(frozen=True)
@@ -24,36 +23,52 @@ class AgendaData:
     explanation: Explanation | None
 
 
-class Agenda(DocumentBuilder):
-    """Its roles 参加者名簿 and 市側出席者 are required, 協議説明 is optional."""
+class Builder(DocumentBuilder):
+    """次第: its roles 参加者名簿 and 市側出席者 (the kind's) are required, 協議説明 is optional."""
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> AgendaData:
-        members = load_members(ctx.input_path("参加者名簿"), ctx.input_label("参加者名簿"), problems)
-        staff = load_staff(ctx.input_path("市側出席者"), ctx.input_label("市側出席者"), problems)
+        members, staff = self.lists(ctx, problems)
         explanation = None
-        if "協議説明" in ctx.entry.inputs:
-            label = ctx.input_label("協議説明")
-            explanation, node = load_yaml_document(ctx.input_path("協議説明"), label, Explanation, problems)
+        if EXPLANATION in ctx.entry.inputs:
+            label = ctx.input_label(EXPLANATION)
+            explanation, node = load_yaml_document(ctx.input_path(EXPLANATION), label, Explanation, problems)
             if explanation is not None:
                 problems += tie_problems(explanation, ctx.meeting, node, label)
         return AgendaData(members, staff, explanation)
 
-    def attendees(self, data: AgendaData, without_absent: bool = False) -> tuple[str, int]:
-        # by default every member gets a packet, absent ones too (it is sent to them afterwards)
-        members = len(data.members)
-        note = f"委員{members}名"
-        if without_absent:
-            absent = sum(1 for m in data.members if m.absent)
-            members -= absent
-            note = f"委員{members}名（欠席{absent}名を除く）" if absent else note
-        return f"{note}＋市側出席者{len(data.staff)}名", members + len(data.staff)
+    def lists(self, ctx: BuildContext, problems: list[Problem]) -> tuple[list[Member], list[StaffMember]]:
+        """参加者名簿 and 市側出席者, read and validated."""
+        members_role, staff_role = self.kind.roles
+        members = load_members(ctx.input_path(members_role), ctx.input_label(members_role), problems)
+        return members, load_staff(ctx.input_path(staff_role), ctx.input_label(staff_role), problems)
+
+    def attendees(self, ctx: BuildContext, without_absent: bool = False) -> tuple[str, int]:
+        """Only the two lists are read: the rest of the document does not change who attends."""
+        problems: list[Problem] = []
+        members, staff = self.lists(ctx, problems)
+        if problems:  # the print step builds first, so its lists were valid a moment ago
+            raise InputError(problems)
+        return attendance(members, staff, without_absent)
 
     def render(self, ctx: BuildContext, data: AgendaData) -> bytes:
         from packetgen.render.docx_template import render_docx  # Word libraries only when building
 
+        (template,) = self.kind.templates
         return render_docx(
-            ctx.template_path(TEMPLATE), context(ctx, data), ctx.timestamp, f"templates/{TEMPLATE}", ctx.fonts
+            ctx.template_path(template), context(ctx, data), ctx.timestamp, f"templates/{template}", ctx.fonts
         )
+
+
+def attendance(members: list[Member], staff: list[StaffMember], without_absent: bool) -> tuple[str, int]:
+    """(「委員16名＋市側出席者5名」, 21): by default every member gets a packet, absent ones too (it is
+    sent to them afterwards)."""
+    count = len(members)
+    note = f"委員{count}名"
+    if without_absent:
+        absent = sum(1 for m in members if m.absent)
+        count -= absent
+        note = f"委員{count}名（欠席{absent}名を除く）" if absent else note
+    return f"{note}＋市側出席者{len(staff)}名", count + len(staff)
 
 
 def tie_problems(explanation: Explanation, meeting: Meeting, node: Any, label: str) -> list[Problem]:
@@ -138,6 +153,3 @@ def context(ctx: BuildContext, data: AgendaData) -> dict[str, Any]:
         "staff": [{"role": s.role, "name": s.name} for s in data.staff],
         "explanation": explanation,
     }
-
-
-BUILDER = Agenda(AGENDA)

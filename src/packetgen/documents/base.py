@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -15,14 +14,16 @@ from packetgen.inputs.meeting import DocumentEntry, Meeting
 
 @dataclass(frozen=True)
 class Kind:
-    name: str  # 次第, スライド, 人口動態, 寄附報告
-    module: str  # the module whose ``BUILDER`` makes it
+    """What planning, fingerprints and messages know of a kind without importing its module."""
+
+    # 次第, スライド, 人口動態, 寄附報告: read by no code yet; issue 23 lets meeting.yaml name a
+    # document's kind by it, and it is then the key of that lookup
+    name: str
+    module: str  # the module whose ``Builder`` class makes it (documents/registry.py imports it)
     suffix: str  # ".docx", ".pptx", ".xlsx"
     roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give (others may be optional)
     templates: tuple[str, ...] = ()  # files under templates/ it reads
-
-    def builder(self) -> DocumentBuilder:
-        return importlib.import_module(self.module).BUILDER
+    lists_attendees: bool = False  # its builder counts who attends (the order's copies): ``attendees``
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,8 @@ class BuildContext:
 
 
 class DocumentBuilder:
-    """Loads and renders the documents of one kind; a kind's module defines ``BUILDER``, an instance."""
+    """Loads and renders the documents of one kind. A kind's module defines ``Builder``, a subclass
+    the registry makes with the kind; the builder reads its roles and templates from ``self.kind``."""
 
     def __init__(self, kind: Kind) -> None:
         self.kind = kind
@@ -103,7 +105,8 @@ class DocumentBuilder:
             return (docx_min_pages(path), None)
         return (1, None)
 
-    def attendees(self, data: Any, without_absent: bool = False) -> tuple[str, int] | None:
-        """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — if this document knows;
-        ``without_absent`` leaves out members marked 欠席."""
-        return None
+    def attendees(self, ctx: BuildContext, without_absent: bool = False) -> tuple[str, int]:
+        """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — read from this document's lists;
+        ``without_absent`` leaves out members marked 欠席. Only a kind whose ``lists_attendees`` is true
+        has it."""
+        raise NotImplementedError

@@ -12,7 +12,6 @@ from packetgen.analysis.donation_claims import check_claims, placeholder_values,
 from packetgen.core import japanese
 from packetgen.core.errors import Problem
 from packetgen.documents.base import BuildContext, DocumentBuilder
-from packetgen.documents.registry import DONATION
 from packetgen.inputs.donation import DonationReport, Section, load_donations, load_report
 from packetgen.inputs.donation_totals import YearTotal, checked_totals
 
@@ -138,6 +137,3 @@ def _history(years: list[YearTotal]) -> list[dict[str, str]]:
         }
         for c in year_on_year(years)
     ]
-
-
-BUILDER = Builder(DONATION)

@@ -1,16 +1,26 @@
 """The kinds of document a packet can hold, each declared once: where its builder lives, the file it
 makes, the input roles meeting.yaml must give it and the templates it reads.
 
-Planning, fingerprints and messages need only this table; a kind's module (python-docx, python-pptx,
+Planning, fingerprints and messages need only this table. A kind's module (python-docx, python-pptx,
 pandas …) is imported here, in ``builder``, when a document of that kind is really loaded or rendered,
-as pip's command table imports a command only when it runs.
+as pip's command table imports a command only when it runs; and as pip's commands do not import that
+table, a kind's module never imports this one: its builder is given its Kind.
 """
 
 from __future__ import annotations
 
-from packetgen.documents.base import Kind
+import importlib
 
-AGENDA = Kind("次第", "packetgen.documents.agenda", ".docx", ("参加者名簿", "市側出席者"), ("agenda.docx",))
+from packetgen.documents.base import DocumentBuilder, Kind
+
+AGENDA = Kind(
+    "次第",
+    "packetgen.documents.agenda",
+    ".docx",
+    ("参加者名簿", "市側出席者"),
+    ("agenda.docx",),
+    lists_attendees=True,
+)
 SLIDES = Kind("スライド", "packetgen.documents.slides.builder", ".pptx", ("スライド",), ("deck.pptx",))
 POPULATION = Kind(
     "人口動態",
@@ -26,3 +36,9 @@ IDS = {"agenda": AGENDA, "1-1": SLIDES, "1-2": SLIDES, "donation": DONATION, "po
 
 def kind_of(document_id: str) -> Kind | None:
     return IDS.get(document_id)
+
+
+def builder(kind: Kind) -> DocumentBuilder:
+    """The kind's builder: its module is imported now (once a process: Python keeps it), on first use."""
+    builder_class: type[DocumentBuilder] = importlib.import_module(kind.module).Builder
+    return builder_class(kind)

@@ -21,12 +21,13 @@ from packetgen.documents.population.migration import add_migration_sheet
 from packetgen.documents.population.sheet import PopulationData, SheetContext
 from packetgen.documents.population.structure import add_structure_sheet
 from packetgen.documents.population.trend import add_trend_sheet
-from packetgen.documents.registry import POPULATION
 from packetgen.inputs.population_checks import load_inputs
 from packetgen.render.xlsx import metrics, save_workbook
 
 
-class Population(DocumentBuilder):
+class Builder(DocumentBuilder):
+    """人口動態: the workbook's tables and 分析結果, each role's file read by inputs/population_checks.py."""
+
     def load(self, ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
         inputs = load_inputs(ctx, problems)
         if inputs is None:
@@ -52,6 +53,3 @@ class Population(DocumentBuilder):
 
     def notices(self, data: PopulationData) -> list[str]:
         return list(data.notices)
-
-
-BUILDER = Population(POPULATION)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from packetgen.core.errors import PacketError
 from packetgen.documents.base import BuildContext
-from packetgen.documents.slides.source import ROLE, TEMPLATE, DeckData
+from packetgen.documents.slides.source import DeckData
 from packetgen.inputs.slides import LAYOUTS, Slide
 from packetgen.render.pptx_deck import DeckWriter
 from packetgen.render.pptx_shapes import Para
@@ -21,9 +21,10 @@ CONTINUED = "（続き）"  # the mark of a slide that continues the one before 
 KPI_COLUMNS = (("指標", 5.0), ("目標値", 2.2), ("目標年次", 1.6), ("現状値", 2.4))
 
 
-def render(ctx: BuildContext, data: DeckData) -> bytes:
-    """The deck, slide by slide from its source, fitted in the setting's ゴシック and saved deterministically."""
-    deck = DeckWriter(ctx.template_path(TEMPLATE), f"templates/{TEMPLATE}", LAYOUTS)
+def render(ctx: BuildContext, data: DeckData, template: str) -> bytes:
+    """The deck, slide by slide from its source on ``template``'s masters, fitted in the setting's ゴシック
+    and saved deterministically."""
+    deck = DeckWriter(ctx.template_path(template), f"templates/{template}", LAYOUTS)
     font = slide_font(ctx.fonts)
     footer = f"{ctx.meeting.session_name}　資料{ctx.entry.label}" if ctx.entry.label else ctx.meeting.session_name
     where = f"資料{ctx.entry.label or ctx.entry.id}"
@@ -38,13 +39,13 @@ def render(ctx: BuildContext, data: DeckData) -> bytes:
         except SlideOverflow as exc:
             line = data.lines[number - 1]
             raise PacketError(
-                f"{where} スライド{number}（{ctx.input_label(ROLE)} {line}行目）「{slide.title}」の"
+                f"{where} スライド{number}（{data.file} {line}行目）「{slide.title}」の"
                 f"「{exc.block}」が収まりません：最小の文字サイズでも高さ {exc.needed_pt / 2.835:.0f}mm が必要で、"
                 f"使えるのは {exc.available_pt / 2.835:.0f}mm です。内容を2枚のスライドに分けてください"
             ) from None
         except _TitleTooLong as exc:
             raise PacketError(
-                f"{where} スライド{number}（{ctx.input_label(ROLE)} {data.lines[number - 1]}行目）の"
+                f"{where} スライド{number}（{data.file} {data.lines[number - 1]}行目）の"
                 f"{exc.args[0]}が長すぎて1行に収まりません：「{exc.args[1]}」"
             ) from None
     return deck.save(ctx.timestamp, ctx.entry.title, ctx.fonts)

@@ -14,7 +14,7 @@ import yaml
 
 from packetgen.analysis.slide_facts import deck_fact_notices
 from packetgen.documents.base import BuildContext
-from packetgen.documents.slides.source import ROLE, DeckData
+from packetgen.documents.slides.source import DeckData
 from packetgen.inputs.punctuation import slips
 from packetgen.render.slide_report import measure
 from packetgen.render.text_fit import slide_font
@@ -112,8 +112,8 @@ def report_lines(name: str, facts, slip_count: int) -> list[str]:
 def report(ctx: BuildContext, data: DeckData, rendered: bytes) -> list[str]:
     """The deck's warnings (punctuation slips, continued titles, its cover title and KPIs against the
     meeting file and each other) and its typesetting report, measured in the ``rendered`` deck."""
-    label = ctx.input_label(ROLE)
-    found = punctuation_slips(ctx.input_path(ROLE))
+    label = data.file
+    found = punctuation_slips(data.path)
     out = slip_warnings(found, label) + title_warnings(list(data.source.slides), data.lines, label)
     name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
     out += report_lines(name, measure(rendered, slide_font(ctx.fonts)), len(found))

@@ -8,10 +8,8 @@ so a 縦 document prints 長辺とじ and a 横 one 短辺とじ — the back of
 
 from __future__ import annotations
 
-from packetgen.building.assemble import load
 from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import japanese
-from packetgen.documents.base import DocumentBuilder
 from packetgen.inputs.meeting import TO_FILL, PrintSettings
 from packetgen.printing.job import PrintedDocument
 from packetgen.printing.order.model import Order, OrderLine
@@ -19,17 +17,13 @@ from packetgen.printing.order.model import Order, OrderLine
 COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
 
 
-def copies(packet: Packet, plan: list[PlannedDocument], settings: PrintSettings) -> tuple[int, str]:
+def copies(plan: list[PlannedDocument], settings: PrintSettings) -> tuple[int, str]:
     """Copies and how they were counted: the agenda's members and staff, named extras and spares."""
     if settings.copies is not None:
         return settings.copies, f"{settings.copies}部（会議ファイルで指定）"
-    note = None
-    for doc in plan:
-        if type(doc.builder).attendees is not DocumentBuilder.attendees:  # this document knows who attends
-            (loaded,) = load(packet, [doc])
-            note = doc.builder.attendees(loaded.data, settings.without_absent)
-            if note:
-                break
+    # the first document of a kind that lists who attends (次第) counts them
+    lists = next((doc for doc in plan if doc.kind.lists_attendees), None)
+    note = lists.builder.attendees(lists.context, settings.without_absent) if lists is not None else None
     parts, total = ([note[0]], note[1]) if note else (["名簿なし"], 0)
     for name, count in settings.extra_copies.items():
         parts.append(f"{name}{count}部")
@@ -106,7 +100,7 @@ def instructions(
 
 def build_order(packet: Packet, documents: list[PrintedDocument], packet_pdf: str, packet_pages: int) -> Order:
     settings = packet.meeting.printing
-    count, note = copies(packet, [d.planned for d in documents], settings)
+    count, note = copies([d.planned for d in documents], settings)
     binding = settings.binding.method if settings.binding.unit == "資料ごと" else "一式で綴じる"
     lines = []
     for doc in documents:
