@@ -10,6 +10,7 @@ from typing import Any
 from packetgen.core.errors import Problem
 from packetgen.core.fonts import FontSetting
 from packetgen.inputs.meeting import DocumentEntry, Meeting
+from packetgen.render import page_count
 
 
 @dataclass(frozen=True)
@@ -81,29 +82,10 @@ class DocumentBuilder:
         return []
 
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound):
-        one per slide; for a workbook the pages its sheets' print set-up declares (one more than a
-        sheet's manual page breaks, or the pages tall it is fitted to); and for Word at least one per
-        forced page break. The print step holds LibreOffice's output to this."""
-        suffix = self.kind.suffix
-        if suffix == ".pptx":
-            from pptx import Presentation
-
-            slides = len(Presentation(str(path)).slides)
-            return (slides, slides)
-        if suffix == ".xlsx":
-            from openpyxl import load_workbook
-
-            from packetgen.render.xlsx import declared_pages
-
-            # not read_only: a read-only sheet does not read its page breaks
-            pages = sum(declared_pages(ws) for ws in load_workbook(path).worksheets)
-            return (pages, pages)
-        if suffix == ".docx":
-            from packetgen.render.docx_template import docx_min_pages
-
-            return (docx_min_pages(path), None)
-        return (1, None)
+        """(fewest, most) pages the printed PDF of the built file may have (None: no upper bound); the
+        print step holds LibreOffice's output to this. What the file's format declares
+        (render/page_count.py); a kind that knows better may override it."""
+        return page_count.expected_pages(path)
 
     def attendees(self, ctx: BuildContext, without_absent: bool = False) -> tuple[str, int]:
         """Who receives the packet — (「委員16名＋市側出席者5名」, 21) — read from this document's lists;
