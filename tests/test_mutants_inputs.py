@@ -754,7 +754,7 @@ def test_load_members(tmp_path: Path) -> None:
         (1, "産業", "一関商工会議所", "会頭", "岩本\u3000幸一", "いわもと\u3000こういち", "Web"),
         (2, "", "", "", "石山\u3000志保", "いしやま\u3000しほ", "欠席"),
     ]
-    assert [(m.absent, m.online) for m in members] == [(False, True), (True, False)]
+    assert [(m.absent, m.remark == "Web") for m in members] == [(False, True), (True, False)]
     assert [str(p) for p in problems] == [
         "members.csv 4行目 E列「氏名」: 姓と名の間に空白を入れてください（例：岩本　幸一）",
         "members.csv 5行目 F列「ふりがな」: ひらがなかカタカナで入力してください（入力値：「すずき はなこ1」、例：いわもと　さいいち）",
@@ -786,7 +786,7 @@ def test_member_remark_marks(remark: str, kept: str) -> None:
         {"No": "1", "氏名": "岩本 幸一", "ふりがな": "いわもと こういち", "備考": remark or None}
     )
     assert member.remark == kept
-    assert member.online is (kept == "Web")
+    assert (member.remark == "Web") is (kept == "Web")
     assert member.absent is False
 
 

@@ -77,10 +77,6 @@ class Member(_Row):
     def absent(self) -> bool:
         return self.remark == "欠席"
 
-    @property
-    def online(self) -> bool:
-        return self.remark == "Web"
-
 
 class StaffMember(_Row):
     role: str = Field(alias="役職", min_length=1, max_length=60)
