@@ -1,4 +1,4 @@
-"""analysis/population.py and the cross-row checks of inputs/population_checks.py on small made-up
+"""analysis/population.py and the cross-row checks of inputs/population_tables.py on small made-up
 tables, each expected figure worked out by hand. (Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from packetgen.analysis import claims
 from packetgen.analysis import population as pa
 from packetgen.analysis.population_claims import Facts, fill_findings
 from packetgen.core.errors import Problem
-from packetgen.inputs import population_checks as checks
+from packetgen.inputs import population_tables as pt
 from packetgen.inputs.population import (
     AGE_COLUMNS,
     AREAS,
@@ -69,8 +69,8 @@ def test_dynamics() -> None:
 
 def test_stated_mismatches() -> None:
     frame = NATURAL.assign(stated=[-1300, None, -1600])
-    assert checks.stated_mismatches(frame, "births", "deaths") == [checks.Mismatch(4, "差", -1600, -1640)]
-    assert checks.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
+    assert pt.stated_mismatches(frame, "births", "deaths") == [pt.Mismatch(4, "差", -1600, -1640)]
+    assert pt.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
 
 
 def test_census_and_index() -> None:
@@ -88,11 +88,11 @@ def test_census_and_index() -> None:
 
 def test_area_sums() -> None:
     s = series_frame()
-    assert checks.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
+    assert pt.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
     wrong = s.assign(population=s["population"].where(s["row"] != 10, 700))
-    assert checks.area_sum_mismatches(wrong, "一関市", ("大東", "花泉")) == [checks.Mismatch(3, "人口", 900, 890)]
+    assert pt.area_sum_mismatches(wrong, "一関市", ("大東", "花泉")) == [pt.Mismatch(3, "人口", 900, 890)]
     # a year with only some areas, or no city figure, is not checked
-    assert checks.area_sum_mismatches(wrong, "一関市", ("大東", "花泉", "千厩")) == []
+    assert pt.area_sum_mismatches(wrong, "一関市", ("大東", "花泉", "千厩")) == []
 
 
 @pytest.mark.parametrize(
@@ -236,7 +236,7 @@ def test_check_tables_names_file_row_and_column() -> None:
         "age": loaded("a.csv", AGE_COLUMNS, age),
     }
     problems: list[Problem] = []
-    checks.check_tables(tables, problems)
+    pt.check_tables(tables, problems)
     assert problems == [
         Problem("n.csv", "差（△1,600）が 出生−死亡（△1,640）と合いません", 4, "D列「差」"),  # 440 − 2,080
         Problem("o.csv", "差（△651）が 転入−転出（△650）と合いません", 3, "D列「差」"),  # 2,400 − 3,050
@@ -288,8 +288,8 @@ def test_fill_findings_checks_the_claims_and_fills_the_phrases(tmp_path) -> None
     findings, node = load_findings(tmp_path / "f.yaml", "f.yaml", problems)
     assert findings is not None and problems == []
     age = age_frame().assign(row=range(2, 9))
-    tables = checks.PopulationTables(series_frame(), NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age, FILES)
-    filled = fill_findings(checks.PopulationInputs(tables, findings, node, "f.yaml"), problems)
+    tables = pt.PopulationTables(series_frame(), NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age, FILES)
+    filled = fill_findings(pt.PopulationInputs(tables, findings, node, "f.yaml"), problems)
     assert filled is not None
     # 600, 550, 440 fall; the city's census peak is 1955's 1,000; a refused sentence is still filled,
     # one whose placeholder is unknown is left out
@@ -315,6 +315,6 @@ def test_fill_findings_names_a_figure_the_tables_lack(tmp_path) -> None:
     findings, node = load_findings(tmp_path / "f.yaml", "f.yaml", problems)
     assert findings is not None
     no_estimate = series_frame().query("kind != '独自推計'")
-    tables = checks.PopulationTables(no_estimate, NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age_frame(), FILES)
-    assert fill_findings(checks.PopulationInputs(tables, findings, node, "f.yaml"), problems) is None
+    tables = pt.PopulationTables(no_estimate, NATURAL, SOCIAL, pd.DataFrame(MIGRATION), age_frame(), FILES)
+    assert fill_findings(pt.PopulationInputs(tables, findings, node, "f.yaml"), problems) is None
     assert problems == [Problem("s.csv", "分析結果に使う数値が足りません（'独自推計'）")]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from packetgen.analysis import claims
 from packetgen.analysis import population as pa
 from packetgen.core.errors import Problem
-from packetgen.inputs.population_checks import PopulationInputs, PopulationTables
+from packetgen.inputs.population_tables import PopulationInputs, PopulationTables
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of
 

@@ -1,5 +1,7 @@
-"""The 人口動態 inputs read as one set and checked across rows: stated differences against their
-parts, the city against the sum of its 8 areas, age rows against the three age groups.
+"""The 人口動態 inputs read as one set (``load_inputs``) into PopulationTables, the five tables as
+frames, with the 分析結果 beside them (PopulationInputs). They are checked across rows on the way:
+stated differences against their parts, the city against the sum of its 8 areas, age rows against the
+three age groups.
 
 Every problem names its file, row and column; the analysis runs on clean inputs only.
 """

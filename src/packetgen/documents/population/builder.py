@@ -2,7 +2,7 @@
 
 Sheets follow the seed: 人口推移, 地域別人口, 人口構造, 自然動態, 社会動態, 転入・転出, 分析結果, a module
 each. The workbook computes its own differences (formulas); pandas computes the same figures to check
-the inputs (inputs/population_checks.py) and to fill the 分析結果 text (analysis/population_claims.py).
+the inputs (inputs/population_tables.py) and to fill the 分析結果 text (analysis/population_claims.py).
 Unknown figures stay blank and the sheet says so.
 This module (with pandas and openpyxl) is imported only when the workbook is loaded or built.
 """
@@ -21,12 +21,12 @@ from packetgen.documents.population.migration import add_migration_sheet
 from packetgen.documents.population.sheet import PopulationData, SheetContext
 from packetgen.documents.population.structure import add_structure_sheet
 from packetgen.documents.population.trend import add_trend_sheet
-from packetgen.inputs.population_checks import load_inputs
+from packetgen.inputs.population_tables import load_inputs
 from packetgen.render.xlsx import metrics, save_workbook
 
 
 class Builder(DocumentBuilder):
-    """人口動態: the workbook's tables and 分析結果, each role's file read by inputs/population_checks.py."""
+    """人口動態: the workbook's tables and 分析結果, each role's file read by inputs/population_tables.py."""
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> PopulationData | None:
         inputs = load_inputs(ctx, problems)

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from packetgen.inputs.population_checks import PopulationTables
+from packetgen.inputs.population_tables import PopulationTables
 from packetgen.render.xlsx import (
     Metrics,
     Page,
