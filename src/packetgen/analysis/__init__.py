@@ -1,1 +1,2 @@
-"""Pure computation on validated inputs (population indicators, donation totals): no Office code here."""
+"""Pure computation on validated inputs (population indicators, the donation report's year-on-year
+table and worked example) and the claims of sentences: no Office code here."""

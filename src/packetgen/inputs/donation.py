@@ -2,7 +2,8 @@
 
 The records are what the city received, one row per gift; a row whose 事業名 (or 対象事業の区分) is
 「計」 states a year's total as the paper prints it, and is checked against the rows rather than
-counted. The text file holds the report's wording and the scheme's rates, each with its source.
+counted (donation_totals.py). The text file holds the report's wording and the scheme's rates, each
+with its source; a {差し込み} it names must be one a figure fills (``load_report``).
 """
 
 from __future__ import annotations

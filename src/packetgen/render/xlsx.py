@@ -36,7 +36,7 @@ THIN = Side(style="thin", color="808080")
 RULED = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 # OWASP formula injection: text starting with one of these may be run by a spreadsheet (the full-width
 # forms too: Japanese Excel turns an IME-typed ＝ into =). Cells get Excel's quote prefix; the order CSV
-# a leading ' (printing/order.py).
+# a leading ' (printing/order/as_csv.py).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 
 
