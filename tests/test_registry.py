@@ -1,0 +1,51 @@
+"""The registry of kinds: each kind's builder made with its Kind, no kind's module importing the
+registry back, and the Kind's metadata agreeing with what the kind's inputs read."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from packetgen.documents import registry
+from packetgen.documents.base import DocumentBuilder, Kind
+
+DOCUMENTS = Path(registry.__file__).parent
+KINDS = sorted(set(registry.IDS.values()), key=lambda kind: kind.module)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.module)
+def test_the_registry_makes_each_kind_s_builder_with_its_kind(kind: Kind) -> None:
+    builder = registry.builder(kind)
+    assert isinstance(builder, DocumentBuilder)
+    assert builder.kind is kind
+
+
+def imports_registry(path: Path) -> bool:
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.Import) and any(a.name == registry.__name__ for a in node.names):
+            return True
+        if isinstance(node, ast.ImportFrom) and (
+            node.module == registry.__name__
+            or (node.module == "packetgen.documents" and any(a.name == "registry" for a in node.names))
+        ):
+            return True
+    return False
+
+
+def test_no_module_of_a_kind_imports_the_registry() -> None:
+    # a builder is given its Kind: importing the registry back would be a cycle behind its lazy import
+    modules = [p for p in DOCUMENTS.rglob("*.py") if p.name != "registry.py"]
+    assert modules
+    assert [p.relative_to(DOCUMENTS).as_posix() for p in modules if imports_registry(p)] == []
+
+
+def test_only_the_agenda_lists_who_attends() -> None:
+    assert [kind.name for kind in KINDS if kind.lists_attendees] == ["次第"]
+
+
+def test_the_population_kind_declares_the_roles_its_inputs_read() -> None:
+    from packetgen.inputs.population_tables import FINDINGS_ROLE, TABLE_ROLES
+
+    assert registry.POPULATION.roles == (*TABLE_ROLES, FINDINGS_ROLE)
