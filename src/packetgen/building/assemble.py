@@ -1,16 +1,26 @@
 """Assemble documents in memory: read and validate every selected document's inputs, reporting all
 problems at once, then render them to bytes. Nothing here writes a file.
+
+A build loads and renders each document in one step, on the machine's cores (``made``;
+core/platform/workers.py): a worker imports only what its documents need, while the others render.
+Which error is told is the same as loading everything first: all the input problems, then a missing
+font, then the first document in meeting order that did not render.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
-from packetgen.core.errors import InputError, Problem
+from packetgen.core.errors import InputError, PacketError, Problem
+from packetgen.core.platform.workers import map_in_workers
 from packetgen.render import font_files
+
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -33,6 +43,49 @@ def load(packet: Packet, plan: list[PlannedDocument]) -> list[Loaded]:
 
 def render(item: Loaded) -> bytes:
     return item.doc.builder.render(item.doc.context, item.data)
+
+
+@dataclass(frozen=True)
+class _Outcome(Generic[R]):
+    """One document in a worker: its input problems, else what ``make`` made of it or the error it raised."""
+
+    problems: list[Problem]
+    made: R | None = None
+    error: PacketError | None = None
+
+
+def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R]) -> list[R]:
+    """Load and validate each planned document and ``make`` it (render it, say), side by side where
+    the machine has the cores; raise as ``load`` then ``make`` one by one would."""
+    problems = outside_links(packet, plan)
+    if problems:
+        raise InputError(problems)
+    try:
+        font_files.require(packet.fonts)
+        fonts = None
+    except PacketError as error:
+        fonts = error  # said after the input problems, as load says it
+    outcomes = map_in_workers(partial(_load_and_make, make, fonts is None), plan)
+    problems = [p for outcome in outcomes for p in outcome.problems]
+    if problems:
+        raise InputError([_with_hint(packet, p) for p in problems])
+    if fonts is not None:
+        raise fonts
+    for outcome in outcomes:
+        if outcome.error is not None:
+            raise outcome.error
+    return [outcome.made for outcome in outcomes]  # type: ignore[misc]
+
+
+def _load_and_make(make: Callable[[Loaded], R], fonts_found: bool, doc: PlannedDocument) -> _Outcome[R]:
+    problems: list[Problem] = []
+    data = doc.builder.load(doc.context, problems)
+    if problems or not fonts_found:
+        return _Outcome(problems)
+    try:
+        return _Outcome([], make(Loaded(doc, data)))
+    except PacketError as error:
+        return _Outcome([], error=error)
 
 
 def outside_links(packet: Packet, plan: list[PlannedDocument]) -> list[Problem]:

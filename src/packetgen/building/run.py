@@ -14,7 +14,7 @@ from packetgen.building import assemble, outdated, withdrawal
 from packetgen.building.outputs import say_now
 from packetgen.building.packet import Packet, PlannedDocument
 from packetgen.core import manifest
-from packetgen.core.manifest import DocumentRecord, Generator, Manifest, Meeting, Review
+from packetgen.core.manifest import DocumentRecord, Generator, Manifest, Meeting, Review, TextUnit
 from packetgen.render import office_text
 
 
@@ -23,6 +23,7 @@ class BuiltDocument:
     planned: PlannedDocument
     data: bytes
     seconds: float
+    units: list[TextUnit]  # its text per slide, page or sheet (the manifest's review block)
 
     @property
     def sha256(self) -> str:
@@ -78,10 +79,7 @@ def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: P
             todo.append(doc)
     if not todo:
         return BuildResult()
-    built = []
-    for item in assemble.load(packet, todo):
-        started = time.perf_counter()
-        built.append(BuiltDocument(item.doc, assemble.render(item), time.perf_counter() - started))
+    built = [BuiltDocument(doc, *made) for doc, made in zip(todo, assemble.made(packet, todo, _made), strict=True)]
     # print data made from an older version of a rebuilt document goes in the same commit
     changed = {b.planned.id: (b.planned.entry.short_name, b.sha256) for b in built}
     withdrawn = withdrawal.withdraw(packet.output_dir, packet.key, previous, changed)
@@ -96,6 +94,15 @@ def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: P
     return BuildResult(built, before, after, withdrawn)
 
 
+def _made(item: assemble.Loaded) -> tuple[bytes, float, list[TextUnit]]:
+    """One document rendered (in a worker process where the machine has cores to spare): its bytes,
+    the seconds it took, and its text units."""
+    started = time.perf_counter()
+    data = assemble.render(item)
+    seconds = time.perf_counter() - started
+    return data, seconds, office_text.units_of(item.doc.output_name, data)
+
+
 def _text_snapshot(
     packet: Packet, previous: Manifest, data: Manifest, built: list[BuiltDocument]
 ) -> tuple[office_text.Snapshot | None, office_text.Snapshot]:
@@ -108,7 +115,7 @@ def _text_snapshot(
     known = dict(before)
     records = data.by_id()
     for b in built:
-        known[b.planned.id] = office_text.document_text(records[b.planned.id], b.data)
+        known[b.planned.id] = office_text.document_text(records[b.planned.id], b.data, b.units)
     after = office_text.current(out, data.documents, known)
     return (before or None), after
 

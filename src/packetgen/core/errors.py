@@ -41,6 +41,9 @@ class PacketError(Exception):
         self.problems = list(problems)
         super().__init__(message)
 
+    def __reduce__(self):  # so an error raised in a worker process (core.platform.workers) comes back whole
+        return _rebuilt, (type(self), self.args[0], self.problems)
+
     SHOWN = 50  # beyond this a list helps nobody: say how many more there are
 
     def render(self) -> str:
@@ -59,3 +62,9 @@ class InputError(PacketError):
         files = list(dict.fromkeys(p.file for p in problems))
         problems.sort(key=lambda p: (files.index(p.file), p.row or 0))  # as the user reads the file
         super().__init__(f"入力ファイルに{len(problems)}件の問題があります。修正してから再実行してください。", problems)
+
+
+def _rebuilt(kind: type[PacketError], message: str, problems: list[Problem]) -> PacketError:
+    error = PacketError.__new__(kind)
+    PacketError.__init__(error, message, problems)
+    return error

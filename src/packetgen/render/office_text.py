@@ -125,8 +125,14 @@ def _cell(value: object) -> str:
 KINDS = {".pptx": ("slide", pptx_units), ".docx": ("page", docx_units), ".xlsx": ("sheet", xlsx_units)}
 
 
-def document_text(record: DocumentRecord, data: bytes) -> DocumentText:
-    """One document's entry of a snapshot, from its manifest record and its Office file's bytes."""
+def units_of(name: str, data: bytes) -> list[TextUnit]:
+    """The text units of the Office file ``name`` (by its suffix) whose bytes are ``data``."""
+    return KINDS[Path(name).suffix][1](data)
+
+
+def document_text(record: DocumentRecord, data: bytes, units: list[TextUnit] | None = None) -> DocumentText:
+    """One document's entry of a snapshot, from its manifest record and its Office file's bytes (or
+    their ``units``, read already)."""
     kind, read = KINDS[Path(record.path).suffix]
     return DocumentText(
         name=f"資料{record.label}" if record.label else record.title,
@@ -135,7 +141,7 @@ def document_text(record: DocumentRecord, data: bytes) -> DocumentText:
         sha256=record.sha256,
         reader=READER,
         kind=kind,
-        units=read(data),
+        units=read(data) if units is None else units,
     )
 
 

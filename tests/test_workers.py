@@ -1,0 +1,106 @@
+"""A build's documents rendered side by side (core/platform/workers.py): the results and the error told
+are those of a plain loop, whichever worker finishes first; the portable path (Windows) stays in one
+process; a worker that dies is an error, not a wait forever."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATE, run, snapshot
+from packetgen.building import assemble
+from packetgen.building.packet import Packet
+from packetgen.core import platform
+from packetgen.core.errors import InputError, PacketError, Problem
+from packetgen.core.platform.workers import map_in_workers, worker_count
+
+pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in this process")
+
+
+def square_and_pid(n: int) -> tuple[int, int]:
+    return n * n, os.getpid()
+
+
+def test_results_come_back_in_item_order_from_other_processes() -> None:
+    results = map_in_workers(square_and_pid, list(range(7)))
+    assert [value for value, _ in results] == [0, 1, 4, 9, 16, 25, 36]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_the_portable_path_works_through_the_items_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(platform.PLATFORM_ENV, "portable")
+    assert worker_count(5) == 1
+    assert map_in_workers(square_and_pid, [2, 3]) == [(4, os.getpid()), (9, os.getpid())]
+
+
+def test_one_item_is_not_worth_a_process() -> None:
+    assert worker_count(1) == 1
+
+
+def fail_on_odd(n: int) -> int:
+    if n % 2:
+        raise InputError([Problem("会議.yaml", f"{n}番目が奇数です", row=n + 1, column="B列「番号」")])
+    return n
+
+
+def test_the_first_failing_item_in_order_raises_its_own_error_whole() -> None:
+    with pytest.raises(InputError) as raised:
+        map_in_workers(fail_on_odd, [0, 2, 5, 4, 3])
+    assert raised.value.render() == (
+        "入力ファイルに1件の問題があります。修正してから再実行してください。\n"
+        "  - 会議.yaml 6行目 B列「番号」: 5番目が奇数です"
+    )
+
+
+class Unsendable(Exception):
+    def __init__(self, a: str, b: str) -> None:  # rebuilding it from its args fails on the way back
+        super().__init__(a)
+
+
+def raise_unsendable(n: int) -> int:
+    raise Unsendable("描画に失敗", "x")
+
+
+def test_an_error_that_cannot_cross_the_pipe_comes_back_as_its_traceback() -> None:
+    with pytest.raises(RuntimeError, match="Unsendable: 描画に失敗"):
+        map_in_workers(raise_unsendable, [1, 2])
+
+
+def die(n: int) -> int:
+    os._exit(3)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    with pytest.raises(RuntimeError, match="ended early"):
+        map_in_workers(die, [1, 2, 3])
+
+
+def test_input_problems_are_told_before_a_document_that_failed_to_render(project: Path) -> None:
+    """The population table is broken; the decks fail to render: the input problem is what the user
+    hears, as when every input was loaded before anything was rendered."""
+    table = project / "inputs" / DATE / "population" / "series.csv"
+    table.write_text(table.read_text(encoding="utf-8").replace("\n", "\n壊れた行,x,y\n", 1), encoding="utf-8")
+    packet = Packet(project, DATE)
+
+    def refuse(item: assemble.Loaded) -> bytes:
+        raise PacketError(f"{item.doc.id} は描画できません")
+
+    with pytest.raises(InputError) as raised:
+        assemble.made(packet, packet.plan(), refuse)
+    assert all(p.file == f"inputs/{DATE}/population/series.csv" for p in raised.value.problems)
+    with pytest.raises(PacketError, match=r"^agenda は描画できません$"):  # inputs fine: the first in meeting order
+        assemble.made(packet, packet.plan(["agenda", "1-1"]), refuse)
+
+
+def test_a_build_on_the_cores_gives_the_bytes_of_a_build_in_one_process(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = tmp_path / "alone"
+    shutil.copytree(project, alone)
+    assert run(project, "build", DATE).exit_code == 0
+    monkeypatch.setenv(platform.PLATFORM_ENV, "portable")
+    assert run(alone, "build", DATE).exit_code == 0
+    assert snapshot(project / "outputs" / DATE) == snapshot(alone / "outputs" / DATE)
