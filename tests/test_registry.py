@@ -4,10 +4,13 @@ registry back, and the Kind's metadata agreeing with what the kind's inputs read
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import DATE
 from packetgen.documents import registry
 from packetgen.documents.base import DocumentBuilder, Kind
 
@@ -49,3 +52,20 @@ def test_the_population_kind_declares_the_roles_its_inputs_read() -> None:
     from packetgen.inputs.population_tables import FINDINGS_ROLE, TABLE_ROLES
 
     assert registry.POPULATION.roles == (*TABLE_ROLES, FINDINGS_ROLE)
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_one_document_loads_only_the_libraries_its_kind_needs(project: Path, command: str) -> None:
+    """`check --only agenda` (and its build) pays for Word's libraries, not for pandas or the decks."""
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['packetgen', {command!r}, {DATE!r}, '--only', 'agenda', '--project', {str(project)!r}]\n"
+        "try:\n    runpy.run_module('packetgen', run_name='__main__')\n"
+        "except SystemExit as end:\n    assert not end.code, end.code\n"
+        "print(' '.join(sorted(m for m in sys.modules if '.' not in m)), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=project)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stderr.split())
+    assert {"docx", "docxtpl"} <= loaded
+    assert not loaded & {"pandas", "numpy", "pptx", "openpyxl", "budoux"}
