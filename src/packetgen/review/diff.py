@@ -1,4 +1,4 @@
-"""What changed between two text snapshots (review/text.py): per document, which slides, pages or
+"""What changed between two text snapshots (render/office_text.py): per document, which slides, pages or
 sheets changed, and each changed line as a character-level diff that reads well in Japanese.
 
 Text is cut into tokens — a number with its separators, sign and % (「99.9%」「△394」「2,030」), a run of
