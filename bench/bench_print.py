@@ -11,7 +11,7 @@ Reports, each as a ratio so machines compare:
   build inside it): aim ≤ 0.4×;
 - for reference, the five Office files in one LibreOffice call, and in two processes at once.
 Prints run twice over: with LibreOffice started by each print (cold: PACKETGEN_OFFICE_IDLE=0) and
-with it kept warm between prints (warm_office.py, as when staff print again within minutes).
+with it kept warm between prints (office/warm.py, as when staff print again within minutes).
 Works on a copy of inputs/ and templates/ in a temporary folder; nothing here touches outputs/.
 """
 

@@ -27,7 +27,7 @@ sys.dont_write_bytecode = False
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 # Each test project would otherwise leave two LibreOffices running for minutes after a print
-# (warm_office.py); the tests of the warm office turn it on themselves.
+# (office/warm.py); the tests of the warm office turn it on themselves.
 os.environ["PACKETGEN_OFFICE_IDLE"] = "0"
 
 

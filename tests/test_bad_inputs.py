@@ -90,7 +90,7 @@ CATALOG = [
     (
         "population: unknown area",
         lambda p: replace(p, f"{M}/population/series.csv", "室根,2017", "室根町,2017"),
-        ["series.csv", "B列" if False else "A列「地域」", "いずれか"],
+        ["series.csv", "A列「地域」", "いずれか"],
     ),
     (
         "population: missing file",

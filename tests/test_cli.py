@@ -210,3 +210,13 @@ def test_the_installed_command_prints_no_traceback(tmp_path: Path) -> None:
 )
 def test_wrap_breaks_japanese_between_characters_with_kinsoku(text: str, columns: int, lines: list[str]) -> None:
     assert wrap(text, columns) == lines
+
+
+@pytest.mark.parametrize("command", ["build", "check", "print"])
+def test_an_id_the_meeting_lacks_is_refused_before_anything_is_made(project: Path, command: str) -> None:
+    result = run(project, command, DATE, "--only", "agenda", "--only", "2-1")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "エラー：資料 id「2-1」はこの会議にありません（この会議の資料：agenda、1-1、1-2、population、donation）\n"
+    )
+    assert not (project / "outputs").exists()

@@ -1,6 +1,7 @@
 """core.platform's portable path, the one Windows takes, forced here with PACKETGEN_PLATFORM=portable:
 the same fonts as fontconfig finds, the same packet, a lock that still makes a second run wait, no warm
-office. And packetgen starts and checks a meeting where ``fcntl`` does not exist."""
+office. And packetgen starts, checks, builds, makes a new meeting and compares where ``fcntl`` does not
+exist."""
 
 from __future__ import annotations
 
@@ -333,3 +334,45 @@ def test_check_runs_without_fcntl(project: Path) -> None:
     result = python_without_fcntl(f"sys.argv = {argv!r}; from packetgen.cli.app import main; main()")
     assert result.returncode == 0, result.stderr
     assert "入力に問題はありません（5件の資料を確認、出力は変更していません）" in result.stdout
+
+
+# portalocker as on Windows, where its lock is LockFileEx: on Linux the real one imports fcntl, so the
+# build below locks through this one (a single process: a lock that is always free)
+WINDOWS_PORTALOCKER = """
+import enum
+
+
+class LockFlags(enum.IntFlag):
+    EXCLUSIVE = 2
+    NON_BLOCKING = 4
+
+
+class AlreadyLocked(Exception):
+    pass
+
+
+def lock(handle, flags):
+    pass
+"""
+
+
+@pytest.mark.slow
+def test_build_new_and_diff_run_without_fcntl_on_the_portable_path(project: Path, tmp_path: Path) -> None:
+    (tmp_path / "windows").mkdir()
+    (tmp_path / "windows" / "portalocker.py").write_text(WINDOWS_PORTALOCKER, "utf-8")
+    env = dict(
+        os.environ, PYTHONPATH=f"{tmp_path / 'windows'}{os.pathsep}{ROOT / 'src'}", PACKETGEN_PLATFORM="portable"
+    )
+    for args, said in (
+        (["build", DATE, "--only", "agenda"], "1件の資料を作成しました"),
+        (["new", "2023-10-26", "--from", DATE], "inputs/2023-10-26 を作成しました"),
+        (["diff", DATE], "前回の印刷の記録がありません"),
+    ):
+        argv = ["packetgen", *args, "--project", str(project)]
+        code = f"{WITHOUT_FCNTL}sys.argv = {argv!r}; from packetgen.cli.app import main; main()"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+        assert result.returncode == 0, result.stderr
+        assert said in result.stdout, result.stdout
+    assert (project / "outputs" / DATE / "次第・参加者名簿.docx").is_file()
+    assert [p.name for p in (project / "outputs" / ".packetgen").iterdir()] == [f"{DATE}.lock"]
+    assert (project / "inputs" / "2023-10-26" / "meeting.yaml").is_file()

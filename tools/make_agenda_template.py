@@ -28,7 +28,6 @@ from packetgen.render.ooxml import with_fonts
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT = PROJECT / "templates" / "agenda.docx"
-CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
 
 
 @dataclass(frozen=True)

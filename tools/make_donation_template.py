@@ -26,7 +26,6 @@ from make_agenda_template import (
 )
 
 OUT = Path(__file__).resolve().parent.parent / "templates" / "donation.docx"
-CONTENT_WIDTH_MM = 166  # A4 210 mm − 22 mm margins on each side
 TOTAL_FILL = "F2F2F2"  # 計 rows: lighter than the header
 # Styles that print figures: Word and LibreOffice put a quarter-em between digits and kanji by
 # default (autoSpaceDE/DN), which splits "105,000千円" into "105,000 千円"; the city's paper keeps

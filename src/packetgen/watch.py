@@ -5,7 +5,7 @@ page, which reloads itself in the browser.
 A mistake in an input is shown and the watch waits for the next save; Ctrl-C stops it between or
 during steps, and every step commits atomically, so the outputs are always one consistent version.
 packet.pdf, the 印刷発注書 and the zip stay withdrawn until ``packetgen print``. LibreOffice is kept
-warm (warm_office.py) for as long as the watch runs, so a save costs a conversion, not a start.
+warm (office/warm.py) for as long as the watch runs, so a save costs a conversion, not a start.
 """
 
 from __future__ import annotations

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import yaml
 
@@ -21,7 +20,7 @@ DATED = re.compile(
 TEXT_ROLES_SKIPPED = ("スライド",)  # decks quote the national government's material, dated on purpose
 
 
-def _scalars(node: Any, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
+def _scalars(node: yaml.Node, loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str, int]]:
     """Every text of a YAML node tree with its key path and line (1-based)."""
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:

@@ -127,8 +127,9 @@ class Packet:
                     )
         return problems
 
-    def plan(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
-        """The documents to build, in meeting order; ``only`` selects ids (unknown ids are refused)."""
+    def known_ids(self, only: Iterable[str]) -> list[str]:
+        """``only`` without repeats, each an id of this meeting's documents (an unknown one is refused):
+        for a command that plans every document but works on some."""
         wanted = list(dict.fromkeys(only))
         known = [e.id for e in self.meeting.documents]
         unknown = [i for i in wanted if i not in known]
@@ -136,6 +137,11 @@ class Packet:
             raise PacketError(
                 f"資料 id「{'、'.join(unknown)}」はこの会議にありません（この会議の資料：{'、'.join(known)}）"
             )
+        return wanted
+
+    def plan(self, only: Iterable[str] = ()) -> list[PlannedDocument]:
+        """The documents to build, in meeting order; ``only`` selects ids (unknown ids are refused)."""
+        wanted = self.known_ids(only)
         return [
             PlannedDocument(entry, registry.IDS[entry.id], self.context(entry))
             for entry in self.meeting.documents

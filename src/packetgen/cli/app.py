@@ -21,7 +21,7 @@ from packetgen.core.errors import PacketError
 from packetgen.core.japanese import display_width, pad, parse_date
 
 app = typer.Typer(
-    cls=JapaneseGroup,  # help and command-line errors in Japanese (cli_japanese.py)
+    cls=JapaneseGroup,  # help and command-line errors in Japanese (japanese_help.py)
     name="packetgen",
     add_completion=False,
     no_args_is_help=True,

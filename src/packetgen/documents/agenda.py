@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import yaml
+
 from packetgen.core.errors import InputError, Problem
 from packetgen.documents.base import BuildContext, DocumentBuilder
 from packetgen.inputs.explanation import Explanation
@@ -71,7 +73,7 @@ def attendance(members: list[Member], staff: list[StaffMember], without_absent: 
     return f"{note}＋市側出席者{len(staff)}名", count + len(staff)
 
 
-def tie_problems(explanation: Explanation, meeting: Meeting, node: Any, label: str) -> list[Problem]:
+def tie_problems(explanation: Explanation, meeting: Meeting, node: yaml.Node | None, label: str) -> list[Problem]:
     """The explanation must explain an item of this meeting's 次第 and cite documents of this packet:
     a page carried over from the last meeting is refused, not printed stale."""
     items = [t for item in meeting.agenda for t in (item.title, *item.children)]

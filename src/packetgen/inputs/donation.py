@@ -14,8 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
+import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from packetgen.core import japanese
@@ -109,19 +110,22 @@ class StatedTotal(_Model):
         return ""
 
 
+Row = TypeVar("Row")
+
+
 @dataclass(frozen=True)
-class Located:
+class Located(Generic[Row]):
     """A validated row and the Excel row it came from, for messages found later (totals)."""
 
     row: int
-    value: Any
+    value: Row
 
 
 @dataclass(frozen=True)
 class DonationTable:
     table: Table  # for messages: file label and column letters
-    records: tuple[Located, ...]  # of DonationRecord
-    totals: tuple[Located, ...]  # of StatedTotal
+    records: tuple[Located[DonationRecord], ...]
+    totals: tuple[Located[StatedTotal], ...]
     complete: bool  # every data row valid: only then can a 計 row be checked against their sum
 
 
@@ -261,7 +265,7 @@ class ReportText:
     the file as the user finds it."""
 
     report: DonationReport
-    node: Any
+    node: yaml.Node | None
     file: str
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:

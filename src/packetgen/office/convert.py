@@ -34,7 +34,7 @@ def convert_to_pdf(
     """Convert Office files to PDFs in out_dir in one LibreOffice call; return the PDFs in order.
     With ``when`` the PDFs are made reproducible (``pin_pdf``). ``profile``: a private LibreOffice
     profile folder to reuse (a warm start is ~0.3 s faster); without it a fresh one is made.
-    ``warm``: an office kept running (warm_office.py) tried first; any trouble there falls back to
+    ``warm``: an office kept running (warm.py) tried first; any trouble there falls back to
     starting LibreOffice here."""
     soffice = find_soffice()
     if soffice is None:

@@ -1,6 +1,6 @@
 """A warm LibreOffice: one office process kept running, converting files to PDF on request over UNO.
 
-Run by ``warm_office.py`` with a Python that has LibreOffice's ``uno`` module (Debian: python3-uno
+Run by ``warm.py`` with a Python that has LibreOffice's ``uno`` module (Debian: python3-uno
 gives it to the system Python only), so this file imports nothing but the standard library and uno —
 never packetgen. It listens on a Unix socket, one JSON request per connection::
 

@@ -56,9 +56,8 @@ class PrintResult:
 
 def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], None] = print) -> PrintResult:
     font_files.require(packet.fonts)  # stops naming the font and its Debian package
-    only = list(dict.fromkeys(only))
-    packet.plan(only)  # refuses unknown ids before anything happens
-    plan = packet.plan()
+    only = packet.known_ids(only)  # refuses unknown ids before anything happens
+    plan = packet.plan()  # the whole packet is printed; the PDFs of ``only`` are converted anew
     folder = packet.folder
     with folder.locked(say):
         made = Progress(built=lambda b: say(f"  作成  {b.planned.id:<10} {b.planned.output_name}"), say=say)

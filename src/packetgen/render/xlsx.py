@@ -24,6 +24,7 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from packetgen.core.fonts import GOTHIC, FontSetting, Role
+from packetgen.core.linebreak.kinsoku import LATIN_WORD
 from packetgen.render.ooxml import normalize_package
 
 COUNT = '#,##0;"△"#,##0'
@@ -116,7 +117,7 @@ CM = 72 / 2.54  # points in a centimetre
 DEFAULT_FONT_PT = 11  # the size of the workbook's default font (openpyxl's, renamed by the font setting)
 CELL_PAD_PT = 3  # room kept between a cell's border and its text, each side (LibreOffice leaves ~1 pt)
 LINE_EM = 1.2  # row height per line of wrapped text (LibreOffice sets these fonts 1.0 em apart)
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.,:/%&+\-_@#'’]*|\s+|.", re.DOTALL)
+_WORD = re.compile(rf"{LATIN_WORD}|\s+|.", re.DOTALL)
 
 
 @cache

@@ -1,4 +1,4 @@
-"""What changed between two text snapshots (review/text.py): per document, which slides, pages or
+"""What changed between two text snapshots (render/office_text.py): per document, which slides, pages or
 sheets changed, and each changed line as a character-level diff that reads well in Japanese.
 
 Text is cut into tokens — a number with its separators, sign and % (「99.9%」「△394」「2,030」), a run of
@@ -9,11 +9,12 @@ and a changed kana is not drowned in its sentence. No LibreOffice, no Office lib
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
 
-from packetgen.render.office_text import Snapshot
+from packetgen.core.manifest import DocumentText, Snapshot
 
 NUMBER = r"[△▲−\-+]?[0-9０-９]+(?:[,，.．][0-9０-９]+)*[%％]?"
 _TOKEN = re.compile(rf"{NUMBER}|[A-Za-zＡ-Ｚａ-ｚ]+|\s+|.", re.S)
@@ -128,14 +129,15 @@ def unit_lines(before: str, after: str) -> list[LineChange]:
     return changes
 
 
-def document_change(doc_id: str, old: dict[str, Any] | None, new: dict[str, Any] | None) -> DocumentChange:
-    ref = new or old or {}
+def document_change(doc_id: str, old: DocumentText | None, new: DocumentText | None) -> DocumentChange:
+    ref: Mapping[str, Any] = new or old or {}
     result = DocumentChange(doc_id, ref.get("name", doc_id), ref.get("title", ""), ref.get("kind", "page"), "unchanged")
-    result.unit_count = len((new or old or {}).get("units", []))
+    result.unit_count = len(ref.get("units", []))
     if old is None or new is None:
         result.status = "added" if old is None else "removed"
         return result
     a, b = old.get("units", []), new.get("units", [])
+    pairs: list[tuple[int | None, int | None]]
     if result.kind == "sheet":  # sheets are matched by name
         labels = [u["label"] for u in a]
         pairs = [(labels.index(u["label"]) if u["label"] in labels else None, j) for j, u in enumerate(b)]

@@ -16,14 +16,71 @@ import html
 import io
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from packetgen.review.diff import LineChange, is_number, tokens, unit_lines
 
+if TYPE_CHECKING:
+    from packetgen.building.packet import PlannedDocument
+
 PAGE_FILE = "index.html"
 THRESHOLD = 40  # grey-level difference that counts as a changed pixel (JPEG noise stays under it)
+
+
+# What the page reads of printing's PrintedDocument and Order (review sits below printing, so it
+# names the parts it reads instead of importing them); read-only, as both are frozen.
+class PrintedPdfDocument(Protocol):
+    @property
+    def name(self) -> str: ...  # 資料No.1-1 or the title of a document without a 資料 label
+
+    @property
+    def pdf(self) -> str: ...  # its print PDF, relative to print/
+
+    @property
+    def planned(self) -> PlannedDocument: ...
+
+
+class OrderLineView(Protocol):
+    @property
+    def label(self) -> str: ...
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def file(self) -> str: ...
+
+    @property
+    def pages(self) -> int: ...
+
+    @property
+    def orientation(self) -> str: ...  # 縦 or 横
+
+    @property
+    def duplex(self) -> bool: ...
+
+    @property
+    def flip(self) -> str: ...  # 長辺とじ or 短辺とじ
+
+    @property
+    def colour(self) -> bool: ...
+
+    @property
+    def copies(self) -> int: ...
+
+
+class OrderView(Protocol):
+    @property
+    def details(self) -> Sequence[tuple[str, str]]: ...  # the heading block, (項目, 内容)
+
+    @property
+    def totals(self) -> Mapping[str, int]: ...  # 総枚数 among them
+
+    @property
+    def lines(self) -> Sequence[OrderLineView]: ...
 
 
 @dataclass
@@ -64,11 +121,11 @@ def overlay(old: Path, new: Path) -> str:
                 left, top, right, bottom = box
                 box = (max(left - 8, 0), max(top - 8, 0), min(right + 8, mask.width), min(bottom + 8, mask.height))
                 mask.paste(mask.crop(box).filter(ImageFilter.MaxFilter(9)), box[:2])
-    if mask.getbbox() is None:
+    if (changed := mask.getbbox()) is None:
         return ""
     red = Image.new("RGBA", mask.size, (230, 0, 40, 0))
     red.putalpha(mask.point(lambda v: 110 if v else 0))
-    left, top, right, bottom = mask.getbbox()  # and a frame around it all, so a one-digit change is seen
+    left, top, right, bottom = changed  # and a frame around it all, so a one-digit change is seen
     ImageDraw.Draw(red).rectangle(
         (max(left - 12, 0), max(top - 12, 0), min(right + 12, mask.width - 1), min(bottom + 12, mask.height - 1)),
         outline=(230, 0, 40, 255),
@@ -80,13 +137,13 @@ def overlay(old: Path, new: Path) -> str:
 
 
 def views(
-    documents: list[Any],
+    documents: Sequence[PrintedPdfDocument],
     text: dict[str, list[str]],
     before_text: dict[str, list[str]] | None,
     preview_dir: Path,
     before_pages: Path,
 ) -> list[DocumentView]:
-    """``documents``: PrintedDocument (name, pdf, pages); page images under ``preview_dir/<stem>/``; the
+    """``documents``: this print's; page images under ``preview_dir/<stem>/``; the
     previous print's text and images (``before_pages/<stem>/``), when there is one."""
     from PIL import Image
 
@@ -238,7 +295,7 @@ def render(
     return "\n".join(out)
 
 
-def order_summary(order: Any) -> tuple[list[tuple[str, str]], list[str], list[list[str]]]:
+def order_summary(order: OrderView) -> tuple[list[tuple[str, str]], list[str], list[list[str]]]:
     """The order's main items, and a row per document (資料, file, pages, 向き, sides, colour, copies)."""
     details = [(k, v) for k, v in order.details if k in ("件名", "会議", "納期", "部数", "用紙", "綴じ方")]
     details.append(("総枚数", f"{order.totals['総枚数']:,}枚"))
@@ -260,12 +317,12 @@ def order_summary(order: Any) -> tuple[list[tuple[str, str]], list[str], list[li
 
 @dataclass(frozen=True)
 class Printed:
-    """What the page shows: this print's (or proof's) documents — PrintedDocument: name, pdf, pages,
-    planned.entry.title — with the PDF text of each page by PDF name, and the print order."""
+    """What the page shows: this print's (or proof's) documents with the PDF text of each page by PDF
+    name, and the print order."""
 
     title: str
-    order: Any
-    documents: list[Any]
+    order: OrderView
+    documents: Sequence[PrintedPdfDocument]
     text: dict[str, list[str]]
 
 

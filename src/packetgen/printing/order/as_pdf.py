@@ -148,7 +148,13 @@ def _fits_one_line(f: PdfFonts, value: str, width: float) -> bool:
     return "\n" not in value and f.width(value, PDF_SIZE, TO_FILL in value) <= width - 2 * PAD
 
 
-def _grid(f: PdfFonts, data: list[list[Any]], widths: Sequence[float], commands: list[tuple], repeat: int = 0) -> Table:
+def _grid(
+    f: PdfFonts,
+    data: Sequence[Sequence[Flowable | str]],
+    widths: Sequence[float],
+    commands: list[tuple],
+    repeat: int = 0,
+) -> Table:
     """A ruled table in the order's font, its cells padded and their contents centred vertically."""
     style = [
         ("FONTNAME", (0, 0), (-1, -1), f.regular),  # reportlab's default is Helvetica, not embedded
@@ -182,10 +188,10 @@ def _heading_table(order: Order, f: PdfFonts, frame: float) -> Table:
     to write in by hand."""
     label = max(f.width(k, PDF_SIZE, bold=True) for k, _ in order.heading) + 2 * PAD + 1
     value = frame / 2 - label
-    data: list[list[Any]] = []
+    data: list[list[Flowable | str]] = []
     commands: list[tuple] = [("BACKGROUND", (0, 0), (0, -1), HEADER_BLUE)]
     for r, items in enumerate(pair_items(order.heading, lambda v: _fits_one_line(f, v, value))):
-        cells: list[Any] = []
+        cells: list[Flowable | str] = []
         for c, (key, text) in enumerate(items):
             missing = TO_FILL in text
             room = HANDWRITING if any(TO_FILL in t for _, t in items) else 0.0
@@ -256,8 +262,8 @@ def order_pdf(order: Order, fonts: FontSetting) -> bytes:
     check_glyphs(f, texts)
     page = (A4_PORTRAIT[1], A4_PORTRAIT[0]) if _landscape_needed(order, f) else A4_PORTRAIT
     frame = page[0] - 2 * MARGIN
-    top: list[Any] = [_title_row(order, f, frame), Spacer(0, 6), _heading_table(order, f, frame)]
-    story: list[Any] = [KeepTogether(top), Spacer(0, 8)]
+    top: list[Flowable] = [_title_row(order, f, frame), Spacer(0, 6), _heading_table(order, f, frame)]
+    story: list[Flowable] = [KeepTogether(top), Spacer(0, 8)]
     story += [_documents_table(order, f, frame), Spacer(0, 8), _instructions(order, f, frame)]
 
     out = io.BytesIO()
