@@ -1,6 +1,7 @@
-"""Build: render the planned documents whose inputs changed, and commit them with the manifest and the
-withdrawal of print data they make stale, in one atomic step (outputs.py). A failed or killed build
-leaves the previous outputs untouched.
+"""Build: render the planned documents whose inputs changed (side by side on the machine's cores:
+assemble.made), and commit them with the manifest and the withdrawal of print data they make stale,
+in one atomic step (building/outputs.py). A failed or killed build leaves the previous outputs
+untouched.
 """
 
 from __future__ import annotations
