@@ -376,3 +376,21 @@ def test_build_new_and_diff_run_without_fcntl_on_the_portable_path(project: Path
     assert (project / "outputs" / DATE / "次第・参加者名簿.docx").is_file()
     assert [p.name for p in (project / "outputs" / ".packetgen").iterdir()] == [f"{DATE}.lock"]
     assert (project / "inputs" / "2023-10-26" / "meeting.yaml").is_file()
+
+
+def test_libreoffice_is_found_where_its_windows_installer_puts_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Windows' LibreOffice is not on the PATH: print finds it under Program Files."""
+    from packetgen.office.soffice import find_soffice
+
+    program = tmp_path / "Program Files"
+    exe = program / "LibreOffice" / "program" / "soffice.exe"
+    exe.parent.mkdir(parents=True)
+    exe.write_bytes(b"")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    monkeypatch.delenv("ProgramFiles(x86)", raising=False)
+    monkeypatch.setenv("ProgramFiles", str(program))
+    assert find_soffice() == str(exe)
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "elsewhere"))
+    assert find_soffice() is None
