@@ -88,7 +88,7 @@ def _build(packet: Packet, plan: list[PlannedDocument], force: bool, progress: P
     data, stale = _manifest(packet, withdrawn.manifest, built, prints)
     before, after = _text_snapshot(packet, previous, data, built)
     data = data.model_copy(update={"review": Review(built=after)})
-    files[manifest.NAME] = manifest.dumps(data)
+    files[manifest.NAME] = manifest.dumps(data, review_last=True)
     if withdrawn.any:  # the preview page shows the withdrawn previews: it goes with them
         withdrawn.files |= {f for f in ("print/preview/index.html",) if (packet.output_dir / f).exists()}
     packet.folder.commit(files, remove=stale | withdrawn.files)

@@ -211,7 +211,12 @@ def read(folder: Path) -> Manifest:
         return Manifest()
 
 
-def dumps(manifest: Manifest) -> bytes:
+def dumps(manifest: Manifest, review_last: bool = False) -> bytes:
     """The JSON: readable Japanese, two-space indents, a final newline; absent blocks left out. Every
-    field is a JSON type already (a tuple is written as a list)."""
-    return (json.dumps(manifest.model_dump(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    field is a JSON type already (a tuple is written as a list). ``review_last``: a build writes its
+    review block after the print blocks it keeps, a print its print block after the review, as the
+    file has always been written."""
+    data = manifest.model_dump()
+    if review_last and "review" in data:
+        data["review"] = data.pop("review")
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
