@@ -8,7 +8,8 @@ from pathlib import Path
 from conftest import DATE
 from packetgen.building.packet import Packet
 from packetgen.printing.job import PrintedDocument
-from packetgen.printing.order.content import build_order
+from packetgen.printing.order.content import build_order, copies, instructions
+from packetgen.printing.order.model import Order, OrderLine
 
 FULL_BLOCK = """印刷:
   件名: 有識者会議資料（テスト）
@@ -98,3 +99,117 @@ def test_new_does_not_carry_over_the_last_orders_dates(project: Path) -> None:
     assert "発注日:" not in text and "納期:" not in text and "納品場所: 市長公室政策企画課" in text
     order = order_for(Packet(project, "2023-10-26"))
     assert dict(order.details)["納期"] == "要記入" and "発注日" in order.to_fill
+
+
+SEED_BINDING = "左上1か所ホチキス留め"
+
+
+def seed_line(label: str, title: str, file: str, pages: int, colour: bool, landscape: bool) -> OrderLine:
+    return OrderLine(label, title, file, pages, True, colour, 26, landscape, SEED_BINDING)
+
+
+def test_the_seed_meetings_order_in_full(project: Path) -> None:
+    # the seed's 印刷 block: 課 only, 予備5部, 資料ごとに左上1か所ホチキス留め, 丁合あり, 校正不要
+    title = "令和5年度第1回一関市まち・ひと・しごと創生有識者会議"
+    when = "令和5年7月27日（木）13：30～15：00"
+    copies_note = "委員16名＋市側出席者5名＋予備5部＝26部"
+    assert order_for(Packet(project, DATE)) == Order(
+        meeting=title,
+        date_text=when,
+        lines=[  # slides (.pptx) and charts (.xlsx) in colour, the Word documents in black and white
+            seed_line("", "次第・参加者名簿", "agenda.pdf", 3, False, False),
+            seed_line("資料No.1-1", "デジタル田園都市国家構想総合戦略の概要", "1-1.pdf", 45, True, True),
+            seed_line("資料No.1-2", "地方版総合戦略の改訂", "1-2.pdf", 22, True, True),
+            seed_line("資料No.2", "人口動態について", "population.pdf", 10, True, False),
+            seed_line("資料No.3", "一関市企業版ふるさと納税について", "donation.pdf", 1, False, False),
+        ],
+        copies_note=copies_note,
+        details=(
+            ("件名", f"{title} 会議資料の印刷"),
+            ("会議", f"{title}（{when}）"),
+            ("発注者（課）", "市長公室政策企画課"),
+            ("発注者（担当者）", "要記入"),
+            ("電話", "要記入"),
+            ("メール", "—"),
+            ("発注日", "要記入"),
+            ("納期", "要記入"),
+            ("納品場所", "要記入"),
+            ("部数", copies_note),
+            ("用紙", "A4・普通紙（コピー用紙）"),
+            ("綴じ方", "資料ごとに左上1か所ホチキス留め"),
+            ("丁合", "あり（次第・参加者名簿、資料No.1-1、資料No.1-2、資料No.2、資料No.3の順）"),
+            ("校正", "不要（PDFのとおり印刷）"),
+            ("備考", "—"),
+        ),
+        instructions=(
+            "印刷するファイル：下表の資料ごとのPDF（5ファイル）。各26部を、表の両面/片面・カラー/モノクロ・"
+            "とじ方向のとおりに印刷し、資料ごとに左上1か所ホチキス留めしてください。",
+            "packet.pdf は全資料を会議の順に1つにしたもの（確認用、84ページ）です。印刷には使いません。",
+            "packet.pdf では、各資料が用紙の表面から始まるよう、ページ数が奇数の資料の後に白紙ページを入れてあります。",
+            "両面の資料は、縦の資料は長辺とじ、横の資料は短辺とじで印刷してください"
+            "（左上をとめて左から開いたとき、裏面も正しい向きになります）。",
+            "丁合：各部を表の順（No順）に重ねてください。",
+        ),
+        packet="packet.pdf",
+        packet_pages=84,
+    )
+
+
+def test_a_documents_own_print_options_override_colour_and_duplex(project: Path) -> None:
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    text = text.replace(
+        "    名称: 次第・参加者名簿\n", "    名称: 次第・参加者名簿\n    印刷: {両面: false, カラー: true}\n", 1
+    )
+    text = text.replace("    資料番号: No.1-1\n", "    資料番号: No.1-1\n    印刷: {カラー: false}\n", 1)
+    meeting.write_text(text, "utf-8")
+    order = order_for(Packet(project, DATE))
+    assert [(line.duplex, line.colour) for line in order.lines] == [
+        (False, True),  # the agenda: 片面, in colour as the meeting file says
+        (True, False),  # slides in black and white as it says
+        (True, True),
+        (True, True),
+        (True, False),
+    ]
+
+
+def test_without_a_list_of_attendees_only_extras_and_spares_are_counted(project: Path) -> None:
+    packet = with_block(project, "印刷:\n  追加部数: {傍聴者用: 5}\n  予備部数: 2\n")
+    slides_only = [doc for doc in packet.plan() if doc.entry.id in ("1-1", "1-2")]
+    assert copies(slides_only, packet.meeting.printing) == (7, "名簿なし＋傍聴者用5部＋予備2部＝7部")
+    assert copies([], packet.meeting.printing.model_copy(update={"extra_copies": {}})) == (2, "名簿なし＋予備2部＝2部")
+
+
+def test_copies_given_in_the_meeting_file_are_taken_as_they_are(project: Path) -> None:
+    packet = with_block(project, "印刷:\n  部数: 40\n  予備部数: 2\n")
+    assert copies(packet.plan(), packet.meeting.printing) == (40, "40部（会議ファイルで指定）")
+
+
+def test_paper_that_is_not_recycled_and_no_collating(project: Path) -> None:
+    block = (
+        "印刷:\n  用紙: {紙質: 上質紙, 再生紙: false}\n  丁合: false\n"
+        "  綴じ方: {単位: 一式, 方法: クリップ留め}\n"
+    )
+    order = order_for(with_block(project, block))
+    details = dict(order.details)
+    assert details["用紙"] == "A4・上質紙・再生紙以外"
+    assert details["丁合"] == "なし" and details["綴じ方"] == "一式（全資料）をクリップ留め"
+    assert details["メール"] == "—" and details["備考"] == "—"
+    assert order.instructions == (
+        "印刷するファイル：packet.pdf（全資料を会議の順に1つにしたもの、84ページ）。26部を両面で印刷し、"
+        "一式をクリップ留めしてください。資料ごとのPDFは確認用です。",
+        "packet.pdf では、各資料が用紙の表面から始まるよう、ページ数が奇数の資料の後に白紙ページを入れてあります。",
+        "両面の資料は、縦の資料は長辺とじ、横の資料は短辺とじで印刷してください"
+        "（左上をとめて左から開いたとき、裏面も正しい向きになります）。",
+    )
+
+
+def test_the_instructions_count_the_copies_of_the_first_line(project: Path) -> None:
+    settings = Packet(project, DATE).meeting.printing
+    one = [OrderLine("資料No.3", "寄附", "donation.pdf", 1, False, False, 12)]
+    said = instructions(settings, one, "packet.pdf", 2)
+    assert said[0].startswith("印刷するファイル：下表の資料ごとのPDF（1ファイル）。各12部を、")
+    assert not any(s.startswith("両面の資料は") for s in said)  # no line printed on both sides
+    assert instructions(settings, [], "packet.pdf", 0)[0].startswith(
+        "印刷するファイル：下表の資料ごとのPDF（0ファイル）。各0部を、"
+    )
