@@ -129,6 +129,22 @@ def test_the_workbook() -> None:
     assert book.properties.created == datetime(2023, 7, 20, 9)
 
 
+def test_the_workbook_formats_counts_centres_the_table_and_repeats_its_header() -> None:
+    book = openpyxl.load_workbook(io.BytesIO(as_xlsx.order_xlsx(ORDER, datetime(2023, 7, 20, 9), "第1回", FONTS)))
+    ws = book.active
+    table = [c for row in ws["A7:N11"] for c in row if c.value is not None]
+    counts = {c.coordinate for c in table if c.number_format == '#,##0;"△"#,##0'}
+    # pages, copies, sheets and their totals with a thousands separator; the No column as it is
+    assert counts == {f"{col}{r}" for col in "EKLMN" for r in (8, 9, 10)} | {"E11", "L11", "M11", "N11"}
+    assert [ws[f"A{r}"].number_format for r in (8, 9, 10)] == ["General"] * 3
+    assert {c.alignment.vertical for c in table} == {"center"}
+    assert ws["B11"].value == "総枚数＝1部の枚数×部数（両面は2ページで1枚）" and ws["B11"].alignment.wrap_text
+    assert [(ws[k].alignment.horizontal, ws[k].alignment.vertical) for k in ("A14", "A15")] == [("right", "top")] * 2
+    assert ws.print_title_rows == "$7:$7"  # the table's header row on every page of a long order
+    assert ws.print_area == "'印刷発注書'!$A$1:$N$15"
+    assert book.properties.title == "印刷発注書"
+
+
 def test_the_pdf() -> None:
     from pypdf import PdfReader
 

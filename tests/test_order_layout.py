@@ -10,6 +10,7 @@ then write the new values in. (It kills the mutants of printing/order/'s drawing
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import datetime
 
@@ -73,6 +74,42 @@ def test_the_order_workbook_as_laid_out() -> None:
     assert widths == XLSX_WIDTHS
     assert heights == XLSX_HEIGHTS
     assert merged == XLSX_MERGED
+
+
+FULL_HEADING = (
+    ("件名", "有識者会議資料（テスト）"),
+    ("会議", "令和5年度第1回一関市まち・ひと・しごと創生有識者会議（令和5年7月27日（木）13：30～15：00）"),
+    ("発注者（課）", "市長公室政策企画課"),
+    ("発注者（担当者）", "渡辺　苑子"),
+    ("電話", "要記入"),
+    ("メール", "seisaku@example.jp"),
+    ("納期", "令和5年7月26日（水）17:00まで"),
+    ("部数", "委員10名（欠席6名を除く）＋市側出席者5名＋傍聴者用5部＋報道用3部＋予備2部＝25部"),
+    ("備考", "1行目\n2行目"),
+    (
+        "校正",
+        "要（印刷前に校正刷りを確認します）。"
+        + "校正刷りは政策企画課の窓口で確認し、修正があればその日のうちに連絡します。" * 2,
+    ),
+)
+
+
+def test_a_full_heading_pairs_short_items_and_grows_rows_for_long_ones() -> None:
+    order = dataclasses.replace(ORDER, details=FULL_HEADING)
+    cells, _, heights, merged = xlsx_layout(as_xlsx.order_xlsx(order, datetime(2023, 7, 20, 9), "第1回", FONTS))
+    # 項目 spans A:C (発注者（担当者） needs three columns); two short items share a row, the right one at I
+    assert [c[0] for c in cells][:22] == [
+        "A1", "A2", "A4", "D4", "A5", "D5", "A6", "D6", "I6", "K6", "A7", "D7", "I7", "K7",
+        "A8", "D8", "A9", "D9", "A10", "D10", "A11", "D11",
+    ]  # fmt: skip
+    assert sorted(m for m in merged if int(m.split(":")[1][1:]) < 13) == [
+        "A10:C10", "A11:C11", "A1:N1", "A2:N2", "A4:C4", "A5:C5", "A6:C6", "A7:C7", "A8:C8", "A9:C9",
+        "D10:N10", "D11:N11", "D4:N4", "D5:N5", "D6:H6", "D7:H7", "D8:N8", "D9:N9",
+        "I6:J6", "I7:J7", "K6:N6", "K7:N7",
+    ]  # fmt: skip
+    # one line 16.5 pt; a 要記入 row 24 pt (room to write by hand); 備考's two lines and 校正's wrapped text 29.4 pt
+    heading_heights = {k: v for k, v in heights.items() if 4 <= k <= 11}
+    assert heading_heights == {4: 16.5, 5: 16.5, 6: 16.5, 7: 24.0, 8: 16.5, 9: 16.5, 10: 29.4, 11: 29.4}
 
 
 # fmt: off
