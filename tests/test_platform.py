@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -194,6 +195,25 @@ def test_a_lock_is_held_until_its_file_is_closed(tmp_path: Path, monkeypatch, pa
         assert not platform.try_lock(two)
     with open(lock, "a+b") as three:
         assert platform.try_lock(three)
+
+
+@pytest.mark.parametrize("path", ["linux", "portable"])
+def test_wait_lock_waits_until_the_holder_closes_its_file(tmp_path: Path, monkeypatch, path: str) -> None:
+    # the warm office's start lock: one start per slot, however many commands ask at once
+    if path == "portable":
+        monkeypatch.setenv(platform.PLATFORM_ENV, "portable")
+    lock = tmp_path / "x.lock"
+    with open(lock, "a+b") as holder, open(lock, "a+b") as waiter, open(lock, "a+b") as third:
+        platform.wait_lock(holder)  # free: taken at once
+        assert not platform.try_lock(third)
+        waiting = threading.Thread(target=platform.wait_lock, args=(waiter,), daemon=True)
+        waiting.start()
+        waiting.join(0.3)
+        assert waiting.is_alive()  # still waiting while the holder's file is open
+        holder.close()
+        waiting.join(10)
+        assert not waiting.is_alive()
+        assert not platform.try_lock(third)  # the waiter holds it now
 
 
 def test_no_atomic_exchange_on_the_portable_path(tmp_path: Path, portable: None) -> None:
