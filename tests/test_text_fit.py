@@ -53,3 +53,19 @@ def test_word_longer_than_the_line_breaks_anywhere(font: FontMeasure) -> None:
 def test_full_width_characters_are_one_em(font: FontMeasure) -> None:
     assert font.text_width("地方創生", 10) == pytest.approx(40)
     assert font.text_width("ABC", 10) < 30
+
+
+def test_the_slide_font_is_the_settings_gothic_as_installed_regular_and_bold() -> None:
+    from pathlib import Path
+
+    from packetgen.core.errors import PacketError
+    from packetgen.core.fonts import FontSetting
+    from packetgen.render.text_fit import slide_font
+
+    if resolve("BIZ UDPゴシック") is None:
+        pytest.skip("BIZ UDPゴシック is not installed")
+    measure = slide_font(FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium"))
+    assert (Path(measure.regular).name, measure.regular_index) == ("BIZUDPGothic-Regular.ttf", 0)
+    assert (Path(measure.bold).name, measure.bold_index) == ("BIZUDPGothic-Bold.ttf", 0)
+    with pytest.raises(PacketError, match="ゴシック「ない書体」"):  # the build stops before fitting with another font
+        slide_font(FontSetting("ない書体", "BIZ UD明朝 Medium"))
