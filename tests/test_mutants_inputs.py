@@ -790,6 +790,25 @@ def test_member_remark_marks(remark: str, kept: str) -> None:
     assert member.absent is False
 
 
+@pytest.mark.parametrize(
+    ("remark", "one_meeting"),
+    [
+        ("欠席", True),
+        ("web", True),
+        ("ＷＥＢ", True),
+        ("オンライン", True),
+        ("代理出席", False),
+        ("欠席予定", False),
+        ("", False),
+    ],
+)
+def test_absent_and_web_are_remarks_for_one_meeting_only(remark: str, one_meeting: bool) -> None:
+    # `packetgen new` clears these when it carries the member list over to the next meeting
+    from packetgen.inputs.people import is_per_meeting_mark
+
+    assert is_per_meeting_mark(remark) is one_meeting
+
+
 def test_member_kana_and_name_limits() -> None:
     from pydantic import ValidationError
 
