@@ -125,6 +125,41 @@ def test_commit_falls_back_without_an_atomic_exchange(tmp_path: Path, monkeypatc
     assert list(folder.workspace.iterdir()) == []
 
 
+class Killed(Exception):
+    """Stands for the process being killed at that point."""
+
+
+def test_a_commit_killed_between_its_two_renames_is_put_back_by_the_next_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(platform, "exchange", lambda a, b: False)  # the portable path: two renames
+    folder = outputs.OutputFolder(tmp_path / "outputs", "d")
+    folder.commit({"a": b"1"})
+    replace = os.replace
+
+    def killed_after_the_first(source: Path, target: Path) -> None:
+        replace(source, target)
+        if target != folder.path:  # the meeting folder moved aside: killed before the next one moves in
+            raise Killed
+
+    monkeypatch.setattr(os, "replace", killed_after_the_first)
+    with pytest.raises(Killed):
+        folder.commit({"a": b"2"})
+    monkeypatch.setattr(os, "replace", replace)
+    assert not folder.path.exists()
+    with folder.locked():
+        assert (folder.path / "a").read_bytes() == b"1"  # the previous version, whole
+    assert sorted(p.name for p in folder.workspace.iterdir()) == ["d.lock"]
+
+
+def test_commit_makes_the_folders_of_new_files_at_any_depth(tmp_path: Path) -> None:
+    folder = outputs.OutputFolder(tmp_path / "outputs", "d")
+    folder.commit({"a": b"1"})
+    folder.commit({"print/preview/資料/1.png": b"P"})
+    assert (folder.path / "print" / "preview" / "資料" / "1.png").read_bytes() == b"P"
+    assert (folder.path / "a").read_bytes() == b"1"
+
+
 def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "in_a").touch()
