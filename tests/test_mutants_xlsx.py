@@ -186,8 +186,10 @@ def test_row_heights_filled_and_charts_in_rows_of_their_own() -> None:
     assert ws.row_dimensions[4].height is None
     from openpyxl.chart import BarChart
 
-    xlsx_charts.chart_row(ws, 5, BarChart(), 16.0, 5.0)
+    chart = BarChart()
+    xlsx_charts.chart_row(ws, 5, chart, 16.0, 5.0)
     assert ws.row_dimensions[5].height == 149.7  # 5 cm and 4 pt above and below
+    assert (chart.anchor._from.col, chart.anchor._from.row, chart.anchor._from.rowOff) == (0, 4, 50800)  # 4 pt down
 
 
 # --- the font's measures, checked against PIL reading the font file directly --------------------
@@ -292,6 +294,34 @@ def test_charts_name_the_gothic_and_stop_at_gaps() -> None:
         xlsx_charts.chart_text().p[0].pPr.defRPr.sz == 900
         and xlsx_charts.chart_title("t").tx.rich.p[0].r[0].rPr.sz == 1100
     )
+
+
+def test_chart_titles_are_bold_above_the_plot_and_every_text_part_ends_in_the_gothic() -> None:
+    title = xlsx_charts.chart_title("人口（人）", 12)
+    paragraph = title.tx.rich.p[0]
+    assert (paragraph.pPr.defRPr.sz, paragraph.pPr.defRPr.b, paragraph.pPr.defRPr.ea.typeface) == (
+        1200,
+        True,
+        xlsx.GOTHIC,
+    )
+    assert title.overlay is False  # the title above the plot, not drawn over it
+    text = xlsx_charts.chart_text(9).p[0]
+    assert (text.endParaRPr.sz, text.endParaRPr.b, text.endParaRPr.latin.typeface) == (900, False, xlsx.GOTHIC)
+
+
+def test_combined_charts_draw_straight_lines_too() -> None:
+    from openpyxl.chart import BarChart, LineChart, Reference
+
+    ws = Workbook().active
+    for r, v in enumerate([3, 4, 5], start=1):
+        ws.cell(row=r, column=1, value=v)
+    bars, line = BarChart(), LineChart()
+    bars.add_data(Reference(ws, min_col=1, min_row=1, max_row=3))
+    line.add_data(Reference(ws, min_col=1, min_row=1, max_row=3))
+    line.series[0].smooth = True
+    bars += line  # a line drawn over the bars (openpyxl keeps it in bars._charts)
+    xlsx_charts.place_chart(ws, bars, "A1", 16.0, 8.0)
+    assert line.series[0].smooth is False
 
 
 def test_saved_workbooks_are_the_same_bytes() -> None:
