@@ -6,12 +6,14 @@ analysis.donation_claims), written to kill mutmut survivors (docs/mutation.md)."
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from packetgen.analysis import claims
 from packetgen.analysis import donation as d
 from packetgen.analysis import donation_claims as dc
+from packetgen.core.errors import Problem
 from packetgen.inputs import donation_totals as t
 from packetgen.inputs.donation import DonationRecord, StatedTotal
 
@@ -537,3 +539,110 @@ def test_deck_fact_notices_name_title_unused_value_and_figure() -> None:
         "注意：s.yaml 109行目：スライド5の「実装」（年の記載なし）は「1,600団体」ですが、スライド4（108行目）では「1,500団体」です。"
         "同じ数値は一か所で決め、両方を合わせてください",
     ]
+
+
+# --- the records table checked: 事業数 per project and every 計 row ------------------------------
+
+RECORDS_HEADER = "年度,対象事業の区分,事業名,寄附企業,寄附額（千円）,事業数,出典\n"
+
+
+def checked(tmp_path: Path, rows: str) -> tuple[list, list[str]]:
+    from packetgen.inputs.donation import load_donations
+
+    (tmp_path / "records.csv").write_text(RECORDS_HEADER + rows, "utf-8")
+    problems: list[Problem] = []
+    table = load_donations(tmp_path / "records.csv", "records.csv", problems)
+    assert table is not None
+    years = t.checked_totals(table, problems)
+    return years, [str(p) for p in problems]
+
+
+def test_checked_totals_name_the_row_and_column_of_each_disagreement(tmp_path: Path) -> None:
+    years, problems = checked(
+        tmp_path,
+        "令和4年度,区分,事業A,A社,100,1,x\n"
+        "令和4年度,区分,事業A,B社,1500,2,x\n"
+        "令和4年度,,計,,1500,3,x\n"
+        "令和3年度,,計,,9,,x\n",
+    )
+    assert [(y.fiscal_year, y.amount, y.project_count) for y in years] == [(2022, 1600, 1)]
+    assert problems == [
+        "records.csv 3行目 F列「事業数」: 同じ年度・対象事業の区分・事業名の2行目と事業数が違います（2行目：1、この行：2）",
+        "records.csv 4行目 E列「寄附額（千円）」: 令和4年度の計 1,500千円 が各行の合計 1,600千円 と合いません。"
+        "データ行か計の行を確認してください",
+        "records.csv 4行目 F列「事業数」: 令和4年度の計 3 が各行の合計 1 と合いません。データ行か計の行を確認してください",
+        "records.csv 5行目 A列「年度」: 令和3年度の寄附のデータ行がありません（計の行だけがあります）",
+    ]
+
+
+def test_checked_totals_leave_the_totals_alone_while_a_data_row_is_invalid(tmp_path: Path) -> None:
+    years, problems = checked(
+        tmp_path, "令和4年度,区分,事業A,A社,100,1,x\n令和4年度,区分,事業B,B社,x,1,x\n令和4年度,,計,,999,2,x\n"
+    )
+    assert [(y.fiscal_year, y.amount) for y in years] == [(2022, 100)]
+    assert len(problems) == 1 and problems[0].startswith("records.csv 3行目 E列「寄附額（千円）」")
+
+
+def test_series_of_the_table_names_the_rows_of_each_years_gifts(tmp_path: Path) -> None:
+    from packetgen.inputs.donation import load_donations
+
+    (tmp_path / "records.csv").write_text(
+        RECORDS_HEADER
+        + "令和4年度,区分,事業A,A社,100,1,x\n令和3年度,区分,事業B,B社,20,1,x\n令和4年度,区分,事業C,C社,5,1,x\n",
+        "utf-8",
+    )
+    table = load_donations(tmp_path / "records.csv", "records.csv", [])
+    assert table is not None
+    series = dc.series_of(t.totals_by_year([r.value for r in table.records]), table)
+    assert [(p.label, p.value, p.where) for p in series["寄附額"].points] == [
+        ("令和3年度", 20, "records.csv 3行目"),
+        ("令和4年度", 105, "records.csv 2・4行目"),
+    ]
+
+
+def test_placeholder_values_are_the_worked_example_and_the_latest_year() -> None:
+    latest = t.totals_by_year(RECORDS)[-1]
+    example = d.worked_example(100000, Decimal("0.3"), Decimal("0.9"))
+    assert dc.placeholder_values(example, latest) == {
+        "損金算入": "3割",
+        "税額控除": "6割",
+        "最大軽減": "9割",
+        "実質負担": "1割",
+        "例示寄附額": "100,000千円",
+        "報告年度": "令和4年度",
+        "寄附額合計": "205千円",
+        "事業数": "3",
+        "寄附対象区分": "しごと及びまち",
+    }
+
+
+SEED_REPORT = Path(__file__).resolve().parent.parent / "inputs" / "2023-07-27" / "donation" / "report.yaml"
+EVALUATION = '    - "{報告年度}は、{寄附対象区分}に対する寄附がありました。"\n'
+CLAIMS = (
+    "    - 文: 寄附額は減少しました。\n      主張: {寄附額: 減少}\n"  # refuted by the records
+    "    - 寄附件数は増加しました。\n"  # a claim word as plain text
+    '    - "{増減:不明}"\n'  # a computed phrase of no series
+    "    - 文: 寄附額は{増減:不明}でした。\n      主張: {寄附額: 増加}\n"  # a declared sentence's phrase
+)
+
+
+def test_check_claims_names_each_refused_sentence_by_line_and_key(tmp_path: Path) -> None:
+    from packetgen.inputs.donation import load_report
+
+    report = tmp_path / "report.yaml"
+    report.write_text(SEED_REPORT.read_text("utf-8").replace(EVALUATION, CLAIMS), "utf-8")
+    problems: list[Problem] = []
+    text = load_report(report, "report.yaml", problems)
+    assert text is not None and problems == []
+    years = t.totals_by_year(RECORDS)
+    series = dc.claim_series(years, {2022: [2], 2021: [3]}, "records.csv")
+    values = dc.placeholder_values(d.worked_example(1000, Decimal("0.3"), Decimal("0.9")), years[-1])
+    assert dc.check_claims(text, series, values, problems) is False
+    assert [str(p) for p in problems] == [
+        "report.yaml 42行目 事業の評価.本文[1].主張.寄附額: 「寄附額: 減少」とありますが、データと合いません：寄附額は前年度から155千円増加（令和3年度 50千円（records.csv 3行目）、令和4年度 205千円（records.csv 2行目））（文は41行目）",
+        "report.yaml 43行目 事業の評価.本文[2]: 「増加」と書かれていますが、データで確かめる主張がありません。{増減:寄附額} などの計算語句にするか、文: と 主張:（例：寄附額: 増加）の形にしてください（README「寄附の計算語句と主張」）",
+        "report.yaml 44行目 事業の評価.本文[3]: 「{増減:不明}」の系列「不明」はありません（使える系列：寄附額、事業数、寄附件数）",
+        "report.yaml 45行目 事業の評価.本文[4].文: 「{増減:不明}」の系列「不明」はありません（使える系列：寄附額、事業数、寄附件数）",
+    ]
+    seed = load_report(SEED_REPORT, "report.yaml", [])
+    assert seed is not None and dc.check_claims(seed, series, values, problems) is True  # nothing added
