@@ -166,6 +166,35 @@ def test_text_is_measured_in_the_face_of_a_collection_it_was_found_as(tmp_path: 
     assert Metrics(ttc, ttc, 1, 0).width_pt("a", 10, bold=True) == pytest.approx(5.0 * 1.02)
 
 
+def test_the_order_pdf_draws_in_the_face_of_a_collection_it_was_found_as(tmp_path: Path, monkeypatch) -> None:
+    """reportlab opens a .ttc at its first face unless told: the order PDF registers the face whose
+    PostScript name the font search found, regular and bold; a family without a bold face is bold in
+    the regular one."""
+    from fontTools.ttLib import TTCollection
+
+    from packetgen.core.platform.fonts import ResolvedFont
+    from packetgen.printing.order import pdf_fonts
+
+    collection = TTCollection()
+    collection.fonts = [
+        make_font({"en": "Order UDGothic"}, "OrderUDGothic-Regular", 400, advance=500),
+        make_font({"en": "Order UDPGothic"}, "OrderUDPGothic-Regular", 400, advance=800),
+    ]
+    collection.save(tmp_path / "OrderUD-R.TTC")  # as a Windows folder may spell it
+    ttc = tmp_path / "OrderUD-R.TTC"
+    faces = {
+        "Order UDPGothic": ResolvedFont("Order UDPGothic", ttc, ("Order UDPGothic",), "OrderUDPGothic-Regular", 1),
+        "Order UDGothic": ResolvedFont("Order UDGothic", ttc, ("Order UDGothic",), "OrderUDGothic-Regular", 0),
+    }
+    monkeypatch.setattr(pdf_fonts, "resolve", lambda name, bold=False: faces.get(name))
+    proportional = pdf_fonts.pdf_fonts(FontSetting("Order UDPGothic", "BIZ UD明朝 Medium"))
+    assert proportional == pdf_fonts.PdfFonts("OrderUDPGothic-Regular", "OrderUDPGothic-Regular", "Order UDPGothic")
+    assert proportional.width("a", 10) == pytest.approx(8.0)  # the second face's advance, not the first's
+    assert proportional.width("a", 10, bold=True) == pytest.approx(8.0)
+    fixed = pdf_fonts.pdf_fonts(FontSetting("Order UDGothic", "BIZ UD明朝 Medium"))
+    assert (fixed.regular, fixed.width("a", 10)) == ("OrderUDGothic-Regular", pytest.approx(5.0))
+
+
 def test_the_font_folders_of_each_system(monkeypatch, tmp_path: Path) -> None:
     monkeypatch.setattr(Path, "home", lambda: tmp_path / "home")
     monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))

@@ -69,3 +69,23 @@ def test_the_slide_font_is_the_settings_gothic_as_installed_regular_and_bold() -
     assert (Path(measure.bold).name, measure.bold_index) == ("BIZUDPGothic-Bold.ttf", 0)
     with pytest.raises(PacketError, match="ゴシック「ない書体」"):  # the build stops before fitting with another font
         slide_font(FontSetting("ない書体", "BIZ UD明朝 Medium"))
+
+
+def test_advances_take_each_characters_weight_and_gaps_the_space_between_scripts() -> None:
+    from PIL import ImageFont
+
+    regular, bold = resolve("BIZ UDPゴシック"), resolve("BIZ UDPゴシック", bold=True)
+    if regular is None or bold is None:
+        pytest.skip("BIZ UDPゴシック is not installed")
+
+    def em(path, char: str) -> float:  # read from the font file directly
+        return ImageFont.truetype(str(path), 1000).getlength(char) / 1000
+
+    measure = FontMeasure.of(regular, bold)
+    assert em(regular.file, "W") != em(bold.file, "W")
+    assert measure.advances("WW漢", (False, True, False)) == [em(regular.file, "W"), em(bold.file, "W"), 1.0]
+    no_bold_face = FontMeasure(str(regular.file))
+    assert no_bold_face.advances("W", (True,)) == [em(regular.file, "W")]  # bold set in the regular face
+    with pytest.raises(ValueError):
+        measure.advances("WW", (True,))
+    assert measure.gaps("漢a b") == [0.0, 0.25, 0.0, 0.0]  # a quarter em between Japanese and Latin only
