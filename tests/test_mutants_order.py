@@ -167,3 +167,39 @@ def test_the_pdf() -> None:
     fonts = {str(f["/BaseFont"]) for f in pdf.pages[0]["/Resources"]["/Font"].values()}
     assert any("BIZUDPGothic" in f for f in fonts), fonts
     assert as_pdf.order_pdf(ORDER, FONTS) == as_pdf.order_pdf(ORDER, FONTS)  # the same order, the same bytes
+
+
+def test_the_pdf_names_itself_and_its_language() -> None:
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(as_pdf.order_pdf(ORDER, FONTS)))
+    meta = pdf.metadata
+    assert (meta["/Title"], meta["/Subject"]) == ("印刷発注書", "第1回会議（令和5年7月27日）")
+    assert (meta["/Author"], meta["/Creator"]) == ("packetgen", "packetgen")
+    assert meta["/CreationDate"] == "D:20000101000000+00'00'"  # invariant: no date, the same bytes
+    assert pdf.trailer["/Root"]["/Lang"] == "ja-JP"
+
+
+def test_a_long_order_repeats_the_table_header_and_the_instructions_heading_on_each_page() -> None:
+    from pypdf import PdfReader
+
+    long = model.Order(
+        "第1回会議",
+        "令和5年7月27日",
+        [AGENDA] * 45,
+        "委員16名＋予備5部",
+        instructions=tuple(f"指示{i}" for i in range(30)),
+    )
+    pdf = PdfReader(io.BytesIO(as_pdf.order_pdf(long, FONTS)))
+    pages = ["".join(page.extract_text().split()) for page in pdf.pages]
+    assert len(pages) == 3
+    assert pages[1].startswith(
+        "No資料番号資料名ファイルページ数向き両面/片面とじ方向カラー/モノクロ綴じ方部数1部の枚数総枚数総ページ数"
+    )
+    assert pages[2].startswith("印刷の指示8.指示7")  # the heading again, then where the instructions ran on
+    assert [page[-21:] for page in pages] == [
+        f"第1回会議令和5年7月27日印刷発注書{n}/3" for n in (1, 2, 3)
+    ]  # the footer
+    for page in pdf.pages:  # the setting's gothic on every page, no unembedded Helvetica
+        fonts = {str(f["/BaseFont"]) for f in page["/Resources"]["/Font"].values()}
+        assert fonts == {"/AAAAAA+BIZUDPGothic-Regular", "/AAAAAA+BIZUDPGothic-Bold"}
