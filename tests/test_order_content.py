@@ -186,10 +186,7 @@ def test_copies_given_in_the_meeting_file_are_taken_as_they_are(project: Path) -
 
 
 def test_paper_that_is_not_recycled_and_no_collating(project: Path) -> None:
-    block = (
-        "印刷:\n  用紙: {紙質: 上質紙, 再生紙: false}\n  丁合: false\n"
-        "  綴じ方: {単位: 一式, 方法: クリップ留め}\n"
-    )
+    block = "印刷:\n  用紙: {紙質: 上質紙, 再生紙: false}\n  丁合: false\n  綴じ方: {単位: 一式, 方法: クリップ留め}\n"
     order = order_for(with_block(project, block))
     details = dict(order.details)
     assert details["用紙"] == "A4・上質紙・再生紙以外"
