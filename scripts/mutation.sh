@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Mutation testing of packetgen's core with mutmut 3 (not run in CI). See docs/mutation.md.
 #
-#   scripts/mutation.sh                       # the whole scope (~7000 mutants: hours at one child)
-#   scripts/mutation.sh japanese inputs.numbers analysis.donation   # only these modules
-#   MUTMUT_CHILDREN=2 scripts/mutation.sh japanese                  # more parallel children
+#   scripts/mutation.sh                       # the whole scope (~8,300 mutants: about an hour at one child)
+#   scripts/mutation.sh core.japanese inputs.numbers printing.order.content   # only these modules
+#   MUTMUT_CHILDREN=2 scripts/mutation.sh core.japanese             # more parallel children
 #   scripts/mutation.sh --report [MODULE…]    # only print the score table of the last runs
 #
 # The scope, the test selection (fast unit-test files only) and the pytest options are in
 # pyproject.toml [tool.mutmut]. mutmut copies the project into ./mutants/ (git-ignored) and keeps its
-# results there, so a second run only re-tests what changed. At the end the per-module score table
-# (killed / survived / timeout / other / total, and the killed share) is printed.
+# results there, so a second run only re-tests what changed; a change of the test selection or of the
+# pytest options makes it forget every result. At the end the per-module score table (killed /
+# survived / timeout / other / checked / not checked, and the score) is printed. Do not edit this
+# file while it runs: bash reads it as it goes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,7 +46,7 @@ for line in out.splitlines():
     name, sep, status = line.strip().rpartition(": ")
     if not sep or "__mutmut_" not in name or not any(fnmatch.fnmatch(name, p) for p in patterns):
         continue
-    table[name.rsplit(".", 1)[0]][status] += 1  # packetgen.japanese.x_wareki__mutmut_3, …xǁClassǁmethod__mutmut_1
+    table[name.rsplit(".", 1)[0]][status] += 1  # packetgen.core.japanese.x_wareki__mutmut_3, …xǁClassǁmethod__mutmut_1
 
 
 def row(label: str, c: Counter) -> str:
