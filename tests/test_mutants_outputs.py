@@ -56,6 +56,18 @@ def test_dumps_is_readable_japanese_with_a_final_newline() -> None:
     assert manifest.dumps(data) == expected.encode()
 
 
+def test_dumps_writes_the_review_block_last_for_a_build_and_before_the_print_for_a_print() -> None:
+    block = manifest.PrintBlock(
+        key="k", packet="packet.pdf", pages=1, documents=1, copies=1, copies_note="1部", sheets=1,
+        order="印刷発注書.pdf", zip="印刷データ.zip", to_fill=(), files={},
+    )  # fmt: skip
+    data = manifest.Manifest(review=manifest.Review(built={}), print=block)
+    assert list(json.loads(manifest.dumps(data))) == ["documents", "review", "print"]  # as a print writes it
+    assert list(json.loads(manifest.dumps(data, review_last=True))) == ["documents", "print", "review"]  # a build
+    no_review = manifest.Manifest(print=block)
+    assert list(json.loads(manifest.dumps(no_review, review_last=True))) == ["documents", "print"]
+
+
 # --- outputs -----------------------------------------------------------------------------------
 
 
