@@ -15,9 +15,18 @@ from packetgen.building import assemble
 from packetgen.building.packet import Packet
 from packetgen.core import platform
 from packetgen.core.errors import InputError, PacketError, Problem
-from packetgen.core.platform.workers import map_in_workers, worker_count
+from packetgen.core.platform.workers import WORKERS_ENV, map_in_workers, worker_count
 
 pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in this process")
+
+
+def test_packetgen_workers_caps_the_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(WORKERS_ENV, "1")
+    assert worker_count(5) == 1
+    monkeypatch.setenv(WORKERS_ENV, "2")
+    assert worker_count(5) == 2
+    monkeypatch.setenv(WORKERS_ENV, "abc")  # not a number: as if unset
+    assert worker_count(5) == min(5, os.cpu_count() or 1)
 
 
 def square_and_pid(n: int) -> tuple[int, int]:

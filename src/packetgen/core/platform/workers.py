@@ -29,14 +29,19 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+WORKERS_ENV = "PACKETGEN_WORKERS"  # at most this many processes (1: render in this process)
+
+
 def worker_count(items: int) -> int:
     """How many processes work ``items`` items: one (this one) where forking is not possible or not
-    worth it, else one per core up to one per item."""
+    worth it, else one per core up to one per item, and at most ``PACKETGEN_WORKERS``."""
     if portable() or items < 2 or threading.active_count() > 1:
         return 1
     if not sys.platform.startswith("linux"):
         return 1
-    return max(1, min(items, os.cpu_count() or 1))
+    limit = os.environ.get(WORKERS_ENV, "").strip()
+    cores = int(limit) if limit.isdigit() and int(limit) > 0 else os.cpu_count() or 1
+    return max(1, min(items, cores))
 
 
 def map_in_workers(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
