@@ -30,15 +30,9 @@ class Loaded:
 
 
 def load(packet: Packet, plan: list[PlannedDocument]) -> list[Loaded]:
-    """Load and validate every planned document's inputs; raise one error listing all problems."""
-    problems = outside_links(packet, plan)
-    if problems:
-        raise InputError(problems)
-    loaded = [Loaded(doc, doc.builder.load(doc.context, problems)) for doc in plan]
-    if problems:
-        raise InputError([_with_hint(packet, p) for p in problems])
-    font_files.require(packet.fonts)  # the fonts the files name must be here: fitting and print use them
-    return loaded
+    """Load and validate every planned document's inputs, here; raise one error listing all problems
+    (or the missing font: the fonts the files name must be here, fitting and print use them)."""
+    return made(packet, plan, _as_loaded, on_cores=False)
 
 
 def render(item: Loaded) -> bytes:
@@ -54,9 +48,10 @@ class _Outcome(Generic[R]):
     error: PacketError | None = None
 
 
-def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R]) -> list[R]:
+def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R], on_cores: bool = True) -> list[R]:
     """Load and validate each planned document and ``make`` it (render it, say), side by side where
-    the machine has the cores; raise as ``load`` then ``make`` one by one would."""
+    the machine has the cores (``on_cores``: else here, one by one); raise all the input problems,
+    then a missing font, then the first error of ``make`` in meeting order."""
     problems = outside_links(packet, plan)
     if problems:
         raise InputError(problems)
@@ -64,8 +59,9 @@ def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R
         font_files.require(packet.fonts)
         fonts = None
     except PacketError as error:
-        fonts = error  # said after the input problems, as load says it
-    outcomes = map_in_workers(partial(_load_and_make, make, fonts is None), plan)
+        fonts = error  # said after the input problems
+    each = partial(_load_and_make, make, fonts is None)
+    outcomes = map_in_workers(each, plan) if on_cores else [each(doc) for doc in plan]
     problems = [p for outcome in outcomes for p in outcome.problems]
     if problems:
         raise InputError([_with_hint(packet, p) for p in problems])
@@ -75,6 +71,10 @@ def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R
         if outcome.error is not None:
             raise outcome.error
     return [outcome.made for outcome in outcomes]  # type: ignore[misc]
+
+
+def _as_loaded(item: Loaded) -> Loaded:
+    return item
 
 
 def _load_and_make(make: Callable[[Loaded], R], fonts_found: bool, doc: PlannedDocument) -> _Outcome[R]:

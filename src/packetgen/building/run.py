@@ -116,7 +116,7 @@ def _text_snapshot(
     known = dict(before)
     records = data.by_id()
     for b in built:
-        known[b.planned.id] = office_text.document_text(records[b.planned.id], b.data, b.units)
+        known[b.planned.id] = office_text.document_text(records[b.planned.id], b.units)
     after = office_text.current(out, data.documents, known)
     return (before or None), after
 

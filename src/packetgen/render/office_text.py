@@ -130,18 +130,16 @@ def units_of(name: str, data: bytes) -> list[TextUnit]:
     return KINDS[Path(name).suffix][1](data)
 
 
-def document_text(record: DocumentRecord, data: bytes, units: list[TextUnit] | None = None) -> DocumentText:
-    """One document's entry of a snapshot, from its manifest record and its Office file's bytes (or
-    their ``units``, read already)."""
-    kind, read = KINDS[Path(record.path).suffix]
+def document_text(record: DocumentRecord, units: list[TextUnit]) -> DocumentText:
+    """One document's entry of a snapshot, from its manifest record and its file's ``units_of``."""
     return DocumentText(
         name=f"資料{record.label}" if record.label else record.title,
         title=record.title,
         file=record.path,
         sha256=record.sha256,
         reader=READER,
-        kind=kind,
-        units=read(data) if units is None else units,
+        kind=KINDS[Path(record.path).suffix][0],
+        units=units,
     )
 
 
@@ -173,5 +171,5 @@ def current(output_dir: Path, records: Iterable[DocumentRecord], known: Snapshot
             data = (output_dir / record.path).read_bytes()
         except OSError:
             continue
-        result[record.id] = document_text(record, data)
+        result[record.id] = document_text(record, units_of(record.path, data))
     return result
