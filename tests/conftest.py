@@ -31,6 +31,27 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 os.environ["PACKETGEN_OFFICE_IDLE"] = "0"
 
 
+def _import_what_builds_use() -> None:
+    """Import every packetgen module and the libraries they import lazily, once per test process. A
+    build forks its render workers from this process (core/platform/workers.py): without this, each
+    build a test runs would import pandas, python-pptx and the rest again in fresh workers (~0.7 s a
+    build), where a user's one build imports them once. What a lone command imports is tested in
+    subprocesses (test_registry.py)."""
+    import importlib
+    import pkgutil
+
+    import packetgen
+
+    for module in pkgutil.walk_packages(packetgen.__path__, "packetgen."):
+        if module.name not in ("packetgen.__main__", "packetgen.office.daemon"):  # the CLI; LibreOffice's Python
+            importlib.import_module(module.name)
+    for library in ("budoux", "docx", "docxtpl", "openpyxl", "pandas", "pptx", "pypdf"):
+        importlib.import_module(library)
+
+
+_import_what_builds_use()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """With pytest-xdist (--dist loadgroup), a test that uses a module-scoped fixture of its own module

@@ -1,10 +1,10 @@
 """Assemble documents in memory: read and validate every selected document's inputs, reporting all
 problems at once, then render them to bytes. Nothing here writes a file.
 
-A build loads and renders each document in one step, on the machine's cores (``made``;
-core/platform/workers.py): a worker imports only what its documents need, while the others render.
-Which error is told is the same as loading everything first: all the input problems, then a missing
-font, then the first document in meeting order that did not render.
+A build loads every document, then renders each, on the machine's cores (``made``;
+core/platform/workers.py): a worker imports only what its documents need, while the others load.
+The error told: all the input problems (nothing is rendered then), then a missing font, then the
+first document in meeting order that did not render.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
 from packetgen.core.errors import InputError, PacketError, Problem
-from packetgen.core.platform.workers import map_in_workers
+from packetgen.core.platform.workers import map_in_two_steps
 from packetgen.render import font_files
 
 R = TypeVar("R")
@@ -39,19 +39,10 @@ def render(item: Loaded) -> bytes:
     return item.doc.builder.render(item.doc.context, item.data)
 
 
-@dataclass(frozen=True)
-class _Outcome(Generic[R]):
-    """One document in a worker: its input problems, else what ``make`` made of it or the error it raised."""
-
-    problems: list[Problem]
-    made: R | None = None
-    error: PacketError | None = None
-
-
 def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R], on_cores: bool = True) -> list[R]:
-    """Load and validate each planned document and ``make`` it (render it, say), side by side where
-    the machine has the cores (``on_cores``: else here, one by one); raise all the input problems,
-    then a missing font, then the first error of ``make`` in meeting order."""
+    """Load and validate every planned document, then ``make`` each (render it, say), side by side
+    where the machine has the cores (``on_cores``: else here, one by one); raise all the input problems
+    (nothing is made then), then a missing font, then the first error of ``make`` in meeting order."""
     problems = outside_links(packet, plan)
     if problems:
         raise InputError(problems)
@@ -60,32 +51,28 @@ def made(packet: Packet, plan: list[PlannedDocument], make: Callable[[Loaded], R
         fonts = None
     except PacketError as error:
         fonts = error  # said after the input problems
-    each = partial(_load_and_make, make, fonts is None)
-    outcomes = map_in_workers(each, plan) if on_cores else [each(doc) for doc in plan]
-    problems = [p for outcome in outcomes for p in outcome.problems]
+    finish = partial(_make_loaded, make) if fonts is None else None
+    reports, results = map_in_two_steps(_load_one, finish, plan, on_cores)
+    problems = [p for report in reports for p in report]
     if problems:
         raise InputError([_with_hint(packet, p) for p in problems])
     if fonts is not None:
         raise fonts
-    for outcome in outcomes:
-        if outcome.error is not None:
-            raise outcome.error
-    return [outcome.made for outcome in outcomes]  # type: ignore[misc]
+    return results  # type: ignore[return-value]
 
 
 def _as_loaded(item: Loaded) -> Loaded:
     return item
 
 
-def _load_and_make(make: Callable[[Loaded], R], fonts_found: bool, doc: PlannedDocument) -> _Outcome[R]:
+def _load_one(doc: PlannedDocument) -> tuple[list[Problem], Any]:
     problems: list[Problem] = []
     data = doc.builder.load(doc.context, problems)
-    if problems or not fonts_found:
-        return _Outcome(problems)
-    try:
-        return _Outcome([], make(Loaded(doc, data)))
-    except PacketError as error:
-        return _Outcome([], error=error)
+    return problems, data
+
+
+def _make_loaded(make: Callable[[Loaded], R], doc: PlannedDocument, data: Any) -> R:
+    return make(Loaded(doc, data))
 
 
 def outside_links(packet: Packet, plan: list[PlannedDocument]) -> list[Problem]:

@@ -1,14 +1,17 @@
-"""Work spread over the machine's cores: a build renders its documents side by side.
+"""Work spread over the machine's cores: a build loads and renders its documents side by side.
 
 Workers are forked (Linux), so each starts with everything this process holds in memory: nothing is
-pickled on the way in, only each result comes back through a pipe, and the items are handed out one
-at a time, so a big deck does not wait behind a small table. Where there is no safe fork (Windows; a
-Mac, whose system libraries do not survive one; the portable path), one core, one item, or other
-threads running (the watch: a fork copies whatever lock another thread holds), the items are worked
-through here, one by one.
+pickled on the way in, only each result comes back through a pipe, and the items are handed out one at
+a time, so a big deck does not wait behind a small table. Each item is first prepared (a document's
+inputs loaded and checked), then finished (rendered) in the same worker, where its loaded data is.
+Once any item reports something when prepared, no worker finishes another, and as soon as every item
+is prepared this process stops the workers still rendering: a build with an input problem says so
+without waiting for renders it will not use (``map_in_two_steps``).
 
-Either way the results come back in the items' order, and the first item that failed, in that order,
-raises its error here: the same outcome as a plain loop, only sooner.
+Where there is no safe fork (Windows; a Mac, whose system libraries do not survive one; the portable
+path), one core, one item, or other threads running (the watch: a fork copies whatever lock another
+thread holds), the items are worked through here: all prepared, then all finished. Either way the
+results come back in the items' order, and the first item that failed, in that order, raises its error.
 """
 
 from __future__ import annotations
@@ -20,13 +23,16 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import TypeVar
+from typing import Generic, Protocol, TypeVar
 
 from packetgen.core.platform.selection import portable
 
 T = TypeVar("T")
 R = TypeVar("R")
+P = TypeVar("P")  # what prepare reports (an input problem)
+S = TypeVar("S")  # what prepare keeps for finish (loaded data)
 
 
 WORKERS_ENV = "PACKETGEN_WORKERS"  # at most this many processes (1: render in this process)
@@ -44,46 +50,93 @@ def worker_count(items: int) -> int:
     return max(1, min(items, cores))
 
 
-def map_in_workers(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[function(item) for item in items]``, on as many cores as ``worker_count`` gives."""
-    workers = worker_count(len(items))
+class Flag(Protocol):
+    def set(self) -> None: ...
+    def is_set(self) -> bool: ...
+
+
+def map_in_two_steps(
+    prepare: Callable[[T], tuple[list[P], S]],
+    finish: Callable[[T, S], R] | None,
+    items: Sequence[T],
+    on_cores: bool = True,
+) -> tuple[list[list[P]], list[R] | None]:
+    """``prepare`` every item: what it reports comes back here, what it keeps stays in the process that
+    prepared it, which ``finish``es the item with it. Returns every item's report, and the finished
+    results only if no item reported anything (and ``finish`` is given; else None): a build tells its
+    input problems without waiting for the documents that have none to render.
+    Not ``on_cores``: here, one by one."""
+    workers = worker_count(len(items)) if on_cores else 1
     if workers == 1:
-        return [function(item) for item in items]
+        prepared = [prepare(item) for item in items]
+        reports = [report for report, _ in prepared]
+        if finish is None or any(reports):
+            return reports, None
+        return reports, [finish(item, kept) for item, (_, kept) in zip(items, prepared, strict=True)]
     context = multiprocessing.get_context("fork")
     tasks = context.SimpleQueue()
     for index in range(len(items)):
         tasks.put(index)
     for _ in range(workers):
         tasks.put(None)  # one stop sign per worker
+    steps = _Steps(prepare, finish, items, context.Event())
     sys.stdout.flush()  # a forked worker would print what this process had not flushed yet, again
     sys.stderr.flush()
     pipes, processes = [], []
     for _ in range(workers):
         receiving, sending = context.Pipe(duplex=False)
-        process = context.Process(target=_work, args=(function, items, tasks, sending), daemon=True)
+        process = context.Process(target=steps.work, args=(tasks, sending), daemon=True)
         process.start()
         sending.close()
         pipes.append(receiving)
         processes.append(process)
     try:
-        outcomes = _collect(pipes, len(items))
+        outcomes = _collect(pipes, {_PREPARED: len(items)})
+        reports: list[list[P]] = _in_order(outcomes[_PREPARED], len(items))
+        if finish is None or any(reports):
+            return reports, None
+        outcomes = _collect(pipes, {_PREPARED: 0, _FINISHED: len(items)}, outcomes)
+        return reports, _in_order(outcomes[_FINISHED], len(items))
     finally:
-        for process in processes:
-            process.join(timeout=5)
-            if process.is_alive():
-                process.kill()
-    return [_result(outcomes[index]) for index in range(len(items))]
+        for process in processes:  # still rendering what nobody will use, or done: stop it
+            process.kill()
+            process.join()
 
 
-def _work(function: Callable[[T], R], items: Sequence[T], tasks, results: Connection) -> None:
-    """A worker: take the next item's index until the stop sign, send back (index, ok, value)."""
-    while (index := tasks.get()) is not None:
-        try:
-            outcome: tuple[int, bool, object] = (index, True, function(items[index]))
-        except BaseException as exc:  # raised again where the work was asked for
-            outcome = (index, False, _portable_error(exc))
-        results.send_bytes(pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL))
-    results.close()
+_PREPARED, _FINISHED = 1, 2  # the two steps
+
+
+@dataclass(frozen=True)
+class _Steps(Generic[T, P, S, R]):
+    prepare: Callable[[T], tuple[list[P], S]]
+    finish: Callable[[T, S], R] | None
+    items: Sequence[T]
+    reported: Flag  # an item reported something when prepared: finish no more
+
+    def work(self, tasks, results: Connection) -> None:
+        """A worker: until the stop sign, prepare the next item and send back (step, index, ok, report),
+        then finish it, unless some item reported something, and send (step, index, ok, result)."""
+        while (index := tasks.get()) is not None:
+            item = self.items[index]
+            try:
+                report, kept = self.prepare(item)
+            except BaseException as exc:  # raised again where the work was asked for
+                _send(results, _PREPARED, index, False, _portable_error(exc))
+                continue
+            if report:
+                self.reported.set()
+            _send(results, _PREPARED, index, True, report)
+            if self.finish is None or self.reported.is_set():
+                continue
+            try:
+                _send(results, _FINISHED, index, True, self.finish(item, kept))
+            except BaseException as exc:
+                _send(results, _FINISHED, index, False, _portable_error(exc))
+        results.close()
+
+
+def _send(results: Connection, step: int, index: int, ok: bool, value: object) -> None:
+    results.send_bytes(pickle.dumps((step, index, ok, value), pickle.HIGHEST_PROTOCOL))
 
 
 def _portable_error(exc: BaseException) -> BaseException:
@@ -95,26 +148,36 @@ def _portable_error(exc: BaseException) -> BaseException:
         return RuntimeError("".join(traceback.format_exception(exc)))
 
 
-def _collect(pipes: list[Connection], count: int) -> dict[int, tuple[bool, object]]:
-    """Every item's outcome by index; a worker that ended without sending all of its outcomes (killed)
-    is an error here, not a wait forever."""
-    outcomes: dict[int, tuple[bool, object]] = {}
-    open_pipes = list(pipes)
-    while len(outcomes) < count:
-        if not open_pipes:
-            raise RuntimeError(f"a worker process ended early: {count - len(outcomes)} of {count} items not done")
-        for ready in wait(open_pipes):
+Outcomes = dict[int, dict[int, tuple[bool, object]]]  # step -> item index -> (ok, value or error)
+
+
+def _collect(pipes: list[Connection], wanted: dict[int, int], outcomes: Outcomes | None = None) -> Outcomes:
+    """Read outcomes until each step in ``wanted`` has that many; a worker that ended without sending
+    them (killed) is an error here, not a wait forever. A pipe that ended is dropped from ``pipes``."""
+    outcomes = outcomes or {_PREPARED: {}, _FINISHED: {}}
+
+    def missing() -> int:
+        return sum(max(0, count - len(outcomes[step])) for step, count in wanted.items())
+
+    while missing():
+        if not pipes:
+            raise RuntimeError(f"a worker process ended early: {missing()} outcomes not sent")
+        for ready in wait(pipes):
             try:
-                index, ok, value = pickle.loads(ready.recv_bytes())  # type: ignore[union-attr]
+                step, index, ok, value = pickle.loads(ready.recv_bytes())  # type: ignore[union-attr]
             except EOFError:
-                open_pipes.remove(ready)  # type: ignore[arg-type]
+                pipes.remove(ready)  # type: ignore[arg-type]
                 continue
-            outcomes[index] = (ok, value)
+            outcomes[step][index] = (ok, value)
     return outcomes
 
 
-def _result(outcome: tuple[bool, object]):
-    ok, value = outcome
-    if not ok:
-        raise value  # type: ignore[misc]
-    return value
+def _in_order(outcomes: dict[int, tuple[bool, object]], count: int) -> list:
+    """The values in the items' order; the first item that failed, in that order, raises its error."""
+    values = []
+    for index in range(count):
+        ok, value = outcomes[index]
+        if not ok:
+            raise value  # type: ignore[misc]
+        values.append(value)
+    return values
