@@ -1,12 +1,12 @@
 """Work spread over the machine's cores: a build loads and renders its documents side by side.
 
 Workers are forked (Linux), so each starts with everything this process holds in memory: nothing is
-pickled on the way in, only each result comes back through a pipe, and the items are handed out one at
-a time, so a big deck does not wait behind a small table. Each item is first prepared (a document's
-inputs loaded and checked), then finished (rendered) in the same worker, where its loaded data is.
-Once any item reports something when prepared, no worker finishes another, and as soon as every item
-is prepared this process stops the workers still rendering: a build with an input problem says so
-without waiting for renders it will not use (``map_in_two_steps``).
+pickled on the way in, only each result comes back through a pipe. Every item is prepared first (a
+document's inputs loaded and checked), handed out one at a time, so a worker busy importing pandas for
+the population tables does not hold up the others; then each worker finishes (renders) the items it
+prepared, where their loaded data is. Once an item reports something when prepared, no worker finishes
+another, and as soon as every item is prepared this process stops the workers: a build with an input
+problem says so without waiting for renders it will not use (``map_in_two_steps``).
 
 Where there is no safe fork (Windows; a Mac, whose system libraries do not survive one; the portable
 path), one core, one item, or other threads running (the watch: a fork copies whatever lock another
@@ -114,22 +114,24 @@ class _Steps(Generic[T, P, S, R]):
     reported: Flag  # an item reported something when prepared: finish no more
 
     def work(self, tasks, results: Connection) -> None:
-        """A worker: until the stop sign, prepare the next item and send back (step, index, ok, report),
-        then finish it, unless some item reported something, and send (step, index, ok, result)."""
+        """A worker: prepare items until the stop sign, sending back (step, index, ok, report) for each;
+        then finish the items it prepared, sending (step, index, ok, result), unless some item (here or
+        in another worker) reported something."""
+        kept: dict[int, S] = {}
         while (index := tasks.get()) is not None:
-            item = self.items[index]
             try:
-                report, kept = self.prepare(item)
+                report, kept[index] = self.prepare(self.items[index])
             except BaseException as exc:  # raised again where the work was asked for
                 _send(results, _PREPARED, index, False, _portable_error(exc))
                 continue
             if report:
                 self.reported.set()
             _send(results, _PREPARED, index, True, report)
+        for index, state in kept.items():
             if self.finish is None or self.reported.is_set():
-                continue
+                break
             try:
-                _send(results, _FINISHED, index, True, self.finish(item, kept))
+                _send(results, _FINISHED, index, True, self.finish(self.items[index], state))
             except BaseException as exc:
                 _send(results, _FINISHED, index, False, _portable_error(exc))
         results.close()
