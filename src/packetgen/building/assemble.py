@@ -112,12 +112,21 @@ def _with_hint(packet: Packet, problem: Problem) -> Problem:
 
 @dataclass(frozen=True)
 class Verified:
+    """A document checked in memory: its builder's 注意 about the data and about what it rendered."""
+
     doc: PlannedDocument
-    data: Any
-    rendered: bytes
+    notices: list[str]
+    report: list[str]
 
 
 def verify(packet: Packet, plan: list[PlannedDocument]) -> list[Verified]:
     """Validate the inputs and render every planned document in memory (so a slide that does not fit
-    is reported too), writing nothing."""
-    return [Verified(item.doc, item.data, render(item)) for item in load(packet, plan)]
+    is reported too), on the machine's cores as a build does, writing nothing."""
+    said = made(packet, plan, _notices_and_report)
+    return [Verified(doc, notices, report) for doc, (notices, report) in zip(plan, said, strict=True)]
+
+
+def _notices_and_report(item: Loaded) -> tuple[list[str], list[str]]:
+    builder = item.doc.builder
+    report = builder.report(item.doc.context, item.data, render(item))
+    return list(builder.notices(item.data)), list(report)

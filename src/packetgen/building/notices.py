@@ -15,9 +15,9 @@ from packetgen.building.packet import MEETING_FILE, Packet, PlannedDocument
 def check_notices(packet: Packet, verified: list[Verified]) -> list[str]:
     """Every 注意 of a check, in the order staff read them: the documents' data, the templates' fonts,
     each document's report, the meeting folder's unread files, texts carried over."""
-    out = [line for v in verified for line in v.doc.builder.notices(v.data)]
+    out = [line for v in verified for line in v.notices]
     out += font_notices(packet, [v.doc for v in verified])
-    out += [line for v in verified for line in v.doc.builder.report(v.doc.context, v.data, v.rendered)]
+    out += [line for v in verified for line in v.report]
     return out + unused_inputs(packet) + carried_over(packet)
 
 
