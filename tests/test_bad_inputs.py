@@ -165,6 +165,16 @@ def test_cp932_and_bom_yaml_simply_work(project: Path) -> None:
     assert run(project, "build", DATE, "--only", "population").exit_code == 0
 
 
+def test_a_slide_source_saved_in_cp932_is_checked_like_utf8(project: Path) -> None:
+    path = project / M / "slides" / "1-2.yaml"
+    utf8 = run(project, "check", DATE, "--only", "1-2")
+    path.write_bytes(path.read_text("utf-8").encode("cp932"))
+    cp932 = run(project, "check", DATE, "--only", "1-2")
+    assert cp932.exit_code == 0, cp932.stderr
+    assert cp932.stdout == utf8.stdout
+    assert "組版 資料No.1-2（21枚）" in cp932.stdout
+
+
 @pytest.mark.slow
 def test_formula_looking_text_stays_text_in_every_output(project: Path) -> None:
     replace(project, f"{M}/members.csv", "中机　純子,なかつくえ　じゅんこ,Web", "中机　純子,なかつくえ　じゅんこ,=1+1")

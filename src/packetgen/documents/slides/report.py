@@ -16,6 +16,7 @@ from packetgen.analysis.slide_facts import deck_fact_notices
 from packetgen.documents.base import BuildContext
 from packetgen.documents.slides.source import DeckData
 from packetgen.inputs.punctuation import slips
+from packetgen.inputs.tables import decode_text
 from packetgen.render.slide_report import measure
 from packetgen.render.text_fit import slide_font
 
@@ -49,7 +50,8 @@ def punctuation_slips(path: Path) -> list[SourceSlip]:
             for i, line in enumerate(node.value.split("\n")):
                 found.extend(SourceSlip(node.start_mark.line + 1 + i + block, s.before, s.after) for s in slips(line))
 
-    walk(yaml.compose(path.read_text("utf-8")))
+    text, _ = decode_text(path.read_bytes())  # as the source was read: UTF-8, or CP932 as Notepad may save
+    walk(yaml.compose(text))
     return found
 
 
