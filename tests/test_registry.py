@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATE
+from conftest import DATE, run
 from packetgen.documents import registry
 from packetgen.documents.base import DocumentBuilder, Kind
 
@@ -52,6 +52,24 @@ def test_the_population_kind_declares_the_roles_its_inputs_read() -> None:
     from packetgen.inputs.population_tables import FINDINGS_ROLE, TABLE_ROLES
 
     assert registry.POPULATION.roles == (*TABLE_ROLES, FINDINGS_ROLE)
+
+
+def test_the_agenda_kind_declares_the_optional_role_its_builder_reads() -> None:
+    from packetgen.documents.agenda import EXPLANATION
+
+    assert registry.AGENDA.optional_roles == (EXPLANATION,) == ("協議説明",)
+
+
+def test_a_role_no_document_of_its_kind_reads_is_refused(project: Path) -> None:
+    """A misspelt 協議説明 would drop the 協議 page without a word: it is an error naming the roles."""
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    meeting.write_text(meeting.read_text("utf-8").replace("協議説明:", "協議説明文:"), "utf-8")
+    result = run(project, "check", DATE, "--only", "agenda")
+    assert result.exit_code == 1
+    assert (
+        "inputs/2023-07-27/meeting.yaml 資料[1].入力.協議説明文: 資料「agenda」に入力「協議説明文」はありません"
+        "（使える入力：参加者名簿、市側出席者、協議説明）"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "build"])

@@ -125,6 +125,11 @@ class Packet:
                             self.meeting_label, f"入力「{role}」のファイルを指定してください", column=f"{where}.入力"
                         )
                     )
+            known = kind.roles + kind.optional_roles
+            for role in entry.inputs:
+                if role not in known:  # a misspelt optional role would drop its page without a word
+                    message = f"資料「{entry.id}」に入力「{role}」はありません（使える入力：{'、'.join(known)}）"
+                    problems.append(Problem(self.meeting_label, message, column=f"{where}.入力.{role}"))
         return problems
 
     def known_ids(self, only: Iterable[str]) -> list[str]:

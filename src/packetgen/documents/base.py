@@ -22,8 +22,9 @@ class Kind:
     name: str
     module: str  # the module whose ``Builder`` class makes it (documents/registry.py imports it)
     suffix: str  # ".docx", ".pptx", ".xlsx"
-    roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give (others may be optional)
+    roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give
     templates: tuple[str, ...] = ()  # files under templates/ it reads
+    optional_roles: tuple[str, ...] = ()  # 入力 roles it reads when given; any other role is refused
     lists_attendees: bool = False  # its builder counts who attends (the order's copies): ``attendees``
 
 

@@ -1,5 +1,5 @@
 """The kinds of document a packet can hold, each declared once: where its builder lives, the file it
-makes, the input roles meeting.yaml must give it and the templates it reads.
+makes, the input roles meeting.yaml must (or may) give it and the templates it reads.
 
 Planning, fingerprints and messages need only this table. A kind's module (python-docx, python-pptx,
 pandas …) is imported here, in ``builder``, when a document of that kind is really loaded or rendered,
@@ -19,6 +19,7 @@ AGENDA = Kind(
     ".docx",
     ("参加者名簿", "市側出席者"),
     ("agenda.docx",),
+    optional_roles=("協議説明",),  # the 協議 page, printed only when given
     lists_attendees=True,
 )
 SLIDES = Kind("スライド", "packetgen.documents.slides.builder", ".pptx", ("スライド",), ("deck.pptx",))
