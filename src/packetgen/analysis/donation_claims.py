@@ -83,7 +83,8 @@ def check_claims(
         for word in claims.unclaimed_words(value, said)[:1]:
             problem(
                 f"「{word}」と書かれていますが、データで確かめる主張がありません。{{増減:寄附額}} などの計算語句に"
-                "するか、文: と 主張:（例：寄附額: 増加）の形にしてください（README「寄附の計算語句と主張」）",
+                "するか、文: と 主張:（例：寄附額: 増加）の形にしてください"
+                "（説明書 docs/guide/06-inputs.md の「donation/report.yaml — 報告本文」）",
                 where,
             )
         try:

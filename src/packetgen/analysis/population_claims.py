@@ -76,7 +76,8 @@ def fill_findings(inputs: PopulationInputs, problems: list[Problem]) -> FilledFi
         for word in claims.unclaimed_words(text, declared)[:1]:
             problem(
                 f"「{word}」と書かれていますが、データで確かめる主張がありません。{{方向:転入}} などの計算語句に"
-                "するか、文: と 主張:（例：転入: 増加）の形にしてください（README「分析結果の計算語句と主張」）"
+                "するか、文: と 主張:（例：転入: 増加）の形にしてください"
+                "（説明書 docs/guide/06-inputs.md の「findings.yaml — 分析結果」）"
             )
         for name, claim in declared.items():
             try:

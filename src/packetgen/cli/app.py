@@ -204,7 +204,7 @@ def check(
     checked, notices = _run(action)
     for notice in notices:
         typer.echo(notice)
-    warnings = sum(1 for n in notices if n.startswith("注意："))  # the warnings kind (README「エラーと注意」)
+    warnings = sum(1 for n in notices if n.startswith("注意："))  # the warnings kind (docs/guide/05-errors.md)
     if strict and warnings:
         typer.echo(f"エラー：注意が{warnings}件あります（--strict では注意もエラーです）", err=True)
         raise typer.Exit(1)
