@@ -7,7 +7,6 @@ and line: Japanese punctuation slips in a slide source, and two slides under one
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -16,7 +15,6 @@ from packetgen.analysis.slide_facts import deck_fact_notices
 from packetgen.documents.base import BuildContext
 from packetgen.documents.slides.source import DeckData
 from packetgen.inputs.punctuation import slips
-from packetgen.inputs.tables import decode_text
 from packetgen.render.slide_report import measure
 from packetgen.render.text_fit import slide_font
 
@@ -33,8 +31,9 @@ class SourceSlip:
     after: str
 
 
-def punctuation_slips(path: Path) -> list[SourceSlip]:
-    """Every punctuation slip of a slide source's printed text, with its line in the file."""
+def punctuation_slips(tree: yaml.Node | None) -> list[SourceSlip]:
+    """Every punctuation slip of a slide source's printed text (its YAML node ``tree``, as loaded),
+    with its line in the file."""
     found: list[SourceSlip] = []
 
     def walk(node: yaml.Node) -> None:
@@ -50,8 +49,8 @@ def punctuation_slips(path: Path) -> list[SourceSlip]:
             for i, line in enumerate(node.value.split("\n")):
                 found.extend(SourceSlip(node.start_mark.line + 1 + i + block, s.before, s.after) for s in slips(line))
 
-    text, _ = decode_text(path.read_bytes())  # as the source was read: UTF-8, or CP932 as Notepad may save
-    walk(yaml.compose(text))
+    if tree is not None:
+        walk(tree)
     return found
 
 
@@ -115,7 +114,7 @@ def report(ctx: BuildContext, data: DeckData, rendered: bytes) -> list[str]:
     """The deck's warnings (punctuation slips, continued titles, its cover title and KPIs against the
     meeting file and each other) and its typesetting report, measured in the ``rendered`` deck."""
     label = data.file
-    found = punctuation_slips(data.path)
+    found = punctuation_slips(data.node)
     out = slip_warnings(found, label) + title_warnings(list(data.source.slides), data.lines, label)
     name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
     out += report_lines(name, measure(rendered, slide_font(ctx.fonts)), len(found))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from packetgen.core.errors import Problem
@@ -17,7 +16,6 @@ class DeckData:
     source: DeckSource
     lines: tuple[int | None, ...]  # the YAML line of each slide, for messages
     file: str  # the source as the user finds it (inputs/<DATE>/slides/1-1.yaml), for messages
-    path: Path  # where it was read from (the report reads its punctuation again)
     node: Any = field(default=None, compare=False)  # the YAML node tree, for the line of any key
 
     def line_of(self, loc: tuple[str | int, ...]) -> int | None:
@@ -33,4 +31,4 @@ def load_deck(ctx: BuildContext, role: str, problems: list[Problem]) -> DeckData
     lines = tuple(line_of(node, ("slides", i)) for i in range(len(source.slides)))
     if source.deck != ctx.entry.id:
         problems.append(Problem(label, f"deck「{source.deck}」が資料の id「{ctx.entry.id}」と違います", column="deck"))
-    return DeckData(source, lines, label, path, node)
+    return DeckData(source, lines, label, node)
