@@ -254,3 +254,24 @@ def test_fitted_decks_keep_the_body_floor(built_packet: Path, name: str, slides:
                     too_small.append((number, shape.name, text_run.font.size.pt, text_run.text[:20]))
     assert body_runs > 100
     assert not too_small
+
+
+def test_the_deck_source_checks_bold_and_puts_values_in() -> None:
+    from packetgen.inputs import slides
+
+    assert slides._balanced("a **b** c") == "a **b** c"
+    with pytest.raises(ValueError) as info:
+        slides._balanced("a **b")
+    assert str(info.value) == "太字の ** が閉じていません"
+    assert slides._strings("a") == ["a"]
+    assert slides._strings(("a", ["b", {"k": "c", "n": 1}], 2, None)) == ["a", "b", "c"]
+    assert slides._strings({"k": ("x",)}) == ["x"]
+    assert slides._strings(3) == []
+    values = {"人口": "11万人", "率": "3割"}
+    assert slides._put_values({"a": ["{人口}と{率}", {"b": "{未定義}"}], "n": 5, "t": ("{人口}",)}, values) == {
+        "a": ["11万人と3割", {"b": "{未定義}"}],
+        "n": 5,
+        "t": ("{人口}",),
+    }
+    assert slides._put_values("{ 人口}", values) == "{ 人口}"
+    assert slides.LAYOUTS == ("title", "section", "bullets", "kpi", "table", "cards", "timeline", "note")

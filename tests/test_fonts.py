@@ -330,3 +330,29 @@ def test_word_body_text_is_10_5_pt(built_packet: Path, name: str) -> None:
     assert Document(str(built_packet / name)).styles["Normal"].font.size.pt == WORD_BODY_PT
     counts = _effective_sizes(built_packet / name)
     assert max(counts, key=lambda size: counts[size]) == WORD_BODY_PT, counts
+
+
+def test_the_setting_file_is_read_and_each_bad_name_refused(tmp_path: Path) -> None:
+    from packetgen.core.errors import InputError
+    from packetgen.inputs.font_setting import read_font_setting
+
+    (tmp_path / "fonts.yaml").write_text("ゴシック: ' BIZ UDPゴシック '\n明朝: BIZ UD明朝 Medium\n", "utf-8")
+    setting = read_font_setting(tmp_path / "fonts.yaml", "x/fonts.yaml")
+    assert (setting.gothic, setting.mincho, setting.source) == (
+        "BIZ UDPゴシック",
+        "BIZ UD明朝 Medium",
+        "x/fonts.yaml",
+    )
+    with pytest.raises(InputError) as info:
+        read_font_setting(tmp_path / "none.yaml", "templates/fonts.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "templates/fonts.yaml: フォント設定のファイルがありません。「ゴシック: BIZ UDPゴシック」「明朝: BIZ UD明朝 Medium」"  # noqa: E501
+        "の2行を書いたファイルを作ってください"
+    ]
+    (tmp_path / "fonts.yaml").write_text("ゴシック: A,B\n明朝: '\"x\"'\n", "utf-8")
+    with pytest.raises(InputError) as info:
+        read_font_setting(tmp_path / "fonts.yaml", "f.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "f.yaml 1行目 ゴシック: 「A,B」はフォント名として使えません（例：BIZ UDPゴシック）",
+        'f.yaml 2行目 明朝: 「"x"」はフォント名として使えません（例：BIZ UDPゴシック）',
+    ]
