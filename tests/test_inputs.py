@@ -179,6 +179,56 @@ def test_bad_arguments(project: Path, args: tuple[str, ...], words: list[str]) -
         assert word in result.stderr
 
 
+# --- meeting.yaml's 印刷 block, through check ----------------------------------------------------------
+
+
+MEETING_FILE = f"inputs/{DATE}/meeting.yaml"
+
+
+def with_print_block(project: Path, block: str) -> int:
+    """The copy's meeting.yaml with its 印刷 block (if any) replaced by ``block`` at the end; returns the
+    line number of the block's first line."""
+    path = project / MEETING_FILE
+    lines = path.read_text("utf-8").splitlines()
+    if "印刷:" in lines:  # drop the top-level block: its line and the indented ones under it
+        start = end = lines.index("印刷:")
+        while end + 1 < len(lines) and lines[end + 1].startswith((" ", "\t")):
+            end += 1
+        del lines[start : end + 1]
+    path.write_text("\n".join([*lines, block]), "utf-8")
+    return len(lines) + 1
+
+
+@pytest.mark.parametrize(
+    ("block", "offset", "key", "words"),
+    [
+        ("印刷:\n  納期: 2023-07-27 14:00\n", 1, "印刷.納期", ["納期 2023-07-27 14:00", "会議の開始"]),
+        ("印刷:\n  綴じ方:\n    方法: 中綴じ\n", 2, "印刷.綴じ方.方法", ["綴じ方「中綴じ」は使えません"]),
+        ("印刷:\n  予備部数: -1\n", 1, "印刷.予備部数", ["0以上"]),
+        ("印刷:\n  追加部数:\n    報道: -2\n", 2, "印刷.追加部数", ["追加部数「報道」", "0〜500"]),
+        ("印刷:\n  発注者:\n    電話: 電話して\n", 2, "印刷.発注者.電話", ["「電話して」は電話番号として読めません"]),
+    ],
+    ids=["due after start", "unknown binding", "negative spares", "negative extra copies", "bad phone"],
+)
+def test_print_block_is_validated(project: Path, block: str, offset: int, key: str, words: list[str]) -> None:
+    first = with_print_block(project, block)
+    result = run(project, "check", DATE)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert MEETING_FILE in result.stderr
+    assert f"{first + offset}行目" in result.stderr, result.stderr
+    assert key in result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_print_block_due_before_the_meeting_is_accepted(project: Path) -> None:
+    with_print_block(project, "印刷:\n  納期: 2023-07-25 17:00\n  発注者:\n    電話: 0000-00-0000（内線1234）\n")
+    result = run(project, "check", DATE, "--only", "agenda")  # the 印刷 block is read whatever is selected
+    assert result.exit_code == 0, result.stderr
+
+
 # --- YAML slips in the meeting file, on the line the editor shows (each slip: test_yaml_files.py) -------
 
 
