@@ -2,7 +2,7 @@
 the figures, a 注意 naming what is missing when they do not, refused when the figures contradict them.
 
 Migration counts and the city's five-year bands below are made-up test data. The rules themselves are
-tested in test_claims_rules.py."""
+tested in test_claims.py."""
 
 from __future__ import annotations
 

@@ -212,3 +212,66 @@ def test_only_rebuilds_that_deck(project: Path, _full_build: Path) -> None:
     assert changed == {DECKS["1-2"], "manifest.json"}
     texts = all_text(Presentation(str(out / DECKS["1-2"])))
     assert "見直しの主な内容（１）" in texts
+
+
+SLIDE_BODY_FLOOR_PT = 12.0  # body text of a slide printed on A4
+SLIDE_SMALL_FLOOR_PT = 9.0  # footers, figure captions, case notes
+# shapes holding body text (the rest are titles, labels, footers, figures and cases: small print)
+BODY_SHAPES = ("本文", "リード文", "カード", "注記ボックス")
+
+
+def _runs(shape):
+    if shape.has_text_frame:
+        for p in shape.text_frame.paragraphs:
+            yield from p.runs
+    if getattr(shape, "has_table", False) and shape.has_table:
+        for row in shape.table.rows:
+            for cell in row.cells:
+                for p in cell.text_frame.paragraphs:
+                    yield from p.runs
+
+
+@pytest.mark.parametrize(
+    ("name", "slides"),
+    [("資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx", 52), ("資料No.1-2_地方版総合戦略の改訂.pptx", 21)],
+)
+def test_fitted_decks_keep_the_body_floor(built_packet: Path, name: str, slides: int) -> None:
+    from pptx import Presentation
+
+    prs = Presentation(str(built_packet / name))
+    assert len(prs.slides) == slides
+    too_small = []
+    body_runs = 0
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            body = shape.name.startswith(BODY_SHAPES) or (getattr(shape, "has_table", False) and shape.has_table)
+            for text_run in _runs(shape):
+                if text_run.font.size is None or not text_run.text.strip():
+                    continue
+                floor = SLIDE_BODY_FLOOR_PT if body else SLIDE_SMALL_FLOOR_PT
+                body_runs += body
+                if text_run.font.size.pt < floor:
+                    too_small.append((number, shape.name, text_run.font.size.pt, text_run.text[:20]))
+    assert body_runs > 100
+    assert not too_small
+
+
+def test_the_deck_source_checks_bold_and_puts_values_in() -> None:
+    from packetgen.inputs import slides
+
+    assert slides._balanced("a **b** c") == "a **b** c"
+    with pytest.raises(ValueError) as info:
+        slides._balanced("a **b")
+    assert str(info.value) == "太字の ** が閉じていません"
+    assert slides._strings("a") == ["a"]
+    assert slides._strings(("a", ["b", {"k": "c", "n": 1}], 2, None)) == ["a", "b", "c"]
+    assert slides._strings({"k": ("x",)}) == ["x"]
+    assert slides._strings(3) == []
+    values = {"人口": "11万人", "率": "3割"}
+    assert slides._put_values({"a": ["{人口}と{率}", {"b": "{未定義}"}], "n": 5, "t": ("{人口}",)}, values) == {
+        "a": ["11万人と3割", {"b": "{未定義}"}],
+        "n": 5,
+        "t": ("{人口}",),
+    }
+    assert slides._put_values("{ 人口}", values) == "{ 人口}"
+    assert slides.LAYOUTS == ("title", "section", "bullets", "kpi", "table", "cards", "timeline", "note")

@@ -4,10 +4,13 @@ summaries of build."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import DATE, run
 from packetgen.core import manifest
@@ -206,3 +209,20 @@ def test_diff_names_the_sheets_of_the_workbook(built: Path, meeting_dir: Path) -
         "  シート「分析結果」",
     ]
     assert "の〔174,342 → 174,340〕人をピークに" in result.stdout  # the finding's computed figure too
+
+
+# --- the line diff, on many pairs of lines (Hypothesis) ----------------------------------------------
+lines = st.text(alphabet="（）()パソナ株式会社テスト、。 0123456789,.%△", max_size=30)
+
+
+@settings(max_examples=150, deadline=None, database=None)
+@given(lines, lines)
+def test_a_line_diff_gives_back_both_lines_and_never_two_changes_in_a_row(before: str, after: str) -> None:
+    from packetgen.review.diff import line_pieces
+
+    pieces = line_pieces(before, after)
+    assert "".join(p.before for p in pieces) == before
+    assert "".join(p.after for p in pieces) == after
+    assert all(p.before or p.after for p in pieces)  # no empty stretch
+    assert not any(not a.same and not b.same for a, b in itertools.pairwise(pieces))
+    assert (before == after) == all(p.same for p in pieces)

@@ -295,3 +295,64 @@ def test_word_defaults_themes_and_headings_follow_the_setting(tmp_path: Path) ->
     target = tmp_path / "python-docx-default.docx"
     target.write_bytes(data)
     assert set(font_names(target)) == DEFAULT_FONTS
+
+
+WORD_BODY_PT = 10.5
+
+
+def _effective_sizes(docx: Path) -> dict[float, int]:
+    """Characters of the document's body per effective font size (text_run, then its style chain)."""
+    from docx import Document
+
+    doc = Document(str(docx))
+    counts: dict[float, int] = {}
+
+    def style_size(style) -> float | None:
+        while style is not None:
+            if style.font.size is not None:
+                return style.font.size.pt
+            style = style.base_style
+        return None
+
+    paragraphs = list(doc.paragraphs) + [p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs]
+    for p in paragraphs:
+        for text_run in p.runs:
+            size = text_run.font.size.pt if text_run.font.size is not None else style_size(p.style)
+            if size is not None and text_run.text.strip():
+                counts[size] = counts.get(size, 0) + len(text_run.text.strip())
+    return counts
+
+
+@pytest.mark.parametrize("name", ["次第・参加者名簿.docx", "資料No.3_一関市企業版ふるさと納税について.docx"])
+def test_word_body_text_is_10_5_pt(built_packet: Path, name: str) -> None:
+    from docx import Document
+
+    assert Document(str(built_packet / name)).styles["Normal"].font.size.pt == WORD_BODY_PT
+    counts = _effective_sizes(built_packet / name)
+    assert max(counts, key=lambda size: counts[size]) == WORD_BODY_PT, counts
+
+
+def test_the_setting_file_is_read_and_each_bad_name_refused(tmp_path: Path) -> None:
+    from packetgen.core.errors import InputError
+    from packetgen.inputs.font_setting import read_font_setting
+
+    (tmp_path / "fonts.yaml").write_text("ゴシック: ' BIZ UDPゴシック '\n明朝: BIZ UD明朝 Medium\n", "utf-8")
+    setting = read_font_setting(tmp_path / "fonts.yaml", "x/fonts.yaml")
+    assert (setting.gothic, setting.mincho, setting.source) == (
+        "BIZ UDPゴシック",
+        "BIZ UD明朝 Medium",
+        "x/fonts.yaml",
+    )
+    with pytest.raises(InputError) as info:
+        read_font_setting(tmp_path / "none.yaml", "templates/fonts.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "templates/fonts.yaml: フォント設定のファイルがありません。「ゴシック: BIZ UDPゴシック」「明朝: BIZ UD明朝 Medium」"  # noqa: E501
+        "の2行を書いたファイルを作ってください"
+    ]
+    (tmp_path / "fonts.yaml").write_text("ゴシック: A,B\n明朝: '\"x\"'\n", "utf-8")
+    with pytest.raises(InputError) as info:
+        read_font_setting(tmp_path / "fonts.yaml", "f.yaml")
+    assert [str(p) for p in info.value.problems] == [
+        "f.yaml 1行目 ゴシック: 「A,B」はフォント名として使えません（例：BIZ UDPゴシック）",
+        'f.yaml 2行目 明朝: 「"x"」はフォント名として使えません（例：BIZ UDPゴシック）',
+    ]

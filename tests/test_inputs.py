@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import BaseModel, ConfigDict
 
 from conftest import DATE, members_as_xlsx, run, snapshot
+from packetgen.core.errors import Problem
 from packetgen.inputs.yaml_files import load_yaml
 
 MEMBERS = "members.csv"
@@ -179,129 +179,57 @@ def test_bad_arguments(project: Path, args: tuple[str, ...], words: list[str]) -
         assert word in result.stderr
 
 
-# --- YAML slips: named, on their own line, with the fix -----------------------------------------
+# --- meeting.yaml's 印刷 block, through check ----------------------------------------------------------
 
 
-class Sample(BaseModel):
-    """A stand-in for any YAML input file (the slips are the parser's, not a model's)."""
-
-    model_config = ConfigDict(extra="forbid")
-    会議名: str
-    日時: dict[str, str]
-    場所: str
-    次第: list[str]
+MEETING_FILE = f"inputs/{DATE}/meeting.yaml"
 
 
-SAMPLE = """\
-# 見本（テスト用）
-会議名: 有識者会議
-日時:
-  日付: "2023-07-27"
-  開始: "13:30"
-場所: 本庁3階
-次第:
-  - 開会
-  - 協議
-"""
-
-YAML_SLIPS = [
-    (
-        "tab in the indentation",
-        ("  開始:", "\t開始:"),
-        "5行目: YAMLの書式の誤り：行頭にタブ文字があります。YAMLの字下げには使えないので、半角スペースに置き換えて"
-        'ください　行の内容：「［タブ］開始: "13:30"」',
-    ),
-    (
-        "全角 colon after a key",
-        ("場所: ", "場所："),
-        "6行目: YAMLの書式の誤り：「場所」の後のコロンが全角（：）です。半角の「:」と半角スペースにしてください"
-        "（例：場所: 本庁3階）　行の内容：「場所：本庁3階」",
-    ),
-    (
-        "全角 space in the indentation",
-        ("  開始:", "　開始:"),
-        "5行目: YAMLの書式の誤り：行頭に全角スペースがあります。字下げは半角スペースで入れてください"
-        '（全角スペースは値の中だけで使えます）　行の内容：「［全角空白］開始: "13:30"」',
-    ),
-    (
-        "全角 space before a list item",
-        ("  - 協議", "　- 協議"),
-        "9行目: YAMLの書式の誤り：行頭に全角スペースがあります。",
-    ),
-    (
-        "unclosed quote",
-        ('"13:30"', '"13:30'),
-        '5行目 7文字目: YAMLの書式の誤り：引用符「"」が閉じられていません。値の終わりにも「"」を付けてください'
-        '　行の内容：「  開始: "13:30」',
-    ),
-    (
-        "value starting with {",
-        ("場所: 本庁3階", "場所: {本庁}3階"),
-        "6行目: YAMLの書式の誤り：値が「{」で始まっています。YAMLでは { } で囲んだ部分が「項目: 値」の組として"
-        '読まれるため、値全体を引用符で囲んでください（例：場所: "{本庁}3階"）',
-    ),
-    (
-        "value that is all {…}",
-        ("場所: 本庁3階", "場所: {本庁3階}"),
-        "6行目 場所: YAMLの書式の誤り：値が「{」で始まっています。",
-    ),
-    (
-        "value starting with *",
-        ("  - 協議", "  - *協議"),
-        "9行目: YAMLの書式の誤り：値が「*」で始まっています。YAMLでは「*」は別の場所の値を指す記号のため、"
-        '値全体を引用符で囲んでください（例：- "*協議"）',
-    ),
-    (
-        "key typed twice",
-        ("場所: 本庁3階\n", "場所: 本庁3階\n場所: 別館\n"),
-        "7行目: YAMLの書式の誤り：「場所」が6行目にもあります。同じ項目は1回だけ書いてください",
-    ),
-    (
-        "deeper indentation",
-        ('  開始: "13:30"', '   開始: "13:30"'),
-        "5行目 4文字目: YAMLの書式の誤り：字下げがそろっていません。同じ階層の項目は同じ数の半角スペースで字下げして"
-        'ください　行の内容：「   開始: "13:30"」',
-    ),
-    (
-        "deeper indentation under a plain value",
-        ("場所: 本庁3階\n", "場所: 本庁3階\n  別館: 2階\n"),
-        "7行目 5文字目: YAMLの書式の誤り：字下げが前の行より深いため、前の行の値の続きとして読まれています。",
-    ),
-    (
-        "backslash in double quotes",
-        ("場所: 本庁3階", '場所: "C:\\会議"'),
-        '6行目 8文字目: YAMLの書式の誤り："…" の中の「\\」は特別な意味になります。',
-    ),
-]
+def with_print_block(project: Path, block: str) -> int:
+    """The copy's meeting.yaml with its 印刷 block (if any) replaced by ``block`` at the end; returns the
+    line number of the block's first line."""
+    path = project / MEETING_FILE
+    lines = path.read_text("utf-8").splitlines()
+    if "印刷:" in lines:  # drop the top-level block: its line and the indented ones under it
+        start = end = lines.index("印刷:")
+        while end + 1 < len(lines) and lines[end + 1].startswith((" ", "\t")):
+            end += 1
+        del lines[start : end + 1]
+    path.write_text("\n".join([*lines, block]), "utf-8")
+    return len(lines) + 1
 
 
-@pytest.mark.parametrize(("case", "edit", "expected"), YAML_SLIPS, ids=[c[0] for c in YAML_SLIPS])
-def test_yaml_slips_are_named_on_their_own_line(
-    tmp_path: Path, case: str, edit: tuple[str, str], expected: str
-) -> None:
-    assert edit[0] in SAMPLE
-    path = tmp_path / "sample.yaml"
-    path.write_text(SAMPLE.replace(edit[0], edit[1], 1), "utf-8")
-    problems: list = []
-    assert load_yaml(path, "sample.yaml", Sample, problems) is None
-    assert len(problems) == 1, problems
-    assert str(problems[0]).startswith(f"sample.yaml {expected}"), str(problems[0])
+@pytest.mark.parametrize(
+    ("block", "offset", "key", "words"),
+    [
+        ("印刷:\n  納期: 2023-07-27 14:00\n", 1, "印刷.納期", ["納期 2023-07-27 14:00", "会議の開始"]),
+        ("印刷:\n  綴じ方:\n    方法: 中綴じ\n", 2, "印刷.綴じ方.方法", ["綴じ方「中綴じ」は使えません"]),
+        ("印刷:\n  予備部数: -1\n", 1, "印刷.予備部数", ["0以上"]),
+        ("印刷:\n  追加部数:\n    報道: -2\n", 2, "印刷.追加部数", ["追加部数「報道」", "0〜500"]),
+        ("印刷:\n  発注者:\n    電話: 電話して\n", 2, "印刷.発注者.電話", ["「電話して」は電話番号として読めません"]),
+    ],
+    ids=["due after start", "unknown binding", "negative spares", "negative extra copies", "bad phone"],
+)
+def test_print_block_is_validated(project: Path, block: str, offset: int, key: str, words: list[str]) -> None:
+    first = with_print_block(project, block)
+    result = run(project, "check", DATE)
+    assert result.exit_code == 1, result.stdout + result.stderr
+    assert MEETING_FILE in result.stderr
+    assert f"{first + offset}行目" in result.stderr, result.stderr
+    assert key in result.stderr
+    for word in words:
+        assert word in result.stderr, (word, result.stderr)
+    assert "Traceback" not in result.stderr
 
 
-def test_the_sample_itself_is_fine(tmp_path: Path) -> None:
-    path = tmp_path / "sample.yaml"
-    path.write_text(SAMPLE, "utf-8")
-    problems: list = []
-    assert load_yaml(path, "sample.yaml", Sample, problems) is not None and problems == []
+@pytest.mark.slow
+def test_print_block_due_before_the_meeting_is_accepted(project: Path) -> None:
+    with_print_block(project, "印刷:\n  納期: 2023-07-25 17:00\n  発注者:\n    電話: 0000-00-0000（内線1234）\n")
+    result = run(project, "check", DATE, "--only", "agenda")  # the 印刷 block is read whatever is selected
+    assert result.exit_code == 0, result.stderr
 
 
-def test_flow_lists_stay_valid_near_a_slip(tmp_path: Path) -> None:
-    """A well-formed [a, b] (as the slide tables use) is YAML, not a slip, even next to one."""
-    path = tmp_path / "sample.yaml"
-    path.write_text(SAMPLE.replace("次第:\n  - 開会\n  - 協議\n", "次第: [開会, 協議]\n場所：別館\n"), "utf-8")
-    problems: list = []
-    load_yaml(path, "sample.yaml", Sample, problems)
-    assert [str(p).split("：")[1] for p in problems] == ["「場所」の後のコロンが全角（"], problems
+# --- YAML slips in the meeting file, on the line the editor shows (each slip: test_yaml_files.py) -------
 
 
 @pytest.mark.parametrize(
@@ -325,14 +253,23 @@ def test_yaml_slips_in_the_meeting_file_point_at_the_edited_line(
     assert "found" not in result.stderr and "expected" not in result.stderr
 
 
-def test_text_inside_a_block_is_not_taken_for_a_slip(tmp_path: Path) -> None:
-    """A paragraph indented with a 全角 space, or holding ：, is the user's text: the slip is below it."""
-    path = tmp_path / "sample.yaml"
-    block = "場所: |\n  　字下げした段落\n  項目：値\n次第:\n  - 開会\n - 協議\n"
-    path.write_text(SAMPLE.replace("場所: 本庁3階\n次第:\n  - 開会\n  - 協議\n", block), "utf-8")
-    problems: list = []
-    load_yaml(path, "sample.yaml", Sample, problems)
-    assert [str(p) for p in problems] == [
-        "sample.yaml 11行目 2文字目: YAMLの書式の誤り：字下げがそろっていません。同じ階層の項目は同じ数の半角スペースで"
-        "字下げしてください　行の内容：「 - 協議」"
-    ]
+# --- meeting.yaml read: its times and the label printed on each document ------------------------------
+
+
+def test_meeting_clock_and_document_labels() -> None:
+    from datetime import time
+
+    from packetgen.inputs import meeting as m
+
+    assert m._clock(None) is None
+    assert m._clock("13時半") == time(13, 30)
+    problems: list[Problem] = []
+    here = Path(__file__).resolve().parent.parent / "inputs" / "2023-07-27" / "meeting.yaml"
+    meeting = load_yaml(here, "meeting.yaml", m.Meeting, problems)
+    assert problems == []
+    agenda, deck = meeting.documents[0], meeting.documents[1]
+    assert (agenda.label, deck.label) == ("", "No.1-1")
+    assert meeting.document_label(agenda) == "令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議"
+    assert meeting.document_label(deck) == (
+        "令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.1-1】"
+    )

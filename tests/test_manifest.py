@@ -162,3 +162,58 @@ def test_a_document_rebuilt_to_the_same_bytes_keeps_its_pdf_and_the_print(tmp_pa
     data = manifest.parse(as_file(whole(print=PRINT_BLOCK)))
     result = withdrawal.withdraw(tmp_path, DATE, data, {"agenda": ("次第・参加者名簿", "a" * 64)})
     assert not result.any and result.documents == [] and result.manifest is data
+
+
+# --- an older or damaged file, and the JSON as written -----------------------------------------------
+
+
+# a record as the first builds wrote it, before inputs_sha256
+OLD_RECORD = {"id": "資料", "title": "t", "label": "", "path": "a.docx", "sha256": "s", "bytes": 1}
+
+
+def test_a_missing_damaged_or_older_manifest_is_read_as_far_as_it_goes(tmp_path: Path) -> None:
+    empty = manifest.Manifest()
+    assert manifest.NAME == "manifest.json"
+    assert manifest.read(tmp_path) == empty
+    (tmp_path / "manifest.json").write_text("{not json", "utf-8")
+    assert manifest.read(tmp_path) == empty
+    (tmp_path / "manifest.json").write_text("[1, 2]", "utf-8")
+    assert manifest.read(tmp_path) == empty
+    (tmp_path / "manifest.json").write_text('{"documents": {"id": "agenda"}}', "utf-8")
+    assert manifest.read(tmp_path) == empty
+    # an older shape: a key no longer written is ignored, a record without inputs_sha256 is read
+    (tmp_path / "manifest.json").write_text('{"version": "0.1.0"}', "utf-8")
+    assert manifest.read(tmp_path) == empty
+    older = {"version": "0.1.0", "documents": [OLD_RECORD]}
+    (tmp_path / "manifest.json").write_text(json.dumps(older, ensure_ascii=False), "utf-8")
+    (record,) = manifest.read(tmp_path).documents
+    assert (record.id, record.path, record.sha256, record.bytes) == ("資料", "a.docx", "s", 1)
+    assert record.inputs_sha256 is None and record.printed is None
+    (tmp_path / "manifest.json").write_bytes("{}".encode("cp932") + b"\xff")
+    assert manifest.read(tmp_path) == empty
+
+
+def test_by_id_skips_damaged_records() -> None:
+    agenda = OLD_RECORD | {"id": "agenda", "inputs_sha256": "i"}
+    data = {"documents": [agenda, {"name": "x"}, "text", OLD_RECORD | {"id": "1-1"}, {"id": "2"}]}
+    by_id = manifest.parse(json.dumps(data)).by_id()
+    assert {k: (r.id, r.inputs_sha256) for k, r in by_id.items()} == {"agenda": ("agenda", "i"), "1-1": ("1-1", None)}
+    assert manifest.Manifest().by_id() == {}
+
+
+def test_dumps_is_readable_japanese_with_a_final_newline() -> None:
+    data = manifest.Manifest(meeting=manifest.Meeting(date="2023-07-27", title="次第"))
+    expected = '{\n  "meeting": {\n    "date": "2023-07-27",\n    "title": "次第"\n  },\n  "documents": []\n}\n'
+    assert manifest.dumps(data) == expected.encode()
+
+
+def test_dumps_writes_the_review_block_last_for_a_build_and_before_the_print_for_a_print() -> None:
+    block = manifest.PrintBlock(
+        key="k", packet="packet.pdf", pages=1, documents=1, copies=1, copies_note="1部", sheets=1,
+        order="印刷発注書.pdf", zip="印刷データ.zip", to_fill=(), files={},
+    )  # fmt: skip
+    data = manifest.Manifest(review=manifest.Review(built={}), print=block)
+    assert list(json.loads(manifest.dumps(data))) == ["documents", "review", "print"]  # as a print writes it
+    assert list(json.loads(manifest.dumps(data, review_last=True))) == ["documents", "print", "review"]  # a build
+    no_review = manifest.Manifest(print=block)
+    assert list(json.loads(manifest.dumps(no_review, review_last=True))) == ["documents", "print"]

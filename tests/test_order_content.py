@@ -1,14 +1,18 @@
-"""What the 印刷発注書 says, built from meeting.yaml's 印刷 block and the agenda's lists (no PDFs:
-the documents' page counts are made up here)."""
+"""What the 印刷発注書 says (printing/order/model.py and content.py): each line's orientation, flip edge,
+sheets and cells, the totals and what staff must fill in; and the order built from meeting.yaml's 印刷
+block and the agenda's lists (no PDFs: the documents' page counts are made up, tests/orders.py). The
+block's validation is test_inputs.py's; the three files the order is written to, test_order_files.py's."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from conftest import DATE
+from orders import AGENDA, DECK, LINES, ONE_SIDED, ORDER, made_up_order, order_for
 from packetgen.building.packet import Packet
-from packetgen.printing.job import PrintedDocument
-from packetgen.printing.order.content import build_order, copies, instructions
+from packetgen.inputs.meeting import TO_FILL
+from packetgen.printing.order import model
+from packetgen.printing.order.content import copies, instructions
 from packetgen.printing.order.model import Order, OrderLine
 
 FULL_BLOCK = """印刷:
@@ -30,8 +34,61 @@ FULL_BLOCK = """印刷:
   校正: 要
   備考: 白黒で可
 """
-PAGES = {"agenda": 3, "1-1": 45, "1-2": 22, "population": 10, "donation": 1}  # made up for the test
-LANDSCAPE = {"1-1", "1-2"}
+
+
+# --- the model: a line, the order --------------------------------------------------------------------
+
+
+def test_a_lines_orientation_flip_sheets_and_cells() -> None:
+    assert (AGENDA.orientation, AGENDA.flip, AGENDA.sheets_per_copy, AGENDA.sheets, AGENDA.printed_pages) == (
+        "縦",
+        "長辺とじ",
+        2,
+        52,
+        78,
+    )
+    assert (DECK.orientation, DECK.flip, DECK.sheets_per_copy, DECK.sheets, DECK.printed_pages) == (
+        "横",
+        "短辺とじ",
+        26,
+        676,
+        1352,
+    )
+    assert (ONE_SIDED.flip, ONE_SIDED.sheets_per_copy, ONE_SIDED.sheets) == ("—", 5, 50)
+    assert AGENDA.cells(1) == [
+        1, "—", "次第・参加者名簿", "次第.pdf", 3, "A4", "縦", "両面", "長辺とじ", "モノクロ",
+        "左上1か所ホチキス留め", 26, 2, 52, 78,
+    ]  # fmt: skip
+    assert DECK.cells(2)[:3] == [2, "No.1-1", "概要"] and DECK.cells(2)[9] == "カラー"
+    assert ONE_SIDED.cells(3)[7] == "片面" and ONE_SIDED.cells(3)[10] == "一式で綴じる"
+
+
+def test_sheets_and_pages_of_each_line_and_in_total() -> None:
+    agenda, slides, stats = LINES
+    assert (agenda.orientation, agenda.flip, agenda.sheets_per_copy, agenda.sheets) == ("縦", "長辺とじ", 2, 38)
+    assert (slides.orientation, slides.flip, slides.sheets_per_copy) == ("横", "短辺とじ", 11)
+    assert slides.printed_pages == 399
+    assert (stats.flip, stats.sheets_per_copy) == ("—", 4)
+    order = made_up_order()
+    assert order.totals == {"ページ数": 28, "1部の枚数": 17, "総枚数": 323, "総ページ数": 532}
+    assert order.to_fill == ["納期"]
+    partly = made_up_order(details=(("発注者", f"テスト課　担当：{TO_FILL}"), ("納期", "令和13年3月30日")))
+    assert partly.to_fill == ["発注者"]  # a value with 要記入 in it is still to fill
+
+
+def test_the_orders_totals_heading_and_what_is_left_to_fill() -> None:
+    assert ORDER.totals == {"ページ数": 60, "1部の枚数": 33, "総枚数": 778, "総ページ数": 1480}
+    assert ORDER.total_cells() == ["計", "", "", "", 60, "", "", "", "", "", "", "", 33, 778, 1480]
+    assert ORDER.to_fill == ["発注日", "電話"]
+    assert ORDER.heading == ORDER.details
+    assert ORDER.notes == (*ORDER.instructions, "総枚数＝1部の枚数×部数（両面は2ページで1枚）")
+    bare = model.Order("第1回会議", "令和5年7月27日", [], "委員16名")
+    assert bare.heading == (("会議", "第1回会議（令和5年7月27日）"), ("部数", "委員16名"))
+    assert bare.to_fill == [] and bare.rows() == []
+    assert [r[0] for r in ORDER.rows()] == [1, 2, 3]
+
+
+# --- the order built from the meeting ----------------------------------------------------------------
 
 
 def with_block(project: Path, block: str) -> Packet:
@@ -39,14 +96,6 @@ def with_block(project: Path, block: str) -> Packet:
     text = meeting.read_text("utf-8")
     meeting.write_text(text[: text.index("印刷:\n")] + block, "utf-8")  # the 印刷 block ends the file
     return Packet(project, DATE)
-
-
-def order_for(packet: Packet):
-    documents = [
-        PrintedDocument(doc, f"{doc.entry.id}.pdf", PAGES[doc.entry.id], doc.entry.id in LANDSCAPE, False, "")
-        for doc in packet.plan()
-    ]
-    return build_order(packet, documents, "packet.pdf", 84)
 
 
 def test_every_field_of_a_full_block_is_on_the_order(project: Path) -> None:

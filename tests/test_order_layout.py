@@ -1,7 +1,9 @@
 # ruff: noqa: E501  (one text or cell a line reads best)
-"""The 印刷発注書 of a hand-made order (tests/test_mutants_order.py), written out as drawn: where each
-text sits on the PDF page and at what size, the shaded boxes and the rules; the workbook's cells (value,
-size, bold, colour, fill, alignment, border), column widths, row heights and merged cells.
+"""Where the 印刷発注書's text sits (printing/order/layout.py, line_breaks.py and the drawing of as_pdf.py
+and as_xlsx.py): the heading's items paired two to a row where both are short, the PDF's line breaks
+(Latin words, katakana and 要記入 whole, 禁則), and the order of tests/orders.py written out as drawn —
+where each text sits on the PDF page and at what size, the shaded boxes and the rules; the workbook's
+cells (value, size, bold, colour, fill, alignment, border), column widths, row heights and merged cells.
 
 A layout snapshot, reviewed by eye (the PDF rendered to PNG and read, 2026-11-29): a change of the
 drawing shows here cell by cell. When the layout is changed on purpose, look at the new PDF and XLSX,
@@ -17,8 +19,51 @@ from datetime import datetime
 import openpyxl
 import pdfplumber
 
-from packetgen.printing.order import as_pdf, as_xlsx
-from test_mutants_order import FONTS, ORDER
+from orders import FONTS, ORDER
+from packetgen.printing.order import as_pdf, as_xlsx, layout
+from packetgen.printing.order.layout import pair_items
+from packetgen.printing.order.line_breaks import wrap
+
+# --- the heading's pairs and the PDF's line breaks ---------------------------------------------------
+
+
+def test_heading_items_pair_up_where_both_are_short() -> None:
+    items = [("件名", "長い" * 10), ("発注日", "短い"), ("納期", "短い"), ("納品場所", "短い"), ("丁合", "長い" * 10)]
+    rows = pair_items(items, lambda value: len(value) < 5)
+    assert [[k for k, _ in row] for row in rows] == [["件名"], ["発注日", "納期"], ["納品場所"], ["丁合"]]
+
+
+def test_heading_pairs_keep_the_order_and_numbers_are_shown_with_commas() -> None:
+    items = [("件名", "長い件名"), ("発注日", "短"), ("納期", "短"), ("納品場所", "長い場所"), ("校正", "短")]
+    rows = layout.pair_items(items, lambda v: v == "短")
+    assert rows == [
+        [("件名", "長い件名")],
+        [("発注日", "短"), ("納期", "短")],
+        [("納品場所", "長い場所")],
+        [("校正", "短")],
+    ]
+    assert layout.pair_items([("a", "短"), ("b", "長"), ("c", "短")], lambda v: v == "短") == [
+        [("a", "短")],
+        [("b", "長")],
+        [("c", "短")],
+    ]
+    assert layout.shown(1234) == "1,234" and layout.shown(True) == "True" and layout.shown("x") == "x"
+
+
+def test_the_pdfs_lines_keep_words_whole_and_the_japanese_line_rules() -> None:
+    def width(text: str) -> float:
+        return float(len(text))  # one unit a character, for the test
+
+    assert wrap("資料No.1-1_概要.pdf", 9, width) == ["資料No.1-1_", "概要.pdf"]  # Latin runs stay whole
+    assert wrap("あいうえお、かきくけこ", 5, width) == ["あいうえ", "お、かきく", "けこ"]  # no line starts with 、
+    assert wrap("あいう（えお", 4, width) == ["あいう", "（えお"]  # none ends with （
+    assert wrap("担当：要記入です", 5, width) == ["担当：", "要記入です"]  # 要記入 whole
+    assert wrap("左上1か所ホチキス留め", 6, width) == ["左上1か所", "ホチキス留め"]  # katakana whole
+    assert wrap("abcdefghijklmnop", 5, width) == ["abcde", "fghij", "klmno", "p"]  # wider than a line: by letter
+    assert wrap("一行目\n二行目", 10, width) == ["一行目", "二行目"]
+
+
+# --- the order as drawn ------------------------------------------------------------------------------
 
 
 def pdf_layout(data: bytes):

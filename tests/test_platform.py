@@ -254,6 +254,38 @@ def test_no_atomic_exchange_on_the_portable_path(tmp_path: Path, portable: None)
     platform.sync_folder(tmp_path / "missing")  # a folder Windows will not open: not synced, no error
 
 
+def test_exchange_swaps_two_folders(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "in_a").touch()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "in_b").touch()
+    if platform.exchange(tmp_path / "a", tmp_path / "b"):
+        assert [p.name for p in (tmp_path / "a").iterdir()] == ["in_b"]
+        assert [p.name for p in (tmp_path / "b").iterdir()] == ["in_a"]
+    with pytest.raises(OSError):
+        platform.exchange(tmp_path / "a", tmp_path / "missing")
+
+
+def test_exchange_names_the_error_of_the_system(tmp_path: Path) -> None:
+    import errno
+
+    (tmp_path / "a").mkdir()
+    with pytest.raises(OSError) as info:
+        platform.exchange(tmp_path / "a", tmp_path / "missing")
+    assert info.value.errno == errno.ENOENT
+    assert info.value.strerror == os.strerror(errno.ENOENT)
+    assert info.value.filename == str(tmp_path / "missing")
+
+
+def test_exchange_of_relative_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a").mkdir()
+    Path("a", "in_a").touch()
+    Path("b").mkdir()
+    assert platform.exchange(Path("a"), Path("b")) is True
+    assert [p.name for p in Path("b").iterdir()] == ["in_a"]
+
+
 def test_a_file_is_shared_by_hard_link_or_else_copied(tmp_path: Path, monkeypatch) -> None:
     source = tmp_path / "a.pdf"
     source.write_bytes(b"%PDF")

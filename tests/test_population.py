@@ -1,9 +1,12 @@
 """The population workbook: computed differences equal the seed, charts point at the right cells,
-A4 print set-up with the label, Japanese fonts, findings computed, bad figures refused."""
+A4 print set-up with the label, Japanese fonts, findings computed and broken into lines with 禁則 (in
+Calc's PDF too), bad figures refused. The figures themselves: test_population_figures.py."""
 
 from __future__ import annotations
 
+import os
 import statistics
+import subprocess
 from collections import Counter
 from pathlib import Path
 
@@ -11,11 +14,13 @@ import openpyxl
 import pandas as pd
 import pdfplumber
 import pytest
+from openpyxl import load_workbook
 
 from conftest import DATE, ROOT, run, snapshot, with_outputs_of
 from packetgen.analysis import population as pa
 from packetgen.documents import registry
-from packetgen.render.xlsx import Page, declared_pages, paginate
+from packetgen.office.soffice import find_soffice
+from packetgen.render.xlsx import declared_pages
 from test_pdf import require_tools
 
 GOTHIC = "BIZ UDPゴシック"  # the font setting's ゴシック (templates/fonts.yaml)
@@ -125,24 +130,6 @@ def test_charts_have_rows_of_their_own(wb) -> None:
             assert ws.row_dimensions[row].height * 2.54 / 72 >= chart.height, (ws.title, row)
 
 
-def test_paginate_breaks_before_a_block_that_does_not_fit() -> None:
-    ws = openpyxl.Workbook().active
-    page = Page(unit=8.36)  # A4 portrait: 729 pt of rows (margins and slack kept)
-    for r in range(1, 41):
-        ws.row_dimensions[r].height = 15
-    ws.row_dimensions[30].height = 300  # a chart's row
-    # rows 1–29: 435 pt; the chart would end at 735 pt, so it starts page 2; rows 31–40 follow it
-    assert paginate(ws, 40, [(1, 10), (30, 30)], page) == 2
-    assert [b.id for b in ws.row_breaks.brk] == [29]
-    # a block taller than a page breaks between its rows
-    tall = openpyxl.Workbook().active
-    for r in range(1, 101):
-        tall.row_dimensions[r].height = 15
-    assert paginate(tall, 100, [(1, 100)], page) == 3
-    assert [b.id for b in tall.row_breaks.brk] == [48, 96]  # 48 rows of 15 pt a page
-    assert declared_pages(tall) == 3
-
-
 def test_findings_rows_are_as_tall_as_their_wrapped_text(wb) -> None:
     ws = wb["分析結果"]
     width = ws.column_dimensions["B"].width
@@ -154,6 +141,45 @@ def test_findings_rows_are_as_tall_as_their_wrapped_text(wb) -> None:
         assert ws.cell(row=r, column=2).font.size == 12
         lines = -(-len(text) // 50)  # at most 50 full-width characters of 12 pt fit the line
         assert ws.row_dimensions[r].height >= lines * 12, (r, lines)
+
+
+# the 分析結果 sheet breaks its own lines (Calc wraps cells without 禁則, so a lone 「。」 once started a
+# line): between phrases, never before a closing mark, in Calc's PDF too
+CLOSING = tuple("、。，．）」』】〕！？ー")  # literal: what may never start a line
+
+
+def _findings(built: Path) -> list[str]:
+    ws = load_workbook(next(built.glob("資料No.2_*.xlsx")))["分析結果"]
+    return [str(ws.cell(r, 2).value) for r in range(4, ws.max_row + 1) if ws.cell(r, 1).value == "▶"]
+
+
+def test_findings_are_broken_into_lines_that_never_start_with_a_closing_mark(built_packet: Path) -> None:
+    findings = _findings(built_packet)
+    assert len(findings) == 6
+    assert findings[3].split("\n") == [  # finding 4, as the seed reads, broken between phrases
+        "自然動態（出生・死亡）の推移は、年々出生数が減少傾向、死亡者数は増加傾向にあり、自然減が",
+        "加速している。",
+    ]
+    for text in findings:
+        lines = text.split("\n")
+        assert len(lines) >= 2
+        assert not any(line.startswith(CLOSING) for line in lines), lines
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif(
+    find_soffice() is None and not os.environ.get("PACKETGEN_REQUIRE_PDF"), reason="LibreOffice not installed"
+)
+@pytest.mark.xdist_group("print")  # built_pdfs: the session print, made on that worker
+def test_calc_keeps_the_findings_line_breaks(built_packet: Path, built_pdfs: dict[str, Path]) -> None:
+    pdf = built_pdfs[next(built_packet.glob("資料No.2_*.xlsx")).name]
+    text = subprocess.run(["pdftotext", "-f", "10", "-l", "10", str(pdf), "-"], capture_output=True, text=True).stdout
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    assert "加速している。" in lines
+    assert not any(line.startswith(CLOSING) for line in lines), lines
+    for finding in _findings(built_packet):  # every line as written, none wrapped again
+        for line in finding.split("\n"):
+            assert line.replace("▶", "").strip() in {x.replace("▶", "").strip() for x in lines}, line
 
 
 def test_chart_text_names_the_japanese_font(built: Path) -> None:

@@ -67,6 +67,22 @@ def test_page_counts_per_document_and_in_the_packet(printed: Path) -> None:
     assert len(packet.pages) == 90 == manifest(printed)["print"]["pages"]
 
 
+@pytest.mark.parametrize(
+    ("pdf", "pages"),
+    [
+        ("次第・参加者名簿.pdf", 3),
+        ("資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pdf", 52),
+        ("資料No.1-2_地方版総合戦略の改訂.pdf", 21),
+        ("資料No.2_人口動態について.pdf", 10),
+        ("資料No.3_一関市企業版ふるさと納税について.pdf", 1),
+        ("印刷発注書.pdf", 1),
+        ("packet.pdf", 90),  # 87 pages and a blank after each odd-length 資料 (3, 21 and 1 pages: +3)
+    ],
+)
+def test_page_counts_of_the_2023_07_27_packet(printed_project: Path, pdf: str, pages: int) -> None:
+    assert len(PdfReader(str(printed_project / "outputs" / DATE / "print" / pdf)).pages) == pages
+
+
 @pytest.mark.slow
 def test_one_bookmark_per_document_in_meeting_order(printed: Path) -> None:
     reader = PdfReader(str(out(printed) / "print" / "packet.pdf"))

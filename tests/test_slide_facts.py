@@ -63,3 +63,82 @@ def test_the_cover_title_comes_from_meeting_yaml(project: Path) -> None:
     (deck,) = (project / "outputs" / DATE).glob("資料No.1-2_*.pptx")
     cover = Presentation(str(deck)).slides[0]
     assert cover.shapes.title.text_frame.text == "地方版総合戦略の改訂について"
+
+
+# --- the notices on made-up deck sources -------------------------------------------------------------
+
+
+def deck(**raw) -> object:
+    from packetgen.inputs.slides import DeckSource
+
+    return DeckSource.model_validate({"deck": "1-1", **raw})
+
+
+def lines_of(loc: tuple) -> int:
+    """The YAML line of each key path the notices may name (0 for any other path)."""
+    return {
+        ("title",): 2,
+        ("slides", 0, "title"): 5,
+        ("slides", 1, "title"): 104,
+        ("数値", "未使用"): 9,
+        ("slides", 3, "kpis", 0, "value"): 108,
+        ("slides", 4, "kpis", 0, "value"): 109,
+    }.get(loc, 0)
+
+
+def test_a_figure_is_read_from_plain_text() -> None:
+    from packetgen.analysis import slide_facts as f
+
+    assert f._plain(" **総合戦略** ") == "総合戦略"
+    assert f._figures("全国展開（1,741市区町村）を目指す　等 2027.5年") == ("1,741", "2027.5")
+    assert f._figures("なし") == ()
+
+
+def test_no_notice_where_every_slide_agrees() -> None:
+    from packetgen.analysis.slide_facts import deck_fact_notices
+
+    source = deck(
+        title="総合戦略",
+        数値={"団体": "1,500団体"},
+        slides=[
+            {"layout": "title", "title": "**総合戦略**"},
+            {"layout": "kpi", "title": "KPI", "kpis": [{"label": "実装", "value": "{団体}", "year": "2027年度"}]},
+            {
+                "layout": "kpi",
+                "title": "KPI",
+                "kpis": [{"label": "**実装**", "value": "約1,500団体", "year": " 2027年度 "}],
+            },
+            {"layout": "kpi", "title": "KPI", "kpis": [{"label": "実装", "value": "2,000団体", "year": "2030年度"}]},
+        ],
+    )
+    assert deck_fact_notices(source, "総合戦略", "s.yaml", lines_of) == []
+    assert deck_fact_notices(deck(slides=[{"layout": "title"}]), "総合戦略", "s.yaml", lines_of) == []
+
+
+def test_notices_name_the_title_an_unused_value_and_a_figure() -> None:
+    from packetgen.analysis.slide_facts import deck_fact_notices
+
+    source = deck(
+        title="戦略",
+        数値={"未使用": "3"},
+        slides=[
+            {"layout": "section", "title": "章"},
+            {"layout": "title", "title": "表紙"},
+            {"layout": "title", "title": "二枚目の表紙"},
+            {
+                "layout": "kpi",
+                "title": "KPI",
+                "kpis": [{"label": "実装", "value": "1,500団体"}, {"label": "別", "value": "1"}],
+            },
+            {"layout": "kpi", "title": "KPI", "kpis": [{"label": "実装", "value": "1,600団体"}]},
+        ],
+    )
+    assert deck_fact_notices(source, "総合戦略", "s.yaml", lines_of) == [
+        "注意：s.yaml 2行目：表紙のタイトル「戦略」が meeting.yaml の名称「総合戦略」と違います。"
+        "名称を変えたときはここも直してください（違うのが意図どおりならそのままで構いません）",
+        "注意：s.yaml 104行目：表紙のタイトル「表紙」が meeting.yaml の名称「総合戦略」と違います。"
+        "名称を変えたときはここも直してください（違うのが意図どおりならそのままで構いません）",
+        "注意：s.yaml 9行目：数値「未使用」はどのスライドでも使われていません（使うときは {未使用} と書きます。要らなければ消してください）",  # noqa: E501
+        "注意：s.yaml 109行目：スライド5の「実装」（年の記載なし）は「1,600団体」ですが、スライド4（108行目）では「1,500団体」です。"  # noqa: E501
+        "同じ数値は一か所で決め、両方を合わせてください",
+    ]

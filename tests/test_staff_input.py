@@ -11,8 +11,6 @@ from pathlib import Path
 import pytest
 
 from conftest import DATE, run
-from packetgen.inputs.numbers import parse_integer
-from packetgen.inputs.people import Member
 
 
 def docx_text(path: Path) -> str:
@@ -108,42 +106,11 @@ def test_katakana_furigana_and_full_width_numbers_in_the_member_list(project: Pa
     assert "イワモト" not in text and "ｵｵｻｷ" not in text
 
 
-def test_member_model_normalises_kana() -> None:
-    member = Member.model_validate({"No": "１２", "氏名": "岩本 幸一", "ふりがな": "イワモト　ヴァーチャ"})
-    assert (member.no, member.kana) == (12, "いわもと　ゔぁーちゃ")
-
-
 def test_the_same_member_no_typed_full_width_is_a_duplicate(project: Path, meeting_dir: Path) -> None:
     edit(meeting_dir / "members.csv", "\n2,,,,", "\n１,,,,")
     result = run(project, "check", DATE, "--only", "agenda")
     assert result.exit_code == 1
     assert "members.csv 3行目 A列「No」: No 1 が 2行目と重複しています" in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("text", "value"),
-    [
-        ("144896", 144896),
-        ("144,896", 144896),
-        ("１４４，８９６", 144896),
-        ("123,611,167", 123611167),
-        ("△1,327", -1327),
-        ("▲1327", -1327),
-        ("−1327", -1327),
-        ("－１，３２７", -1327),
-        ("+5", 5),
-        ("1953.0", 1953),  # a number cell read from a workbook
-    ],
-)
-def test_numbers_staff_type(text: str, value: int) -> None:
-    assert parse_integer(text) == value
-
-
-@pytest.mark.parametrize("text", ["14,4896", "1,5", "50,00", "1,23,456", "1234,567"])
-def test_thousands_commas_not_every_three_digits_are_refused(text: str) -> None:
-    with pytest.raises(ValueError) as info:
-        parse_integer(text)
-    assert str(info.value) == f"桁区切りの「,」は3桁ごとに入れてください（入力値：「{text}」）。整数で入力してください"
 
 
 def test_one_thousands_rule_in_every_table(project: Path, meeting_dir: Path) -> None:

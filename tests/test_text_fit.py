@@ -1,12 +1,23 @@
-"""CJK line breaking with 禁則, without a font file and with the slide font's real metrics."""
+"""The slide font's measures (render/text_fit.py): widths without a font file (CJK one em, Latin
+0.65 em) and in the setting's ゴシック, regular and bold, the quarter em between Japanese and Latin, and
+lines that fit their box with 禁則 in either. Where the breaker puts each break is test_linebreak.py's."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from packetgen.core.linebreak.kinsoku import NO_LINE_END, NO_LINE_START
+from packetgen.core.linebreak.phrase_lines import Quality
+from packetgen.core.platform import ResolvedFont
+from packetgen.render import text_fit
 from packetgen.render.font_files import resolve
 from packetgen.render.text_fit import FontMeasure
+
+NO_FONT = FontMeasure()  # the rules alone: no font file measured
 
 SAMPLE = (
     "地方からデジタルの実装を進め、新たな変革の波を起こし、地方と都市の差を縮めていくことで、世界とつながる"
@@ -89,3 +100,137 @@ def test_advances_take_each_characters_weight_and_gaps_the_space_between_scripts
     with pytest.raises(ValueError):
         measure.advances("WW", (True,))
     assert measure.gaps("漢a b") == [0.0, 0.25, 0.0, 0.0]  # a quarter em between Japanese and Latin only
+
+
+# --- without a font file ---------------------------------------------------------------------------
+
+
+def test_widths_without_a_font_are_one_em_for_cjk_and_065_for_the_rest() -> None:
+    assert NO_FONT.char_width("地") == 1.0
+    assert NO_FONT.char_width("A") == 0.65
+    assert NO_FONT.char_width("\u2e80") == 0.65  # the first CJK radical is still measured as Latin
+    assert NO_FONT.char_width("\u2e81") == 1.0
+    assert NO_FONT.char_width("地", bold=True) == 1.0
+    assert NO_FONT.text_width("地A", 10) == pytest.approx(16.5)
+    assert NO_FONT.text_width("", 10) == 0
+
+
+def test_a_font_measure_records_regular_and_bold() -> None:
+    regular = ResolvedFont("r", Path("/r.ttf"), (), "R", 0)
+    bold = ResolvedFont("b", Path("/b.ttf"), (), "B", 2)
+    assert FontMeasure.of(regular, bold) == FontMeasure("/r.ttf", "/b.ttf", 0, 2)
+    assert FontMeasure.of(regular) == FontMeasure("/r.ttf", "/r.ttf", 0, 0)
+
+
+def test_a_quarter_em_between_japanese_and_latin() -> None:
+    assert text_fit.AUTOSPACE == 0.25
+    assert text_fit.autospace("地", "A") == 0.25
+    assert text_fit.autospace("A", "地") == 0.25
+    assert text_fit.autospace(" ", "地") == 0.25
+    assert text_fit.autospace("地", " ") == 0.0
+    assert text_fit.autospace("地", "※") == 0.0
+    assert text_fit.autospace("地", "é") == 0.0
+    assert text_fit.autospace("地", "方") == 0.0
+    assert text_fit.autospace("A", "B") == 0.0
+    assert text_fit._asian("\u2e80")
+    assert not text_fit._asian("\u2e7f")
+
+
+# --- in a font file: DejaVu Sans, whose Latin regular and bold differ ----------------------------------
+REGULAR = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+BOLD = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+SERIF = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+
+@pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file()), reason="needs the DejaVu Sans fonts")
+def test_widths_come_from_the_regular_font_unless_bold() -> None:
+    font = FontMeasure(str(REGULAR), str(BOLD))
+    assert font.char_width("A") == pytest.approx(0.684078125)
+    assert font.char_width("A", True) == pytest.approx(0.773921875)
+    assert font.text_width("AB", 10) == pytest.approx(13.70109375)
+    assert font.text_width("AB", 10, True) == pytest.approx(15.36125)
+    assert font.line_width("AB", 10) == pytest.approx(13.70109375)
+    assert font.line_width("AB", 10, True) == pytest.approx(15.36125)
+    assert font.widest_phrase("AB CD", 10) == pytest.approx(14.68265625)
+    assert font.widest_phrase("AB CD", 10, True) == pytest.approx(15.6396875)
+
+
+@pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file()), reason="needs the DejaVu Sans fonts")
+def test_bold_is_measured_per_paragraph_and_per_font() -> None:
+    font = FontMeasure(str(REGULAR), str(BOLD))
+    text = "Mobile Wireless Networks"
+    assert font.wrap(text, 80, 10) == ["Mobile Wireless ", "Networks"]
+    assert font.wrap(text, 80, 10, True) == ["Mobile ", "Wireless ", "Networks"]
+    assert font.line_count(text, 130, 10) == 1
+    assert font.line_count(text, 130, 10, True) == 2
+    assert font.quality(text, 130, 10) == Quality(1, 0, 0, False, ())
+    assert font.quality(text, 130, 10, True) == Quality(2, 0, 0, False, ())
+    paragraphs = "Mobile Wireless\nNetworks Mobile\nMobile Wireless"
+    flags = (False,) * 16 + (True,) * 15 + (False,) * 16
+    assert font.wrap(paragraphs, 80, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
+    assert font.wrap(paragraphs, 90, 10, flags) == ["Mobile Wireless", "Networks ", "Mobile", "Mobile Wireless"]
+    assert font.wrap(paragraphs, 90, 10) == ["Mobile Wireless", "Networks Mobile", "Mobile Wireless"]
+
+
+@pytest.mark.skipif(not (REGULAR.is_file() and BOLD.is_file() and SERIF.is_file()), reason="needs DejaVu fonts")
+def test_line_count_is_not_remembered_across_fonts() -> None:
+    text = "Mobile Wireless Networks Mobile Wireless Networks"
+    font = FontMeasure(str(REGULAR), str(BOLD))
+    assert font.line_count(text, 130, 10) == 2
+    assert font.line_count(text, 140, 10, True) == 3
+    font = FontMeasure(str(SERIF), str(BOLD))
+    assert font.line_count(text, 130, 10) == 3
+    font = FontMeasure(str(REGULAR), str(SERIF))
+    assert font.line_count(text, 140, 10, True) == 2
+
+
+# --- in the slide font, measured again independently (Hypothesis) ---------------------------------
+GOTHIC = Path("/usr/share/fonts/truetype/bizud-gothic/BIZUDPGothic-Regular.ttf")
+CLOSING = "、。，．）」』】〕！？ーぁぃぅぇぉっゃゅょァィゥェォッャュョ"
+OPENING = "（「『【〔"
+KANA_KANJI = "あいうえおかきくけこさしすせそたちつてとなにぬねのまちづくりデジタル田園都市国家構想総合戦略人口動態"
+word = st.text(alphabet=KANA_KANJI, min_size=1, max_size=5)
+token = st.one_of(
+    st.tuples(word, st.sampled_from(["", *CLOSING])).map("".join),  # 文字、 — a closing mark after a word
+    st.tuples(st.sampled_from(OPENING), word).map("".join),  # 「文字 — an opening mark before one
+    st.text(alphabet="abcXYZ0123", min_size=1, max_size=4),  # a short Latin word or number
+    st.just(" "),
+)
+paragraphs = st.lists(token, min_size=1, max_size=30).map("".join).filter(lambda t: t.strip() != "")
+
+
+@pytest.fixture(scope="module")
+def gothic() -> Path:
+    if not GOTHIC.is_file():
+        pytest.skip("BIZ UDPゴシック がありません")
+    return GOTHIC
+
+
+def _pil_width_pt(text: str, size: float, font_file: Path) -> float:
+    """The line measured again, independently: PIL advance widths of the font file, plus the quarter em
+    LibreOffice sets between Japanese and Latin characters (0 when the line is all one script)."""
+    from PIL import ImageFont
+
+    face = ImageFont.truetype(str(font_file), 1000)
+    text = text.rstrip()  # a space at a break hangs past the margin
+    width = sum(face.getlength(c) for c in text) / 1000
+    asian = [ord(c) >= 0x2E80 for c in text]
+    width += 0.25 * sum(1 for a, b, c in zip(asian, asian[1:], text[1:], strict=False) if a != b and not c.isspace())
+    return width * size
+
+
+@settings(max_examples=120, deadline=None, database=None)
+@given(paragraphs, st.floats(min_value=8, max_value=30), st.sampled_from([12.0, 14.0, 16.0]))
+def test_wrapped_slide_lines_fit_their_box_with_kinsoku(gothic: Path, text: str, width_em: float, size: float) -> None:
+    font = text_fit.FontMeasure(str(gothic))
+    width_pt = width_em * size
+    lines = font.wrap(text, width_pt, size)
+    assert "".join(lines) == text
+    for line in lines:
+        assert font.line_width(line.rstrip(), size) <= width_pt + 1e-6, (line, width_pt)
+        assert _pil_width_pt(line, size, gothic) <= width_pt + 0.3 * size, (line, width_pt)
+    for line in lines[1:]:
+        assert not line.startswith(tuple(CLOSING)), lines
+    for line in lines[:-1]:
+        assert not line.rstrip().endswith(tuple(OPENING)), lines
+    assert font.line_count(text, width_pt, size) == len(lines)

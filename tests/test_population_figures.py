@@ -1,9 +1,13 @@
-"""analysis/population.py and the cross-row checks of inputs/population_tables.py on small made-up
-tables, each expected figure worked out by hand. (Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
+"""The population figures (inputs/population.py, inputs/population_tables.py, analysis/population.py,
+analysis/population_claims.py) on small made-up tables, each expected figure worked out by hand: the
+rows of each table and their bounds, the cross-row checks named by file, row and column, the dynamics,
+census index and area sums, age bands and pyramid shares, the findings' values, and the claims checked
+and the phrases filled. The workbook built from them is test_population.py's."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -25,7 +29,107 @@ from packetgen.inputs.population import (
 )
 from packetgen.inputs.tables import Table
 
+# --- the rows of each table --------------------------------------------------------------------------
+
+
+def test_the_rows_of_the_population_tables() -> None:
+    from pydantic import ValidationError
+
+    from packetgen.inputs import population as p
+
+    row = p.SeriesRow.model_validate({"地域": "花泉", "年": "2,020", "人口": "0", "種別": "国勢調査", "出典": "x"})
+    assert (row.region, row.year, row.population) == ("花泉", 2020, 0)
+    for region in ("一関市", "全国", "藤沢"):
+        assert (
+            p.SeriesRow.model_validate({"地域": region, "年": 1900, "人口": 1, "種別": "推計人口", "出典": "x"}).year
+            == 1900
+        )
+    with pytest.raises(ValidationError) as info:
+        p.SeriesRow.model_validate({"地域": "盛岡", "年": 2101, "人口": -1, "種別": "x", "出典": ""})
+    assert [e["loc"][0] for e in info.value.errors()] == ["地域", "年", "人口", "種別", "出典"]
+    assert info.value.errors()[0]["msg"] == (
+        "Value error, 地域は 一関市・全国・一関・花泉・大東・千厩・東山・室根・川崎・藤沢 のいずれかです"
+    )
+    natural = p.NaturalRow.model_validate({"年度": "平成30年度", "出生": 1, "死亡": 2, "出典": "x"})
+    assert (natural.year, natural.stated) == ("H30", None)
+    assert p.SocialRow.model_validate({"年度": "2019", "転入": 1, "転出": 2, "差": "△1", "出典": "x"}).year == "R1"
+    assert p.MigrationRow.model_validate({"相手先": "東京圏", "出典": "x"}).moves_in is None
+
+
+def test_an_age_row_adds_up_and_its_band_is_read() -> None:
+    from pydantic import ValidationError
+
+    from packetgen.inputs import population as p
+
+    base = {"地域": "一関市", "時点": "2020年", "出典": "x"}
+    assert p.AgeRow.model_validate({**base, "年齢": "85+", "計": 3}).band == "85+"
+    assert p.AgeRow.model_validate({**base, "年齢": "0-4", "男": 1, "女": 2, "計": 3}).total == 3
+    assert p.AgeRow.model_validate({**base, "年齢": "100-104", "男": 1, "計": 3}).male == 1
+    with pytest.raises(ValidationError) as info:
+        p.AgeRow.model_validate({**base, "年齢": "0-4", "男": 1, "女": 1, "計": 3})
+    assert info.value.errors()[0]["msg"] == "Value error, 男＋女（2）が計（3）と合いません"
+    with pytest.raises(ValidationError) as info:
+        p.AgeRow.model_validate({**base, "年齢": "1000-4", "男": 1000, "女": 1000, "計": 3})
+    assert [e["msg"] for e in info.value.errors()] == ["Value error, 年齢は 0-4、15-64、85+ の形で入力してください"]
+    for band in ("0〜4", "85", "-4", "0-", "85+1"):
+        with pytest.raises(ValidationError):
+            p.AgeRow.model_validate({**base, "年齢": band, "計": 3})
+    with pytest.raises(ValidationError) as info:
+        p.AgeRow.model_validate({**base, "年齢": "0-4", "男": 1000, "女": 1001, "計": 3})
+    assert info.value.errors()[0]["msg"] == "Value error, 男＋女（2,001）が計（3）と合いません"
+    assert p.age_bounds("15-64") == (15, 64)
+    assert p.age_bounds("85+") == (85, None)
+    assert p.age_bounds("0-4") == (0, 4)
+
+
+def test_findings_accept_plain_text_and_claims() -> None:
+    from pydantic import ValidationError
+
+    from packetgen.inputs import population as p
+
+    findings = p.Findings.model_validate({"分析結果": ["文だけ", {"文": "増加した", "主張": {"転入": "増加"}}]})
+    assert findings.items == (p.Finding(文="文だけ"), p.Finding(文="増加した", 主張={"転入": "増加"}))
+    assert findings.items[0].claims == {}
+    with pytest.raises(ValidationError):
+        p.Findings.model_validate({"分析結果": []})
+    with pytest.raises(ValidationError):
+        p.Findings.model_validate({"分析結果": [""]})
+
+
+def test_a_table_becomes_a_frame_with_unique_keys(tmp_path: Path) -> None:
+    from packetgen.inputs import population as p
+
+    (tmp_path / "m.csv").write_text("相手先,転入,転出,出典\n東京圏,1,2,x\n仙台市,,3,y\n東京圏,4,5,z\n,1,1,w\n", "utf-8")
+    problems: list[Problem] = []
+    loaded = p.load_frame(
+        tmp_path / "m.csv", "m.csv", p.MIGRATION_COLUMNS, p.MigrationRow, problems, unique=("partner",)
+    )
+    assert loaded.frame.columns.tolist() == ["row", "partner", "moves_in", "moves_out", "source"]
+    assert loaded.frame["row"].tolist() == [2, 3, 4]
+    assert loaded.frame["partner"].tolist() == ["東京圏", "仙台市", "東京圏"]
+    assert [str(x) for x in problems] == [
+        "m.csv 5行目 A列「相手先」: 値がありません",
+        "m.csv 4行目 A列「相手先」: 相手先が 2行目と重複しています",
+    ]
+    problems = []
+    assert p.load_frame(tmp_path / "m.csv", "m.csv", p.MIGRATION_COLUMNS, p.MigrationRow, problems).frame.shape == (
+        3,
+        5,
+    )
+    assert len(problems) == 1
+    assert p.load_frame(tmp_path / "none.csv", "none.csv", p.MIGRATION_COLUMNS, p.MigrationRow, []) is None
+    assert p.SERIES_COLUMNS == ("地域", "年", "人口", "種別", "出典")
+    assert p.NATURAL_COLUMNS == ("年度", "出生", "死亡", "差", "出典")
+    assert p.SOCIAL_COLUMNS == ("年度", "転入", "転出", "差", "出典")
+    assert p.AGE_COLUMNS == ("地域", "時点", "年齢", "男", "女", "計", "出典")
+
+
+# --- the analysis, each figure worked out by hand ----------------------------------------------------
+
+
 MIGRATION = {"partner": ["東京圏", "仙台市"], "moves_in": [900, 800], "moves_out": [1200, 700], "row": [2, 3]}
+
+
 FILES = {"series": "s.csv", "natural": "n.csv", "social": "o.csv", "migration": "m.csv", "age": "a.csv"}
 
 
@@ -53,10 +157,12 @@ def flows(plus: str, minus: str, data: list[tuple[str, int, int]], first_row: in
 
 
 NATURAL = flows("births", "deaths", [("H30", 600, 1900), ("R1", 550, 1950), ("R4", 440, 2080)])
+
+
 SOCIAL = flows("moves_in", "moves_out", [("H30", 2600, 3000), ("R1", 2400, 3050), ("R4", 2500, 2900)])
 
 
-def test_dynamics() -> None:
+def test_natural_and_social_dynamics() -> None:
     d = pa.dynamics(NATURAL, "births", "deaths")
     assert d["diff"].tolist() == [-1300, -1400, -1640]
     assert math.isnan(d["births_change"].iloc[0])
@@ -67,13 +173,13 @@ def test_dynamics() -> None:
     assert list(d.index) == ["H30", "R1", "R4"]
 
 
-def test_stated_mismatches() -> None:
+def test_a_stated_difference_that_does_not_add_up_is_found() -> None:
     frame = NATURAL.assign(stated=[-1300, None, -1600])
     assert pt.stated_mismatches(frame, "births", "deaths") == [pt.Mismatch(4, "差", -1600, -1640)]
     assert pt.stated_mismatches(NATURAL.assign(stated=[None] * 3), "births", "deaths") == []
 
 
-def test_census_and_index() -> None:
+def test_the_census_series_and_its_index() -> None:
     c = pa.census(series_frame(), "大東")
     assert list(c.index) == [1955, 1965, 1975, 1985]
     assert c["change"].tolist()[1:] == [-50, -50, -10]
@@ -86,7 +192,7 @@ def test_census_and_index() -> None:
     assert list(pa.indexed(series_frame(), ("全国",), 1955).columns) == []  # no 1955 figure: left out
 
 
-def test_area_sums() -> None:
+def test_the_areas_add_up_to_the_city() -> None:
     s = series_frame()
     assert pt.area_sum_mismatches(s, "一関市", ("大東", "花泉")) == []  # 1985: 190 + 710 = 900
     wrong = s.assign(population=s["population"].where(s["row"] != 10, 700))
@@ -110,7 +216,7 @@ def test_area_sums() -> None:
         (15, None, None),
     ],
 )
-def test_band_of(low: int, high: int | None, band: str | None) -> None:
+def test_an_age_range_falls_in_its_band(low: int, high: int | None, band: str | None) -> None:
     assert band_of(low, high) == band
 
 
@@ -127,7 +233,7 @@ def age_frame() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["region", "when", "band", "low", "high", "male", "female", "total", "row"])
 
 
-def test_age_bands() -> None:
+def test_ages_are_summed_into_bands() -> None:
     bands = pa.age_bands(age_frame())
     japan = bands[bands["region"] == "全国"]
     assert japan["count"].tolist() == [100, 500, 400]
@@ -145,7 +251,7 @@ def test_pyramid_shares() -> None:
     assert len(pa.pyramid_shares(age_frame(), "市")) == 0  # no male/female: no pyramid
 
 
-def test_findings_values() -> None:
+def test_the_values_the_findings_name() -> None:
     v = pa.findings_values(series_frame(), NATURAL, SOCIAL)
     assert v["city_peak"] == "1,000" and v["city_peak_year"] == "1955" and v["city_peak_wareki"] == "昭和30年"
     # 大東: its first census and the last within 20 years of it
@@ -167,52 +273,11 @@ def test_findings_values() -> None:
     assert pa.findings_values(series_frame(), NATURAL, ended)["social_deficit_years"] == "2"
 
 
-def test_signed() -> None:
+def test_a_difference_is_written_with_its_sign() -> None:
     assert pa._signed(1234) == "+1,234" and pa._signed(0) == "0" and pa._signed(-5) == "△5"
 
 
-def test_claim_series() -> None:
-    s = pa.claim_series(series_frame(), NATURAL, SOCIAL, FILES)
-    births = s["出生"]
-    assert births.unit == "人" and [p.value for p in births.points] == [600, 550, 440]
-    assert [p.label for p in births.points] == ["平成30年度", "令和元年度", "令和4年度"]
-    assert births.points[0].where == "n.csv 2行目"
-    assert [p.value for p in s["自然減"].points] == [1300, 1400, 1640]
-    assert [p.value for p in s["転出超過"].points] == [400, 650, 400]
-    assert [p.value for p in s["転入"].points] == [2600, 2400, 2500]
-    city = s["一関市の人口"]
-    assert city.name == "一関市の人口（国勢調査）" and city.step == "前回の国勢調査"
-    assert [(p.label, p.value, p.where) for p in city.points] == [
-        ("1955年", 1000, "s.csv 2行目"),
-        ("1985年", 900, "s.csv 3行目"),
-        ("2020年", 700, "s.csv 4行目"),
-    ]
-    assert [p.label for p in s["大東の人口（最初の20年間）"].points] == ["1955年", "1965年", "1975年"]
-    assert "全国の人口" not in s and "花泉の人口" in s
-    gap = s["国勢調査と推計の差"]
-    assert [(p.label, p.value, p.where) for p in gap.points] == [
-        ("2020年", -50, "s.csv 4行目（国勢調査）・5行目（独自推計）")
-    ]
-
-
-def test_claim_rankings_and_pyramids() -> None:
-    migration = pd.DataFrame(
-        {"partner": ["東京圏", "仙台市"], "moves_in": [900, None], "moves_out": [1200, 700], "row": [2, 3]}
-    )
-    moves_in, moves_out = pa.claim_rankings(migration, FILES)
-    assert moves_in == claims.Ranked("転入", (("東京圏", 900, "m.csv 2行目"), ("仙台市", None, "m.csv 3行目")))
-    assert moves_out.name == "転出" and [e[1] for e in moves_out.entries] == [1200, 700]
-    age = age_frame()
-    extra = pd.DataFrame(
-        [
-            ("市", "2020年国勢調査", "45-49", 45, 49, None, None, 70, 9),
-            ("市", "2020年国勢調査", "70-74", 70, 74, None, None, 95, 10),
-        ],
-        columns=age.columns,
-    )
-    pyramids = pa.claim_pyramids(pd.concat([age, extra], ignore_index=True), FILES)
-    assert pyramids["市"] == claims.Pyramid("市", 2020, {45: (70, "a.csv 9行目"), 70: (95, "a.csv 10行目")})
-    assert pyramids["全国"] == claims.Pyramid("全国", None, {})  # no five-year bands
+# --- the tables checked against each other, the claims and the findings ------------------------------
 
 
 def loaded(label: str, header: tuple[str, ...], frame: pd.DataFrame) -> LoadedTable:
@@ -248,6 +313,50 @@ def test_check_tables_names_file_row_and_column() -> None:
             "C列「年齢」",
         ),
     ]
+
+
+def test_the_series_the_claims_are_checked_against() -> None:
+    s = pa.claim_series(series_frame(), NATURAL, SOCIAL, FILES)
+    births = s["出生"]
+    assert births.unit == "人" and [p.value for p in births.points] == [600, 550, 440]
+    assert [p.label for p in births.points] == ["平成30年度", "令和元年度", "令和4年度"]
+    assert births.points[0].where == "n.csv 2行目"
+    assert [p.value for p in s["自然減"].points] == [1300, 1400, 1640]
+    assert [p.value for p in s["転出超過"].points] == [400, 650, 400]
+    assert [p.value for p in s["転入"].points] == [2600, 2400, 2500]
+    city = s["一関市の人口"]
+    assert city.name == "一関市の人口（国勢調査）" and city.step == "前回の国勢調査"
+    assert [(p.label, p.value, p.where) for p in city.points] == [
+        ("1955年", 1000, "s.csv 2行目"),
+        ("1985年", 900, "s.csv 3行目"),
+        ("2020年", 700, "s.csv 4行目"),
+    ]
+    assert [p.label for p in s["大東の人口（最初の20年間）"].points] == ["1955年", "1965年", "1975年"]
+    assert "全国の人口" not in s and "花泉の人口" in s
+    gap = s["国勢調査と推計の差"]
+    assert [(p.label, p.value, p.where) for p in gap.points] == [
+        ("2020年", -50, "s.csv 4行目（国勢調査）・5行目（独自推計）")
+    ]
+
+
+def test_the_rankings_and_pyramids_the_claims_are_checked_against() -> None:
+    migration = pd.DataFrame(
+        {"partner": ["東京圏", "仙台市"], "moves_in": [900, None], "moves_out": [1200, 700], "row": [2, 3]}
+    )
+    moves_in, moves_out = pa.claim_rankings(migration, FILES)
+    assert moves_in == claims.Ranked("転入", (("東京圏", 900, "m.csv 2行目"), ("仙台市", None, "m.csv 3行目")))
+    assert moves_out.name == "転出" and [e[1] for e in moves_out.entries] == [1200, 700]
+    age = age_frame()
+    extra = pd.DataFrame(
+        [
+            ("市", "2020年国勢調査", "45-49", 45, 49, None, None, 70, 9),
+            ("市", "2020年国勢調査", "70-74", 70, 74, None, None, 95, 10),
+        ],
+        columns=age.columns,
+    )
+    pyramids = pa.claim_pyramids(pd.concat([age, extra], ignore_index=True), FILES)
+    assert pyramids["市"] == claims.Pyramid("市", 2020, {45: (70, "a.csv 9行目"), 70: (95, "a.csv 10行目")})
+    assert pyramids["全国"] == claims.Pyramid("全国", None, {})  # no five-year bands
 
 
 def test_facts_check_by_the_claim_name() -> None:

@@ -1,17 +1,19 @@
-"""render/xlsx.py, the workbook primitives, with values worked out by hand: number display, row
-heights, the A4 page in points, column layout, page breaks, the declared page count, print set-up and
-the cells themselves. (Written to kill mutants: scripts/mutation.sh, docs/mutation.md.)"""
+"""The workbook primitives (render/xlsx.py, render/xlsx_charts.py) with values worked out by hand:
+numbers as their formats show them, row heights, the A4 page in points, column widths that fill it,
+page breaks before what does not fit and the page count a sheet declares, print set-up, cells (text a
+spreadsheet could run kept as text), the font's measures against the font file, and the charts."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import openpyxl
 import pytest
 from openpyxl import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 from packetgen.render import xlsx, xlsx_charts
-from packetgen.render.xlsx import COUNT, INDEX, PERCENT, RATIO, SIGNED, Formula, Metrics, Page
+from packetgen.render.xlsx import COUNT, INDEX, PERCENT, RATIO, SIGNED, Formula, Metrics, Page, declared_pages, paginate
 
 
 @dataclass(frozen=True)
@@ -49,12 +51,12 @@ def test_shown_as_the_formats_show_it(value: float, fmt: str, text: str) -> None
 @pytest.mark.parametrize(
     ("size", "lines", "height"), [(10, 1, 15.0), (12, 1, 18.0), (14, 1, 21.0), (10, 2, 27.0), (12, 3, 46.2)]
 )
-def test_row_height(size: float, lines: int, height: float) -> None:
+def test_a_row_is_as_tall_as_its_lines(size: float, lines: int, height: float) -> None:
     # one line: 1.5 × the size; more: 1.2 em a line and 3 pt
     assert xlsx.row_height(size, lines) == height
 
 
-def test_a4_in_points() -> None:
+def test_an_a4_page_in_points() -> None:
     portrait, landscape = Page(8.36), Page(8.36, "landscape")
     assert round(portrait.width_pt, 1) == 537.7  # 595.3 − 2 × 0.4 in
     assert round(landscape.width_pt, 1) == 784.3
@@ -111,7 +113,25 @@ def test_page_breaks_before_what_does_not_fit() -> None:
     assert xlsx.paginate(ws, 2, [], page) == 2
 
 
-def test_declared_pages() -> None:
+def test_paginate_breaks_before_a_block_that_does_not_fit() -> None:
+    ws = openpyxl.Workbook().active
+    page = Page(unit=8.36)  # A4 portrait: 729 pt of rows (margins and slack kept)
+    for r in range(1, 41):
+        ws.row_dimensions[r].height = 15
+    ws.row_dimensions[30].height = 300  # a chart's row
+    # rows 1–29: 435 pt; the chart would end at 735 pt, so it starts page 2; rows 31–40 follow it
+    assert paginate(ws, 40, [(1, 10), (30, 30)], page) == 2
+    assert [b.id for b in ws.row_breaks.brk] == [29]
+    # a block taller than a page breaks between its rows
+    tall = openpyxl.Workbook().active
+    for r in range(1, 101):
+        tall.row_dimensions[r].height = 15
+    assert paginate(tall, 100, [(1, 100)], page) == 3
+    assert [b.id for b in tall.row_breaks.brk] == [48, 96]  # 48 rows of 15 pt a page
+    assert declared_pages(tall) == 3
+
+
+def test_the_page_count_a_sheet_declares() -> None:
     ws = Workbook().active
     assert xlsx.declared_pages(ws) == 1
     ws.row_breaks.append(Break(id=5))
@@ -127,7 +147,7 @@ def test_declared_pages() -> None:
     assert xlsx.declared_pages(ws) == 6
 
 
-def test_print_setup() -> None:
+def test_a_sheet_prints_on_a4_at_100_percent_with_its_label() -> None:
     ws = Workbook().active
     xlsx.print_setup(ws, "A1:C20", "【資料No.2】", "人口推移 & 地域", Page(8.36, "landscape"))
     assert ws.print_area == "'Sheet'!$A$1:$C$20"
@@ -146,7 +166,7 @@ def test_print_setup() -> None:
     assert ws.oddHeader.left.font == ws.oddFooter.center.font == f"{xlsx.GOTHIC},標準"
 
 
-def test_cells() -> None:
+def test_a_cell_keeps_text_a_spreadsheet_could_run_as_text() -> None:
     ws = Workbook().active
     for n, text in enumerate(["=1+1", "+1", "-1", "@x", "\tx", "\rx", "＝1", "＋1", "－1", "＠x"], start=1):
         cell = xlsx.put(ws, n, 1, text)
@@ -165,7 +185,7 @@ def test_cells() -> None:
     assert bare.alignment.wrap_text is None and bare.font.color.rgb == "00000000"
 
 
-def test_header_row_and_rules() -> None:
+def test_a_header_row_and_its_rules() -> None:
     ws = Workbook().active
     xlsx.header_row(ws, 4, 2, ["年", "人口"])
     for col in (2, 3):
@@ -213,7 +233,7 @@ def gothic() -> Metrics:
     return Metrics(GOTHIC_FILE, GOTHIC_BOLD)
 
 
-def test_metrics_of_the_font_file(gothic: Metrics) -> None:
+def test_the_measures_are_the_font_files(gothic: Metrics) -> None:
     assert gothic.unit == pytest.approx(_em(GOTHIC_FILE, "0") * 11)  # the digit of the 11 pt default font
     assert round(gothic.unit, 2) == 8.36  # measured in LibreOffice (the class says so)
     assert gothic.width_pt("人口", 10) == pytest.approx(_em(GOTHIC_FILE, "人口") * 10)
@@ -224,7 +244,7 @@ def test_metrics_of_the_font_file(gothic: Metrics) -> None:
     assert gothic.text_units("人口\n人口推移", 10) == pytest.approx(one)  # the widest line
 
 
-def test_line_count(gothic: Metrics) -> None:
+def test_the_lines_a_cell_wraps_to(gothic: Metrics) -> None:
     ten = "あいうえおかきくけこ"  # ten full-width kana, 10 pt each at 10 pt
     fits = (_em(GOTHIC_FILE, ten) * 10 + 6) / gothic.unit + 0.01
     assert gothic.line_count(ten, fits, 10) == 1
@@ -236,7 +256,7 @@ def test_line_count(gothic: Metrics) -> None:
     assert gothic.line_count("あ " + word, (_em(GOTHIC_FILE, word) * 10 + 6) / gothic.unit, 10) == 2  # kept whole
 
 
-def test_header_units(gothic: Metrics) -> None:
+def test_a_heading_is_as_wide_as_two_lines_of_it(gothic: Metrics) -> None:
     whole = gothic.text_units("人口増減率", 10, True)
     two = gothic.header_units("人口増減率", 2, 10, True)
     assert two < whole and gothic.line_count("人口増減率", two, 10, True) == 2
