@@ -386,7 +386,7 @@ def test_check_claims_names_each_refused_sentence_by_line_and_key(tmp_path: Path
     assert dc.check_claims(text, series, values, problems) is False
     assert [str(p) for p in problems] == [
         "report.yaml 42行目 事業の評価.本文[1].主張.寄附額: 「寄附額: 減少」とありますが、データと合いません：寄附額は前年度から155千円増加（令和3年度 50千円（records.csv 3行目）、令和4年度 205千円（records.csv 2行目））（文は41行目）",
-        "report.yaml 43行目 事業の評価.本文[2]: 「増加」と書かれていますが、データで確かめる主張がありません。{増減:寄附額} などの計算語句にするか、文: と 主張:（例：寄附額: 増加）の形にしてください（README「寄附の計算語句と主張」）",
+        "report.yaml 43行目 事業の評価.本文[2]: 「増加」と書かれていますが、データで確かめる主張がありません。{増減:寄附額} などの計算語句にするか、文: と 主張:（例：寄附額: 増加）の形にしてください（説明書 docs/guide/06-inputs.md の「donation/report.yaml — 報告本文」）",
         "report.yaml 44行目 事業の評価.本文[3]: 「{増減:不明}」の系列「不明」はありません（使える系列：寄附額、事業数、寄附件数）",
         "report.yaml 45行目 事業の評価.本文[4].文: 「{増減:不明}」の系列「不明」はありません（使える系列：寄附額、事業数、寄附件数）",
     ]
