@@ -84,6 +84,22 @@ def test_a_report_does_not_wait_for_the_items_still_finishing() -> None:
     assert time.monotonic() - started < 30
 
 
+def fail_first_else_slowly(n: int, kept: int) -> int:
+    if n == 0:
+        raise PacketError("0番目は描画できません")
+    time.sleep(60)
+    return kept
+
+
+def test_a_failed_item_does_not_wait_for_the_items_after_it() -> None:
+    """Item 0 fails to render while the others would take a minute each: its error is told at once,
+    the items after it are not waited for (their errors could not be the one told)."""
+    started = time.monotonic()
+    with pytest.raises(PacketError, match=r"^0番目は描画できません$"):
+        in_two_steps(fail_first_else_slowly, [0, 1, 2, 3])
+    assert time.monotonic() - started < 30
+
+
 def test_without_a_finish_only_the_reports_come_back() -> None:
     assert map_in_two_steps(report_odd, None, [1, 2]) == ([["1番目が奇数です"], []], None)
 

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
-from typing import Generic, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from packetgen.core.platform.selection import portable
 
@@ -79,7 +79,7 @@ def map_in_two_steps(
         tasks.put(index)
     for _ in range(workers):
         tasks.put(None)  # one stop sign per worker
-    steps = _Steps(prepare, finish, items, context.Event())
+    steps = _Steps(prepare, finish, items, context.Event(), context.Value("q", len(items)))
     sys.stdout.flush()  # a forked worker would print what this process had not flushed yet, again
     sys.stderr.flush()
     pipes, processes = [], []
@@ -91,11 +91,12 @@ def map_in_two_steps(
         pipes.append(receiving)
         processes.append(process)
     try:
-        outcomes = _collect(pipes, {_PREPARED: len(items)})
+        outcomes: Outcomes = {_PREPARED: {}, _FINISHED: {}}
+        _collect(pipes, outcomes, lambda: len(outcomes[_PREPARED]) == len(items))
         reports: list[list[P]] = _in_order(outcomes[_PREPARED], len(items))
         if finish is None or any(reports):
             return reports, None
-        outcomes = _collect(pipes, {_PREPARED: 0, _FINISHED: len(items)}, outcomes)
+        _collect(pipes, outcomes, lambda: _told(outcomes[_FINISHED], len(items)))
         return reports, _in_order(outcomes[_FINISHED], len(items))
     finally:
         for process in processes:  # still rendering what nobody will use, or done: stop it
@@ -104,6 +105,7 @@ def map_in_two_steps(
 
 
 _PREPARED, _FINISHED = 1, 2  # the two steps
+Outcomes = dict[int, dict[int, tuple[bool, object]]]  # step -> item index -> (ok, value or error)
 
 
 @dataclass(frozen=True)
@@ -112,11 +114,13 @@ class _Steps(Generic[T, P, S, R]):
     finish: Callable[[T, S], R] | None
     items: Sequence[T]
     reported: Flag  # an item reported something when prepared: finish no more
+    failed_at: Any  # a shared integer: the first item (in order) whose finishing failed, else len(items)
 
     def work(self, tasks, results: Connection) -> None:
         """A worker: prepare items until the stop sign, sending back (step, index, ok, report) for each;
         then finish the items it prepared, sending (step, index, ok, result), unless some item (here or
-        in another worker) reported something."""
+        in another worker) reported something. An item after one whose finishing failed is skipped:
+        the error told is that of the first failed item in order."""
         kept: dict[int, S] = {}
         while (index := tasks.get()) is not None:
             try:
@@ -130,9 +134,13 @@ class _Steps(Generic[T, P, S, R]):
         for index, state in kept.items():
             if self.finish is None or self.reported.is_set():
                 break
+            if index > self.failed_at.value:
+                continue
             try:
                 _send(results, _FINISHED, index, True, self.finish(self.items[index], state))
             except BaseException as exc:
+                with self.failed_at.get_lock():
+                    self.failed_at.value = min(self.failed_at.value, index)
                 _send(results, _FINISHED, index, False, _portable_error(exc))
         results.close()
 
@@ -150,20 +158,12 @@ def _portable_error(exc: BaseException) -> BaseException:
         return RuntimeError("".join(traceback.format_exception(exc)))
 
 
-Outcomes = dict[int, dict[int, tuple[bool, object]]]  # step -> item index -> (ok, value or error)
-
-
-def _collect(pipes: list[Connection], wanted: dict[int, int], outcomes: Outcomes | None = None) -> Outcomes:
-    """Read outcomes until each step in ``wanted`` has that many; a worker that ended without sending
-    them (killed) is an error here, not a wait forever. A pipe that ended is dropped from ``pipes``."""
-    outcomes = outcomes or {_PREPARED: {}, _FINISHED: {}}
-
-    def missing() -> int:
-        return sum(max(0, count - len(outcomes[step])) for step, count in wanted.items())
-
-    while missing():
+def _collect(pipes: list[Connection], outcomes: Outcomes, done: Callable[[], bool]) -> None:
+    """Read outcomes into ``outcomes`` until ``done()``; a worker that ended without sending what was
+    needed (killed) is an error here, not a wait forever. A pipe that ended is dropped from ``pipes``."""
+    while not done():
         if not pipes:
-            raise RuntimeError(f"a worker process ended early: {missing()} outcomes not sent")
+            raise RuntimeError("a worker process ended early: some items were not done")
         for ready in wait(pipes):
             try:
                 step, index, ok, value = pickle.loads(ready.recv_bytes())  # type: ignore[union-attr]
@@ -171,7 +171,12 @@ def _collect(pipes: list[Connection], wanted: dict[int, int], outcomes: Outcomes
                 pipes.remove(ready)  # type: ignore[arg-type]
                 continue
             outcomes[step][index] = (ok, value)
-    return outcomes
+
+
+def _told(finished: dict[int, tuple[bool, object]], count: int) -> bool:
+    """Every item is finished, or every item before the first that failed (the later ones are skipped)."""
+    failed = [index for index, (ok, _) in finished.items() if not ok]
+    return all(index in finished for index in range(min(failed, default=count)))
 
 
 def _in_order(outcomes: dict[int, tuple[bool, object]], count: int) -> list:
