@@ -409,14 +409,6 @@ def test_packetgen_imports_without_fcntl() -> None:
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.slow
-def test_check_runs_without_fcntl(project: Path) -> None:
-    argv = ["packetgen", "check", DATE, "--project", str(project)]
-    result = python_without_fcntl(f"sys.argv = {argv!r}; from packetgen.cli.app import main; main()")
-    assert result.returncode == 0, result.stderr
-    assert "入力に問題はありません（5件の資料を確認、出力は変更していません）" in result.stdout
-
-
 # portalocker as on Windows, where its lock is LockFileEx: on Linux the real one imports fcntl, so the
 # build below locks through this one (a single process: a lock that is always free)
 WINDOWS_PORTALOCKER = """
@@ -438,13 +430,14 @@ def lock(handle, flags):
 
 
 @pytest.mark.slow
-def test_build_new_and_diff_run_without_fcntl_on_the_portable_path(project: Path, tmp_path: Path) -> None:
+def test_check_build_new_and_diff_run_without_fcntl_on_the_portable_path(project: Path, tmp_path: Path) -> None:
     (tmp_path / "windows").mkdir()
     (tmp_path / "windows" / "portalocker.py").write_text(WINDOWS_PORTALOCKER, "utf-8")
     env = dict(
         os.environ, PYTHONPATH=f"{tmp_path / 'windows'}{os.pathsep}{ROOT / 'src'}", PACKETGEN_PLATFORM="portable"
     )
     for args, said in (
+        (["check", DATE, "--only", "agenda"], "入力に問題はありません（1件の資料を確認、出力は変更していません）"),
         (["build", DATE, "--only", "agenda"], "1件の資料を作成しました"),
         (["new", "2023-10-26", "--from", DATE], "inputs/2023-10-26 を作成しました"),
         (["diff", DATE], "前回の印刷の記録がありません"),
