@@ -6,13 +6,12 @@ process; a worker that dies is an error, not a wait forever."""
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import DATE, run, snapshot
+from conftest import DATE
 from packetgen.building import assemble
 from packetgen.building.packet import Packet
 from packetgen.core import platform
@@ -183,12 +182,5 @@ def test_input_problems_are_told_before_a_document_that_failed_to_render(project
         assemble.made(packet, packet.plan(["agenda", "1-1"]), refuse)
 
 
-def test_a_build_on_the_cores_gives_the_bytes_of_a_build_in_one_process(
-    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    alone = tmp_path / "alone"
-    shutil.copytree(project, alone)
-    assert run(project, "build", DATE).exit_code == 0
-    monkeypatch.setenv(platform.PLATFORM_ENV, "portable")
-    assert run(alone, "build", DATE).exit_code == 0
-    assert snapshot(project / "outputs" / DATE) == snapshot(alone / "outputs" / DATE)
+# that a build on the cores makes the bytes of a build in one process is test_platform.py's
+# test_a_build_through_the_portable_path_makes_the_same_packet (the portable path renders here, one by one)
