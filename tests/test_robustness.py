@@ -327,7 +327,7 @@ def test_new_meeting_clears_marks_in_an_xlsx_member_list(project: Path) -> None:
 
 
 @pytest.mark.slow
-def test_new_meeting_in_the_next_fiscal_year_starts_at_one_records_its_source_and_checks_listing_dated_texts(
+def test_new_meeting_in_the_next_fiscal_year_starts_at_one_records_its_source_and_check_lists_dated_texts(
     project: Path,
 ) -> None:
     assert run(project, "new", "2024-05-16", "--from", DATE).exit_code == 0
