@@ -171,7 +171,7 @@ def test_too_long_content_fails_naming_deck_slide_and_shape(project: Path) -> No
             {"layout": "bullets", "title": "長すぎるスライド", "groups": [{"heading": "施策", "bullets": bullets}]},
         ],
     )
-    assert "収まりません" in run(project, "check", DATE).stderr  # check renders in memory too
+    assert "収まりません" in run(project, "check", DATE, "--only", "1-1").stderr  # check renders in memory too
     result = run(project, "build", DATE, "--only", "1-1")
     assert result.exit_code == 1
     message = result.stderr

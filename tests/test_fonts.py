@@ -121,13 +121,14 @@ def test_a_font_chosen_in_a_template_is_overridden_and_named(project: Path) -> N
     )
     assert "メイリオ".encode() in theme_part.blob
     prs.save(str(deck))
-    result = run(project, "build", DATE, "--only", "1-1")
+    # 1-2: the shorter of the two decks made from templates/deck.pptx
+    result = run(project, "build", DATE, "--only", "1-2")
     assert result.exit_code == 0, result.stderr
     assert "注意：templates/deck.pptx はフォント「メイリオ」を指定していますが" in result.stdout
     assert "templates/fonts.yaml" in result.stdout
-    (pptx,) = (project / "outputs" / DATE).glob("資料No.1-1_*.pptx")
+    (pptx,) = (project / "outputs" / DATE).glob("資料No.1-2_*.pptx")
     assert set(font_names(pptx)) == {"BIZ UDPゴシック"}
-    check = run(project, "check", DATE, "--only", "1-1")
+    check = run(project, "check", DATE, "--only", "1-2")
     assert check.exit_code == 0 and "メイリオ" in check.stdout
 
 

@@ -52,8 +52,9 @@ def edit_template(path: Path, old: str, new: str) -> None:
 )
 def test_a_tag_slip_fails_naming_where_it_is(project: Path, template: str, old: str, new: str, expected: str) -> None:
     edit_template(project / "templates" / template, old, new)
+    document = template.removesuffix(".docx")  # the one document that reads the template
     for command in ("build", "check"):
-        result = run(project, command, DATE)
+        result = run(project, command, DATE, "--only", document)
         assert result.exit_code == 1, (command, result.stdout)
         assert "".join(expected.split()) in "".join(result.stderr.split()), result.stderr
         assert "Traceback" not in result.stderr
