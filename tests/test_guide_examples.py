@@ -24,7 +24,9 @@ message block is matched line by line in what check prints; ``…`` in a line st
 exit status must be 1, or 0 when every line of the message is a 注意.
 
 Check runs on the documents that read the changed file (``--only``): on the agenda for meeting.yaml
-(any check validates all of it) unless the example changes 資料, and on all of them for templates/.
+(any check validates all of it) and each document whose 資料 entry the example changes; on the
+agenda for templates/fonts.yaml naming the seed's fonts (any check reads it and finds its fonts), and
+on all of them for other fonts or templates/.
 """
 
 from __future__ import annotations
@@ -167,17 +169,33 @@ def _apply(project: Path, example: Example) -> str:
 
 def _readers(project: Path, date: str, example: Example) -> list[str]:
     """`--only` for each document whose inputs include the file. Any document's check validates the
-    whole of meeting.yaml, so its examples are checked with the agenda (the quickest) unless they
-    change 資料 (then every document); templates/ are read by every document."""
+    whole of meeting.yaml, so its examples are checked with the agenda (the quickest, and it lists
+    every 資料), and with each document whose 資料 entry they change (every document in a meeting the
+    guide makes with `new`). Any check reads templates/fonts.yaml and finds its fonts,
+    so a setting naming the seed's fonts is checked with the agenda; other fonts change how every
+    slide fits (every document then), as do the other templates/."""
     prefix, path = f"inputs/{date}/", example.path
     if path == f"{prefix}meeting.yaml":
-        return [] if re.search(r"^資料:", example.body, re.MULTILINE) else ["--only", "agenda"]
+        if not re.search(r"^資料:", example.body, re.MULTILINE):
+            return ["--only", "agenda"]
+        return ["--only", "agenda", *_changed_entries(project / path)] if date == DATE else []
+    if path == "templates/fonts.yaml":
+        seed = yaml.safe_load((ROOT / path).read_text("utf-8"))
+        return ["--only", "agenda"] if yaml.safe_load(example.body) == seed else []
     if not path.startswith(prefix):
         return []
     relative = path.removeprefix(prefix)
     meeting = yaml.load((project / prefix / "meeting.yaml").read_text("utf-8"), _Loader)
     ids = [d["id"] for d in meeting["資料"] if relative in d.get("入力", {}).values()]
     return [arg for i in ids for arg in ("--only", i)]
+
+
+def _changed_entries(meeting: Path) -> list[str]:
+    """`--only` for each 資料 entry of the seed meeting's spliced meeting.yaml that the seed's has not."""
+    before = yaml.load((ROOT / "inputs" / DATE / "meeting.yaml").read_text("utf-8"), _Loader)["資料"]
+    after = yaml.load(meeting.read_text("utf-8"), _Loader)["資料"]
+    changed = [d["id"] for d in after if d not in before and d["id"] != "agenda"]
+    return [arg for i in changed for arg in ("--only", i)]
 
 
 def _said(message_line: str, output: list[str]) -> bool:
