@@ -76,7 +76,7 @@ def test_bad_member_list_is_refused_and_outputs_stay(
 ) -> None:
     before = snapshot(built_agenda)
     write_members(meeting_dir, edit(members_text(meeting_dir)))
-    result = run(project, "build", DATE)
+    result = run(project, "build", DATE, "--only", "agenda")  # the document that reads members.csv
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr + result.stdout
     for word in words:
@@ -88,7 +88,7 @@ def test_every_problem_is_reported_at_once(project: Path, meeting_dir: Path) -> 
     text = members_text(meeting_dir).replace("大崎　望美", "大崎望美").replace("ながい　はるき", "nagai")
     write_members(meeting_dir, text)
     (meeting_dir / "staff.csv").write_text("役職,氏名\n市長公室長,\n", "utf-8")
-    result = run(project, "check", DATE)
+    result = run(project, "check", DATE, "--only", "agenda")  # the document that reads both lists
     assert result.exit_code == 1
     assert "3件の問題" in result.stderr
     assert "members.csv 3行目" in result.stderr and "members.csv 4行目" in result.stderr
@@ -97,23 +97,23 @@ def test_every_problem_is_reported_at_once(project: Path, meeting_dir: Path) -> 
 
 def test_wrong_encoding_and_binary_garbage(project: Path, meeting_dir: Path) -> None:
     (meeting_dir / MEMBERS).write_bytes(b"No,\x80\x80\n1,\x80\n")
-    assert "文字コード" in run(project, "check", DATE).stderr
+    assert "文字コード" in run(project, "check", DATE, "--only", "agenda").stderr
     (meeting_dir / MEMBERS).write_bytes(bytes(range(256)))
-    assert "バイナリ" in run(project, "check", DATE).stderr
+    assert "バイナリ" in run(project, "check", DATE, "--only", "agenda").stderr
 
 
 def test_corrupt_xlsx(project: Path, meeting_dir: Path) -> None:
     (meeting_dir / "members.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     meeting = meeting_dir / "meeting.yaml"
     meeting.write_text(meeting.read_text("utf-8").replace("members.csv", "members.xlsx"), "utf-8")
-    result = run(project, "check", DATE)
+    result = run(project, "check", DATE, "--only", "agenda")
     assert result.exit_code == 1
     assert "members.xlsx" in result.stderr and "Excelファイル" in result.stderr
 
 
 def test_missing_input_file(project: Path, meeting_dir: Path) -> None:
     (meeting_dir / "staff.csv").unlink()
-    result = run(project, "build", DATE)
+    result = run(project, "build", DATE, "--only", "agenda")  # the document that reads staff.csv
     assert result.exit_code == 1
     assert "inputs/2023-07-27/staff.csv: ファイルが見つかりません" in result.stderr
 
