@@ -66,6 +66,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.xdist_group(module))
 
 
+UNGROUPED = pytest.StashKey[bool]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Fail loudly, not slowly: if xdist's loadgroup did not group the tests marked xdist_group (as with
+    pytest 9.2, pytest-dev/pytest-xdist#1386), the session print and every module print would be made
+    on each worker and the suite would run far over its time budget."""
+    if not getattr(session.config.option, "loadgroup", False):  # set in each worker of --dist loadgroup
+        return
+    marked = [item for item in session.items if item.get_closest_marker("xdist_group")]
+    session.config.stash[UNGROUPED] = bool(marked) and not any("@" in item.nodeid for item in marked)
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.config.stash.get(UNGROUPED, False) and item.get_closest_marker("xdist_group"):
+        pytest.fail(
+            "pytest-xdist's --dist loadgroup does not group tests with this pytest (pytest-dev/pytest-xdist#1386):"
+            " install the pytest that pyproject.toml's test extra pins",
+            pytrace=False,
+        )
+
+
 @dataclass
 class Result:
     exit_code: int
