@@ -34,7 +34,6 @@ from __future__ import annotations
 import csv
 import re
 import typing
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -368,24 +367,7 @@ def test_guide_page_renders_its_tables_and_code_blocks(page: str) -> None:
         assert len(widths) == 1, f"{page}:{t.map[0] + 1}: table rows of different widths {widths}"
 
 
-def _slug(heading: str) -> str:
-    """A heading's anchor as GitHub makes it: lower case, punctuation dropped, spaces to hyphens."""
-    kept = "".join(c for c in heading.strip().lower() if c in " -_" or unicodedata.category(c)[0] in "LMN")
-    return kept.replace(" ", "-")
-
-
-def test_every_link_of_the_guide_reaches_its_page_and_heading() -> None:
-    anchors = {
-        page.name: {_slug(line.lstrip("#")) for line in page.read_text("utf-8").splitlines() if line.startswith("#")}
-        for page in GUIDE.glob("*.md")
-    }
-    broken = []
-    for page in sorted(GUIDE.glob("*.md")):
-        for target, anchor in re.findall(r"\]\(([^)#\s]*)(?:#([^)\s]+))?\)", page.read_text("utf-8")):
-            name = target or page.name
-            if name not in anchors or (anchor and anchor not in anchors[name]):
-                broken.append(f"{page.name}: ({target}#{anchor})")
-    assert not broken, broken
+# that every link of the guide reaches its page and heading: test_docs_links.py
 
 
 def test_guide_index_links_every_page() -> None:
