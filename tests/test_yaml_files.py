@@ -199,13 +199,18 @@ YAML_PROBLEMS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "problems"), YAML_PROBLEMS)
-def test_yaml_problems_name_line_key_and_fix(tmp_path: Path, text: str, problems: list[str]) -> None:
+def refused(tmp_path: Path, text: str) -> list[str]:
+    """The problems loading ``text`` as m.yaml reports (the file must be refused)."""
     path = tmp_path / "m.yaml"
     path.write_text(text, "utf-8")
     found: list[Problem] = []
     assert yaml_files.load_yaml(path, "m.yaml", _Doc, found) is None
-    assert [str(p) for p in found] == problems
+    return [str(p) for p in found]
+
+
+@pytest.mark.parametrize(("text", "problems"), YAML_PROBLEMS)
+def test_yaml_problems_name_line_key_and_fix(tmp_path: Path, text: str, problems: list[str]) -> None:
+    assert refused(tmp_path, text) == problems
 
 
 @pytest.mark.parametrize(
@@ -237,11 +242,7 @@ def test_yaml_problems_name_line_key_and_fix(tmp_path: Path, text: str, problems
     ],
 )
 def test_yaml_values_escaped_or_misshapen(tmp_path: Path, text: str, problems: list[str]) -> None:
-    path = tmp_path / "m.yaml"
-    path.write_text(text, "utf-8")
-    found: list[Problem] = []
-    assert yaml_files.load_yaml(path, "m.yaml", _Doc, found) is None
-    assert [str(p) for p in found] == problems
+    assert refused(tmp_path, text) == problems
 
 
 def test_yaml_is_read_with_times_and_dates_as_written(tmp_path: Path) -> None:
