@@ -49,7 +49,10 @@ def _import_what_builds_use() -> None:
         importlib.import_module(library)
 
 
-_import_what_builds_use()
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        return  # xdist's controller: it runs no test, its workers import for themselves
+    _import_what_builds_use()
 
 
 @pytest.hookimpl(tryfirst=True)
