@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import signal
@@ -343,18 +344,27 @@ def watch(date: DateArgument, project: ProjectOption = Path(".")) -> None:
     入力に問題があればエラーを表示して次の保存を待ちます。終了は Ctrl+C です。
     packet.pdf・印刷発注書・zip は作りません。印刷所に渡す前に packetgen print を実行してください。
     """
+    import threading
+
     from packetgen.watch import watch as watch_meeting
 
+    stopping = threading.Event()
+
     def stop(*_: object) -> None:
-        raise KeyboardInterrupt  # a polite kill stops the watch like Ctrl-C: between atomic steps
+        # Ctrl-C or a polite kill asks the watch to end after the step it is in (each is atomic); an
+        # exception raised wherever the signal lands could leave the process unable to exit. A second
+        # Ctrl-C interrupts at once.
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        stopping.set()
 
     def action() -> None:
         _packet(project, date)  # a wrong DATE or project stops here, before anything is watched
+        signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        try:
-            watch_meeting(project, date, say=typer.echo)
-        except KeyboardInterrupt:
-            typer.echo("監視を終了しました（出力は最後に作成した状態のままです）")
+        with contextlib.suppress(KeyboardInterrupt):  # the second Ctrl-C
+            watch_meeting(project, date, say=typer.echo, stop=stopping)
+        typer.echo("監視を終了しました（出力は最後に作成した状態のままです）")
 
     _run(action)
 
