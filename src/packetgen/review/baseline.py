@@ -2,7 +2,8 @@
 kept, or, for a document whose inputs, templates or packetgen changed since, the document assembled
 in memory from its inputs (as ``check`` does; no LibreOffice, nothing written) — with the text kept
 by the last print (printed/office.json, the default), by the last build (the manifest's review block,
-``--since build``), or by another meeting's build (``--against``).
+``--since build``), or by another meeting's build (``--against``: its documents paired with this
+meeting's by 資料番号, 名称 and text, review/pairing.py, not by id).
 """
 
 from __future__ import annotations
@@ -37,8 +38,40 @@ class Comparison:
             "description": self.description,
             "note": self.note,
             "not_built_yet": self.unbuilt,
-            "documents": diff.as_json(self.changes),
+            "documents": [document_json(change) for change in self.changes],
         }
+
+
+def document_json(change: diff.DocumentChange) -> dict[str, Any]:
+    """A document's entry of ``--json``: its name, how it was paired with the document it is compared
+    with (``before``: that one's id, name and title; null when it is new) and what changed."""
+    units = []
+    for unit in change.units:
+        entry: dict[str, Any] = {"label": unit.label, "status": unit.status}
+        if unit.before_label and unit.before_label != unit.label:
+            entry["before_label"] = unit.before_label
+        if unit.lines:
+            entry["lines"] = [
+                {
+                    "status": line.status,
+                    "before": line.before,
+                    "after": line.after,
+                    "changes": [{"before": p.before, "after": p.after} for p in line.pieces if not p.same],
+                }
+                for line in unit.lines
+            ]
+        units.append(entry)
+    before = {"id": change.before_id, "name": change.before_name, "title": change.before_title}
+    return {
+        "id": change.id,
+        "name": change.name,
+        "title": change.title,
+        "status": change.status,
+        "summary": diff.summary(change),
+        "paired_by": change.paired_by,
+        "before": before if change.before_id else None,
+        "units": units,
+    }
 
 
 def _built_text(output_dir: Path, key: str) -> text.Snapshot:
@@ -84,7 +117,7 @@ def compare(project: Path, key: str, since: str = "print", against: str | None =
         before = _built_text(outputs / against, against)
         after, unbuilt = current_text(project, key)
         described = f"{against} の会議の資料 → {key} の会議の資料（この会議で変わったもの）"
-        return Comparison(key, against, described, diff.compare(before, after), unbuilt=unbuilt)
+        return Comparison(key, against, described, diff.compare_meetings(before, after), unbuilt=unbuilt)
     if since == "build":
         before = _built_text(outputs / key, key)
         after, unbuilt = current_text(project, key)

@@ -4,6 +4,9 @@ sheets changed, and each changed line as a character-level diff that reads well 
 Text is cut into tokens — a number with its separators, sign and % (「99.9%」「△394」「2,030」), a run of
 Latin letters, any other single character — so a changed figure is shown whole (「〔99.9% → 98.0%〕」)
 and a changed kana is not drowned in its sentence. No LibreOffice, no Office library: snapshots only.
+
+Two states of one meeting pair their documents by id; two meetings by 資料番号, 名称 and text
+(review/pairing.py), and a document then says what it was called in the other meeting.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from packetgen.core.manifest import DocumentText, Snapshot
+from packetgen.review import pairing
+from packetgen.review.pairing import Pair
 
 NUMBER = r"[△▲−\-+]?[0-9０-９]+(?:[,，.．][0-9０-９]+)*[%％]?"
 _TOKEN = re.compile(rf"{NUMBER}|[A-Za-zＡ-Ｚａ-ｚ]+|\s+|.", re.S)
@@ -57,9 +62,13 @@ class DocumentChange:
     name: str
     title: str
     kind: str
-    status: str  # changed, added, removed, unchanged
+    status: str  # changed, unchanged; added, removed (--since); new, dropped (another meeting)
     units: list[UnitChange] = field(default_factory=list)
     unit_count: int = 0
+    before_id: str = ""  # the document's id, name and title in the earlier snapshot ("" if not there)
+    before_name: str = ""
+    before_title: str = ""
+    paired_by: str = ""  # review/pairing.py's BY_ names; "" for a document in one snapshot only
 
 
 def tokens(text: str) -> list[str]:
@@ -133,6 +142,8 @@ def document_change(doc_id: str, old: DocumentText | None, new: DocumentText | N
     ref: Mapping[str, Any] = new or old or {}
     result = DocumentChange(doc_id, ref.get("name", doc_id), ref.get("title", ""), ref.get("kind", "page"), "unchanged")
     result.unit_count = len(ref.get("units", []))
+    if old is not None:
+        result.before_name, result.before_title = old.get("name", ""), old.get("title", "")
     if old is None or new is None:
         result.status = "added" if old is None else "removed"
         return result
@@ -159,15 +170,28 @@ def document_change(doc_id: str, old: DocumentText | None, new: DocumentText | N
     return result
 
 
-def compare(before: Snapshot, after: Snapshot) -> list[DocumentChange]:
-    """Every document of either snapshot: those of ``after`` in its order, then the removed ones."""
-    ids = list(after) + [i for i in before if i not in after]
-    before = dict(before)
-    for i, new in after.items():  # the same file read by an older reader: the same text, not a change
-        old = before.get(i)
-        if old and old.get("reader") != new.get("reader") and old.get("sha256") == new.get("sha256"):
-            before[i] = new
-    return [document_change(i, before.get(i), after.get(i)) for i in ids]
+def compare(before: Snapshot, after: Snapshot, pairs: list[Pair] | None = None) -> list[DocumentChange]:
+    """Every document of either snapshot, paired as ``pairs`` say (by default by id, as within one
+    meeting): those of ``after`` in its order, then those only in ``before``."""
+    changes = []
+    for pair in pairing.by_id(before, after) if pairs is None else pairs:
+        old = before[pair.before] if pair.before is not None else None
+        new = after[pair.after] if pair.after is not None else None
+        if old and new and old.get("reader") != new.get("reader") and old.get("sha256") == new.get("sha256"):
+            old = new  # the same file read by an older reader: the same text, not a change
+        change = document_change(pair.after or pair.before or "", old, new)
+        change.before_id, change.paired_by = pair.before or "", pair.by
+        changes.append(change)
+    return changes
+
+
+def compare_meetings(before: Snapshot, after: Snapshot) -> list[DocumentChange]:
+    """Another meeting's documents (``before``) and this meeting's, paired by 資料番号, 名称 and text
+    (review/pairing.py): a document in one meeting only is new to this one, or dropped from it."""
+    changes = compare(before, after, pairing.across_meetings(before, after))
+    for change in changes:
+        change.status = {"added": "new", "removed": "dropped"}.get(change.status, change.status)
+    return changes
 
 
 # --- words -------------------------------------------------------------------------------------------
@@ -228,14 +252,38 @@ def common_lines(change: DocumentChange) -> dict[tuple[str, str], list[str]]:
     return {pair: labels for pair, labels in seen.items() if len(labels) >= COMMON_AT}
 
 
+def renamed(change: DocumentChange) -> bool:
+    """Whether a document in both snapshots has another 資料番号 or 名称 now."""
+    old = change.before_name, change.before_title
+    return change.status not in ("added", "removed", "new", "dropped") and old != (change.name, change.title)
+
+
+def heading(change: DocumentChange) -> str:
+    """How the output names a document: by its 資料番号 (else its 名称) as this meeting has it; with
+    its 名称 too when it is new, dropped or renamed, and then what it was called before:
+    「資料No.3 一関市企業版ふるさと納税について（前回：資料No.2）」."""
+    full = change.name if change.name == change.title else f"{change.name} {change.title}"
+    if change.status in ("new", "dropped"):
+        return full
+    if not renamed(change):
+        return change.name
+    number = change.name if change.name != change.title else ""  # render/office_text.py's name
+    old_number = change.before_name if change.before_name != change.before_title else ""
+    was = []
+    if old_number != number and (old_number or change.before_title == change.title):
+        was.append(old_number or "資料番号なし")
+    if change.before_title != change.title:
+        was.append(change.before_title)
+    return f"{full}（前回：{' '.join(was)}）"
+
+
 def summary(change: DocumentChange) -> str:
     """One line: 「資料No.1-1：スライド11を変更（99.9% → 98.0%）」."""
-    if change.status == "added":
-        return f"{change.name}：追加（{change.unit_count}{UNIT_NAMES.get(change.kind, '')}）"
-    if change.status == "removed":
-        return f"{change.name}：削除"
-    if change.status == "unchanged":
-        return f"{change.name}：変更なし"
+    count = f"{change.unit_count}{UNIT_NAMES.get(change.kind, '')}"
+    words = {"added": f"追加（{count}）", "removed": "削除", "unchanged": "変更なし"}
+    words |= {"new": f"新規（{count}）", "dropped": "なし（前回のみ）"}
+    if change.status in words:
+        return f"{heading(change)}：{words[change.status]}"
     parts = []
     for status, verb in (("changed", "変更"), ("added", "追加"), ("removed", "削除")):
         labels = [u.label for u in change.units if u.status == status]
@@ -252,15 +300,20 @@ def summary(change: DocumentChange) -> str:
     more = sum(1 for u in changed for line in u.lines for p in (line.pieces or [line]) if not _same(p))
     if detail and more > 1:
         detail += f" ほか{more - 1}か所"
-    return f"{change.name}：{'、'.join(parts)}" + (f"（{detail}）" if detail else "")
+    return f"{heading(change)}：{'、'.join(parts)}" + (f"（{detail}）" if detail else "")
 
 
 def _same(piece: Piece | LineChange) -> bool:
     return isinstance(piece, Piece) and piece.same
 
 
+def listed_alone(change: DocumentChange) -> bool:
+    """Whether the document has a line of its own (any but the unchanged, which are only listed)."""
+    return change.status != "unchanged" or renamed(change)
+
+
 def summaries(changes: list[DocumentChange]) -> list[str]:
-    return [summary(c) for c in changes if c.status != "unchanged"]
+    return [summary(c) for c in changes if listed_alone(c)]
 
 
 # --- rendering ---------------------------------------------------------------------------------------
@@ -301,7 +354,7 @@ def inline(line: LineChange, use_colour: bool = False) -> str:
 def render(changes: list[DocumentChange], use_colour: bool = False) -> list[str]:
     lines: list[str] = []
     for change in changes:
-        if change.status == "unchanged":
+        if not listed_alone(change):
             continue
         head = summary(change)
         lines.append(f"{BOLD}{head}{RESET}" if use_colour else head)
@@ -329,41 +382,9 @@ def render(changes: list[DocumentChange], use_colour: bool = False) -> list[str]
                     lines.append(f"    〔追加の行：{_mark(_short(line.after, 60), GREEN, use_colour)}〕")
                 else:
                     lines.append(f"    〔削除した行：{_mark(_short(line.before, 60), RED, use_colour)}〕")
-    same = [c.name for c in changes if c.status == "unchanged"]
-    if not any(c.status != "unchanged" for c in changes):
+    same = [c.name for c in changes if not listed_alone(c)]
+    if not any(listed_alone(c) for c in changes):
         lines.append("変更はありません")
     if same:
         lines.append(f"変更なし：{'、'.join(same)}")
     return lines
-
-
-def as_json(changes: list[DocumentChange]) -> list[dict[str, Any]]:
-    result = []
-    for change in changes:
-        units = []
-        for unit in change.units:
-            entry: dict[str, Any] = {"label": unit.label, "status": unit.status}
-            if unit.before_label and unit.before_label != unit.label:
-                entry["before_label"] = unit.before_label
-            if unit.lines:
-                entry["lines"] = [
-                    {
-                        "status": line.status,
-                        "before": line.before,
-                        "after": line.after,
-                        "changes": [{"before": p.before, "after": p.after} for p in line.pieces if not p.same],
-                    }
-                    for line in unit.lines
-                ]
-            units.append(entry)
-        result.append(
-            {
-                "id": change.id,
-                "name": change.name,
-                "title": change.title,
-                "status": change.status,
-                "summary": summary(change),
-                "units": units,
-            }
-        )
-    return result

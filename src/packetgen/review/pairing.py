@@ -1,0 +1,120 @@
+"""Which document of one meeting is which of another's, for ``packetgen diff --against``.
+
+A document's id is the name staff give it in meeting.yaml: two meetings may use different ids for the
+same paper, or the same id for unrelated ones. Documents are therefore paired by what the reader sees —
+the 資料番号 and the 名称 — and, when both changed, by their text. In order of preference, a document
+of this meeting is paired with one of the other meeting when
+
+1. both 資料番号 and 名称 are the same;
+2. the 名称 is the same;
+3. the 資料番号 is the same, the file format too, and the texts are alike (``SAME_NUMBER``);
+4. the file format is the same and the texts are much alike (``SAME_CONTENT``).
+
+Each document is paired at most once, the best candidates first; one left over is new to this
+meeting or only in the other. Comparisons within one meeting (``--since``) pair by id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from packetgen.core.manifest import DocumentText, Snapshot
+
+# How alike two documents' whole texts are: difflib's ratio over characters (autojunk on, as for any
+# long text: a 50-slide deck takes under a second). Measured on the tests' meetings (2023-07-27 and
+# tests/second_meeting/2024-07-25):
+#   the same paper a meeting later: 資料No.1-1 0.998, 人口動態 0.917, 寄附報告 0.878 (a year's new
+#   figures), 次第・参加者名簿 0.511 (other members);
+#   unrelated papers of one format: the two decks 1-1 and 1-2 0.04–0.11 (the same slide template,
+#   footer and meeting name on every slide), 次第 and 寄附報告 0.07–0.10.
+# SAME_CONTENT sits far from both sides: a paper renamed and renumbered but kept pairs, another deck on
+# the same template does not. SAME_NUMBER is lower because the 資料番号 already points to the paper (a
+# 次第-like rewrite of half its lines still pairs); it stays well above unrelated decks, so a new deck
+# given an old 資料番号 reads 新規, not one change per slide against the old deck.
+SAME_NUMBER = 0.3
+SAME_CONTENT = 0.6
+
+BY_ID = "id"
+BY_NUMBER_AND_TITLE = "label_and_title"
+BY_TITLE = "title"
+BY_NUMBER_AND_TEXT = "label_and_text"
+BY_TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Pair:
+    before: str | None  # the document's id in the earlier snapshot (None: only in the later one)
+    after: str | None  # its id in the later snapshot (None: only in the earlier one)
+    by: str = BY_ID  # what paired them (one of the BY_ names), "" for a document left alone
+
+
+def by_id(before: Snapshot, after: Snapshot) -> list[Pair]:
+    """The same meeting's two states: a document is its id. The later's order, then the removed."""
+    pairs = [Pair(i, i) if i in before else Pair(None, i, "") for i in after]
+    return pairs + [Pair(i, None, "") for i in before if i not in after]
+
+
+def has_number(doc: DocumentText) -> bool:
+    """Whether the document has a 資料番号: its name is then 「資料No.…」, else its 名称
+    (render/office_text.py's document_text)."""
+    return doc["name"] != doc["title"]
+
+
+def whole_text(doc: DocumentText) -> str:
+    return "\n".join(unit["text"] for unit in doc.get("units", []))
+
+
+class _Likeness:
+    """How alike two documents are, computed once per pair and only when a rule needs it."""
+
+    def __init__(self, before: Snapshot, after: Snapshot) -> None:
+        self.before, self.after = before, after
+        self.known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, old: str, new: str, least: float) -> float:
+        """The ratio, or 0 when it is surely below ``least`` (the cheap upper bounds say so)."""
+        if (old, new) not in self.known:
+            matcher = SequenceMatcher(None, whole_text(self.before[old]), whole_text(self.after[new]))
+            if matcher.real_quick_ratio() < least or matcher.quick_ratio() < least:
+                return 0.0
+            self.known[old, new] = matcher.ratio()
+        ratio = self.known[old, new]
+        return ratio if ratio >= least else 0.0
+
+
+def _same_format(old: DocumentText, new: DocumentText) -> bool:
+    return Path(old["file"]).suffix == Path(new["file"]).suffix
+
+
+Rule = Callable[[DocumentText, DocumentText], bool]
+RULES: tuple[tuple[str, Rule, float], ...] = (  # by, what must hold, the least likeness (0: not needed)
+    (BY_NUMBER_AND_TITLE, lambda o, n: o["name"] == n["name"] and o["title"] == n["title"], 0.0),
+    (BY_TITLE, lambda o, n: o["title"] == n["title"], 0.0),
+    (BY_NUMBER_AND_TEXT, lambda o, n: has_number(n) and o["name"] == n["name"] and _same_format(o, n), SAME_NUMBER),
+    (BY_TEXT, _same_format, SAME_CONTENT),
+)
+
+
+def across_meetings(before: Snapshot, after: Snapshot) -> list[Pair]:
+    """The other meeting's documents (``before``) paired with this meeting's (``after``): this
+    meeting's order, each with its pair or alone, then those only in the other meeting, in its order."""
+    found: dict[str, Pair] = {}  # by this meeting's id
+    taken: set[str] = set()  # the other meeting's ids already paired
+    likeness = _Likeness(before, after)
+    for by, holds, least in RULES:
+        candidates = []
+        for n, new in enumerate(i for i in after if i not in found):
+            for m, old in enumerate(i for i in before if i not in taken):
+                if holds(before[old], after[new]):
+                    score = likeness(old, new, least) if least else 1.0
+                    if score:
+                        candidates.append((-score, n, m, old, new))
+        for _, _, _, old, new in sorted(candidates):  # the best first; ties in the meetings' order
+            if new not in found and old not in taken:
+                found[new] = Pair(old, new, by)
+                taken.add(old)
+    pairs = [found.get(i, Pair(None, i, "")) for i in after]
+    return pairs + [Pair(i, None, "") for i in before if i not in taken]
