@@ -15,7 +15,7 @@ from packetgen.documents import registry
 from packetgen.documents.base import DocumentBuilder, Kind
 
 DOCUMENTS = Path(registry.__file__).parent
-KINDS = sorted(set(registry.IDS.values()), key=lambda kind: kind.module)
+KINDS = sorted(registry.KINDS.values(), key=lambda kind: kind.module)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.module)
