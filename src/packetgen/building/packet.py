@@ -113,7 +113,7 @@ class Packet:
                     column="日時.日付",
                 )
             )
-        return problems + self._entry_problems(meeting, node) + self._name_problems(meeting)
+        return problems + self._entry_problems(meeting, node) + self._name_problems(meeting, node)
 
     def _entry_problems(self, meeting: Meeting, node: object) -> list[Problem]:
         problems = []
@@ -147,12 +147,12 @@ class Packet:
             line = line_of(node, ("資料", index, "id"))
         return Problem(self.meeting_label, message, line, f"資料[{index + 1}].種類")
 
-    def _name_problems(self, meeting: Meeting) -> list[Problem]:
+    def _name_problems(self, meeting: Meeting, node: object) -> list[Problem]:
         """Two documents whose files would have the same name (Windows does not tell case apart), or one
         named as a file print makes beside their PDFs: the later file would overwrite the other."""
         taken = {_same_file(Path(name).stem): f"印刷用のファイル（{PRINT_DIR}/{name}）" for name in PRINT_NAMES}
         problems = []
-        for i, entry in enumerate(meeting.documents, start=1):
+        for i, entry in enumerate(meeting.documents):
             stem = file_stem(entry)
             other = taken.get(_same_file(stem))
             if other is None:
@@ -162,7 +162,8 @@ class Packet:
                 f"資料「{entry.id}」のファイル名「{stem}」が{other}と同じになり、上書きされてしまいます。"
                 "名称か資料番号を変えてください"
             )
-            problems.append(Problem(self.meeting_label, message, column=f"資料[{i}].名称"))
+            where = line_of(node, ("資料", i, "名称"))
+            problems.append(Problem(self.meeting_label, message, where, f"資料[{i + 1}].名称"))
         return problems
 
     def known_ids(self, only: Iterable[str]) -> list[str]:
@@ -201,11 +202,12 @@ def role_problems(kind: Kind, entry: DocumentEntry) -> list[str]:
     if kind.one_of_roles:
         given = [role for role in kind.one_of_roles if role in entry.inputs]
         choices = "か".join(f"「{role}」" for role in kind.one_of_roles)
+        which = "どちらか" if len(kind.one_of_roles) == 2 else "どれか"
         if not given:
-            problems.append(f"入力{choices}のどれか1つを指定してください")
+            problems.append(f"入力{choices}の{which}1つを指定してください")
         elif len(given) > 1:
             both = "と".join(f"「{role}」" for role in given)
-            problems.append(f"入力{both}は同時に指定できません（{choices}のどれか1つにしてください）")
+            problems.append(f"入力{both}は同時に指定できません（{choices}の{which}1つにしてください）")
     return problems
 
 

@@ -221,6 +221,13 @@ class DocumentEntry(_Model):
         """How messages and the order name the document: 資料No.1-1, or its 名称 when it has no label."""
         return f"資料{self.label}" if self.label else self.title
 
+    @field_validator("id", mode="before")
+    @classmethod
+    def _text_id(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # YAML reads id: 4 as a number
+            raise ValueError('id が数として読まれました。数字の id は id: "4" のように " で囲んでください')
+        return value
+
     @field_validator("id")
     @classmethod
     def _safe_id(cls, value: str) -> str:
