@@ -41,14 +41,10 @@ KINDS = {kind.name: kind for kind in (AGENDA, SLIDES, POPULATION, DONATION)}
 LEGACY_IDS = {"agenda": "次第", "1-1": "スライド", "1-2": "スライド", "population": "人口動態", "donation": "寄附報告"}
 
 
-def kind_name(entry: DocumentEntry) -> str | None:
-    """The name of the entry's kind: its 種類, else its legacy id's kind (None: neither is given)."""
-    return entry.kind if entry.kind is not None else LEGACY_IDS.get(entry.id)
-
-
 def kind_of(entry: DocumentEntry) -> Kind | None:
-    """The entry's kind, or None when its 種類 names no kind or it has neither 種類 nor a legacy id."""
-    name = kind_name(entry)
+    """The entry's kind: the one its 種類 names, else its legacy id's. None when its 種類 names no kind
+    or it has neither 種類 nor a legacy id."""
+    name = entry.kind if entry.kind is not None else LEGACY_IDS.get(entry.id)
     return KINDS.get(name) if name is not None else None
 
 

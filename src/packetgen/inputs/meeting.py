@@ -199,8 +199,8 @@ class PrintSettings(_Model):
         return self
 
 
-# an id is typed on the command line (--only) and may name files: letters (Japanese too), digits, - _ .
-# and no leading - or . (an option, a hidden file)
+# an id is typed on the command line (--only) and kept safe in file names too: letters (Japanese as
+# well), digits, - _ . and no leading - or . (it would read as an option, or a hidden file)
 _ID = re.compile(r"\w[\w.\-]*")
 
 
