@@ -222,3 +222,23 @@ def members_as_xlsx(meeting_dir: Path) -> Path:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder with its bytes, to prove a failed build changed nothing."""
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def add_deck(meeting_dir: Path, deck_id: str, label: str, title: str, before: str | None = None) -> None:
+    """A new スライド entry in meeting.yaml under ``deck_id``, its source a copy of slides/1-2.yaml saying
+    ``deck: deck_id``; at the end of 資料, or before the entry whose id is ``before``."""
+    source = (meeting_dir / "slides" / "1-2.yaml").read_text("utf-8").replace('deck: "1-2"', f'deck: "{deck_id}"', 1)
+    (meeting_dir / "slides" / f"{deck_id}.yaml").write_text(source, "utf-8")
+    entry = (
+        f'  - id: "{deck_id}"\n    種類: スライド\n    名称: {title}\n    資料番号: {label}\n'
+        f"    入力:\n      スライド: slides/{deck_id}.yaml\n"
+    )
+    meeting = meeting_dir / "meeting.yaml"
+    lines = meeting.read_text("utf-8").splitlines(keepends=True)
+    if before is None:  # after the last line of the 資料 block
+        at = lines.index("資料:\n") + 1
+        while at < len(lines) and lines[at].startswith(" "):
+            at += 1
+    else:
+        at = next(i for i, line in enumerate(lines) if line.strip() in (f"- id: {before}", f'- id: "{before}"'))
+    meeting.write_text("".join([*lines[:at], entry, *lines[at:]]), "utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import DATE, ROOT, run
+from conftest import DATE, ROOT, add_deck, run
 from packetgen.cli.app import app
 from packetgen.cli.japanese_help import wrap
 
@@ -220,3 +220,18 @@ def test_an_id_the_meeting_lacks_is_refused_before_anything_is_made(project: Pat
         "エラー：資料 id「2-1」はこの会議にありません（この会議の資料：agenda、1-1、1-2、population、donation）\n"
     )
     assert not (project / "outputs").exists()
+
+
+def test_only_selects_a_document_by_the_id_its_entry_declares(project: Path) -> None:
+    add_deck(project / "inputs" / DATE, "進捗", "No.4", "総合戦略の進捗")
+    result = run(project, "build", DATE, "--only", "進捗")
+    assert result.exit_code == 0, result.stderr
+    assert [line.split("（")[0] for line in result.stdout.splitlines()[1:-1]] == [
+        "  作成     進捗        資料No.4_総合戦略の進捗.pptx"
+    ]
+    refused = run(project, "build", DATE, "--only", "進ちょく")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "エラー：資料 id「進ちょく」はこの会議にありません"
+        "（この会議の資料：agenda、1-1、1-2、population、donation、進捗）\n"
+    )

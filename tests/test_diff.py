@@ -17,6 +17,7 @@ from packetgen.core import manifest
 from packetgen.review import diff
 
 DONATION = """  - id: donation
+    種類: 寄附報告
     名称: 一関市企業版ふるさと納税について
     資料番号: No.3
     入力:

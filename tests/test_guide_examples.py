@@ -293,19 +293,20 @@ def _unnamed(names: typing.Iterable[str], text: str) -> list[str]:
 
 
 def test_every_input_role_of_the_code_has_a_schema_here() -> None:
-    roles = {role for kind in registry.IDS.values() for role in kind.roles} | {agenda.EXPLANATION}
+    roles = {role for kind in registry.KINDS.values() for role in kind.known_roles}
     assert roles == set(SCHEMAS)
 
 
 def test_the_reference_names_every_file_and_key_of_the_seed_meeting() -> None:
-    """Each key or column in the section of its file, each role and document id anywhere on the page."""
+    """Each key or column in the section of its file, each role, 種類 and legacy id anywhere on the page."""
     packet = Packet(ROOT, DATE)
     reference = REFERENCE.read_text("utf-8")
     missing = {
         "files": _unnamed(["meeting.yaml", "templates/fonts.yaml"], reference),
         "meeting.yaml": _unnamed(_keys(Meeting), _section_of("meeting.yaml")),
         "templates/fonts.yaml": _unnamed([r.value for r in Role], _section_of("templates/fonts.yaml")),
-        "ids": _unnamed(registry.IDS, reference),
+        "kinds": _unnamed(registry.KINDS, reference),
+        "ids": _unnamed(registry.LEGACY_IDS, reference),
     }
     for entry in packet.meeting.documents:
         for role, file in entry.inputs.items():

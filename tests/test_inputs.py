@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from conftest import DATE, members_as_xlsx, run, snapshot
+from conftest import DATE, add_deck, members_as_xlsx, run, snapshot
+from packetgen.building.packet import Packet
 from packetgen.core.errors import Problem
 from packetgen.inputs.yaml_files import load_yaml
 
@@ -129,7 +131,6 @@ MEETING_EDITS = [
     ("end before start", lambda t: t.replace('終了: "15:00"', '終了: "12:00"'), ["終了時刻は開始時刻より後"]),
     ("fiscal year mismatch", lambda t: t.replace("令和5年度", "令和4年度"), ["年度「令和4年度」", "令和5年度"]),
     ("unknown key", lambda t: t.replace("場所:", "会場:"), ["会場", "使えません"]),
-    ("unknown document id", lambda t: t.replace("id: agenda", "id: minutes"), ["資料[1].id", "minutes"]),
     ("missing input role", lambda t: t.replace("      市側出席者: staff.csv\n", ""), ["入力「市側出席者」"]),
     ("input outside the meeting", lambda t: t.replace("staff.csv", "../../secret.csv"), ["会議フォルダの中"]),
     ("text for a number", lambda t: t.replace("回次: 1", "回次: 第一"), ["回次", "整数", "{line:回次}行目"]),
@@ -273,3 +274,169 @@ def test_meeting_clock_and_document_labels() -> None:
     assert meeting.document_label(deck) == (
         "令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.1-1】"
     )
+
+
+# --- meeting.yaml's 資料: ids staff choose, each document's 種類, file names -----------------------------
+
+KIND_NAMES = "次第、スライド、人口動態、寄附報告"
+
+
+def edit_meeting(meeting_dir: Path, old: str, new: str) -> int:
+    """Replace ``old`` (once) in meeting.yaml; returns the line where it starts, as an editor numbers it."""
+    meeting = meeting_dir / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    assert text.count(old) == 1, old
+    meeting.write_text(text.replace(old, new), "utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+@pytest.mark.slow
+def test_decks_under_new_ids_build_in_the_list_s_order_named_from_their_label_and_title(
+    project: Path, meeting_dir: Path
+) -> None:
+    add_deck(meeting_dir, "進捗", "No.0", "総合戦略の進捗", before="1-1")
+    add_deck(meeting_dir, "extra", "No.4", "地方版総合戦略の改訂（追補）")
+    explanation = meeting_dir / "explanation.yaml"  # the explanation page cites a new id like any other
+    explanation.write_text(explanation.read_text("utf-8").replace('資料: ["1-2"]', '資料: ["1-2", extra]'), "utf-8")
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    made = [line.split()[1:3] for line in result.stdout.splitlines() if line.startswith("  作成")]
+    assert [(i, name.rsplit("（", 1)[0]) for i, name in made] == [
+        ("agenda", "次第・参加者名簿.docx"),
+        ("進捗", "資料No.0_総合戦略の進捗.pptx"),
+        ("1-1", "資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx"),
+        ("1-2", "資料No.1-2_地方版総合戦略の改訂.pptx"),
+        ("population", "資料No.2_人口動態について.xlsx"),
+        ("donation", "資料No.3_一関市企業版ふるさと納税について.docx"),
+        ("extra", "資料No.4_地方版総合戦略の改訂（追補）.pptx"),
+    ]
+    manifest = json.loads((project / "outputs" / DATE / "manifest.json").read_text("utf-8"))
+    assert [(d["id"], d["path"]) for d in manifest["documents"]] == [(i, n.rsplit("（", 1)[0]) for i, n in made]
+    assert "7件の資料を作成しました" in result.stdout
+    from pptx import Presentation
+
+    deck = Presentation(str(project / "outputs" / DATE / "資料No.4_地方版総合戦略の改訂（追補）.pptx"))
+    assert deck.slides[0].placeholders[13].text_frame.text == (
+        "令和5年7月27日(木)\n第1回一関市まち・ひと・しごと創生有識者会議【資料No.4】"
+    )
+
+
+M = f"inputs/{DATE}/meeting.yaml"
+ID_RULE = (
+    "には文字・数字と - _ . だけを使ってください（空白や / などは使えません。先頭に - と . は置けません。"
+    "例：1-1、progress、人口）"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('  - id: "1-2"\n', '  - id: "1 2"\n', f"資料[3].id: id「1 2」{ID_RULE}"),
+        ('  - id: "1-2"\n', '  - id: "1/2"\n', f"資料[3].id: id「1/2」{ID_RULE}"),
+        ('  - id: "1-2"\n', '  - id: "-2"\n', f"資料[3].id: id「-2」{ID_RULE}"),
+        (
+            '  - id: "1-2"\n',
+            '  - id: "a234567890b234567890c234567890d"\n',
+            "資料[3].id: 30文字以内で入力してください",
+        ),
+        (
+            "  - id: population\n",
+            "  - id: 2\n",
+            '資料[4].id: id が数として読まれました。数字の id は id: "4" のように " で囲んでください',
+        ),
+        (
+            "    種類: 寄附報告\n",
+            "    種類: 報告書\n",
+            f"資料[5].種類: 種類「報告書」はありません（使える種類：{KIND_NAMES}）",
+        ),
+        (
+            "  - id: agenda\n    種類: 次第\n",
+            "  - id: minutes\n",
+            f"資料[1].種類: 資料「minutes」には種類が要ります。「種類: スライド」のように書いてください"
+            f"（使える種類：{KIND_NAMES}）",
+        ),
+    ],
+    ids=["space", "slash", "leading hyphen", "31 characters", "a number", "unknown kind", "no kind"],
+)
+def test_a_document_s_id_and_kind_are_checked(
+    project: Path, meeting_dir: Path, old: str, new: str, expected: str
+) -> None:
+    line = edit_meeting(meeting_dir, old, new)
+    result = run(project, "check", DATE, "--only", "agenda")  # any check validates all of meeting.yaml
+    assert result.exit_code == 1
+    assert f"  - {M} {line}行目 {expected}\n" in result.stderr, result.stderr
+
+
+def kinds(project: Path) -> list[tuple[str, str]]:
+    return [(doc.id, doc.kind.name) for doc in Packet(project, DATE).plan()]
+
+
+def test_an_entry_without_kind_takes_the_kind_its_old_fixed_id_named(project: Path, meeting_dir: Path) -> None:
+    """meeting.yaml as written before 種類 existed (ids agenda, 1-1, 1-2, population, donation) still holds."""
+    meeting = meeting_dir / "meeting.yaml"
+    lines = meeting.read_text("utf-8").splitlines(keepends=True)
+    meeting.write_text("".join(line for line in lines if not line.startswith("    種類:")), "utf-8")
+    assert "種類" not in meeting.read_text("utf-8").split("資料:")[1]
+    assert kinds(project) == [
+        ("agenda", "次第"),
+        ("1-1", "スライド"),
+        ("1-2", "スライド"),
+        ("population", "人口動態"),
+        ("donation", "寄附報告"),
+    ]
+
+
+@pytest.mark.slow
+def test_an_id_is_a_name_and_its_kind_may_differ_from_what_the_id_once_meant(project: Path, meeting_dir: Path) -> None:
+    edit_meeting(meeting_dir, "  - id: agenda\n", "  - id: 名簿_2023.7\n")
+    edit_meeting(meeting_dir, '  - id: "1-1"\n', "  - id: agenda\n")  # 種類: スライド stays
+    deck = meeting_dir / "slides" / "1-1.yaml"
+    deck.write_text(deck.read_text("utf-8").replace('deck: "1-1"', "deck: agenda"), "utf-8")
+    explanation = meeting_dir / "explanation.yaml"
+    explanation.write_text(explanation.read_text("utf-8").replace('資料: ["1-1"]', "資料: [agenda]"), "utf-8")
+    assert kinds(project) == [
+        ("名簿_2023.7", "次第"),
+        ("agenda", "スライド"),
+        ("1-2", "スライド"),
+        ("population", "人口動態"),
+        ("donation", "寄附報告"),
+    ]
+    result = run(project, "check", DATE, "--only", "名簿_2023.7", "--only", "agenda")
+    assert result.exit_code == 0, result.stderr
+    assert "入力に問題はありません（2件の資料を確認、出力は変更していません）" in result.stdout
+
+
+COLLIDING_NAMES = "名称か資料番号を変えてください"
+
+
+@pytest.mark.parametrize(
+    ("edits", "expected"),
+    [
+        (
+            [
+                (
+                    "    名称: デジタル田園都市国家構想総合戦略の概要\n    資料番号: No.1-1\n",
+                    "    名称: 戦略 概要\n    資料番号: No.1\n",
+                ),
+                ("    名称: 地方版総合戦略の改訂\n    資料番号: No.1-2\n", "    名称: 戦略/概要\n    資料番号: no.1\n"),
+            ],
+            "資料[3].名称: 資料「1-2」のファイル名「資料no.1_戦略_概要」が資料「1-1」と同じになり、"
+            "上書きされてしまいます。" + COLLIDING_NAMES,
+        ),
+        (
+            [("    名称: 次第・参加者名簿\n", "    名称: Packet\n")],
+            "資料[1].名称: 資料「agenda」のファイル名「Packet」が印刷用のファイル（print/packet.pdf）と同じになり、"
+            "上書きされてしまいます。" + COLLIDING_NAMES,
+        ),
+    ],
+    ids=["two documents", "the packet's PDF"],
+)
+def test_two_documents_whose_files_would_share_a_name_are_refused(
+    project: Path, meeting_dir: Path, edits: list[tuple[str, str]], expected: str
+) -> None:
+    """Sanitised (/ and spaces become _) and compared as Windows does, without case: one would overwrite
+    the other, and a document would be lost without a word."""
+    line = [edit_meeting(meeting_dir, old, new) for old, new in edits][-1]
+    result = run(project, "check", DATE, "--only", "agenda")
+    assert result.exit_code == 1
+    assert f"  - {M} {line}行目 {expected}\n" in result.stderr, result.stderr

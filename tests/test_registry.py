@@ -15,7 +15,7 @@ from packetgen.documents import registry
 from packetgen.documents.base import DocumentBuilder, Kind
 
 DOCUMENTS = Path(registry.__file__).parent
-KINDS = sorted(set(registry.IDS.values()), key=lambda kind: kind.module)
+KINDS = sorted(registry.KINDS.values(), key=lambda kind: kind.module)
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.module)
@@ -87,3 +87,64 @@ def test_one_document_loads_only_the_libraries_its_kind_needs(project: Path, com
     loaded = set(done.stderr.split())
     assert {"docx", "docxtpl"} <= loaded
     assert not loaded & {"pandas", "numpy", "pptx", "openpyxl", "budoux"}
+
+
+# --- a kind of two forms (made from inputs, or a paper included as it is): exactly one role, its suffix ---
+
+PAPER = Kind(
+    "テスト資料",
+    "packetgen.documents.agenda",  # never loaded here: meeting.yaml is checked before any builder runs
+    ".docx",
+    (),
+    one_of_roles=("本文", "既存の資料"),
+    suffix_from_role="既存の資料",
+)
+
+
+def with_paper(project: Path, monkeypatch: pytest.MonkeyPatch, inputs: str) -> Path:
+    """The test kind in the registry's table and an entry of it at the end of meeting.yaml's 資料."""
+    monkeypatch.setitem(registry.KINDS, PAPER.name, PAPER)
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    entry = f"  - id: paper\n    種類: テスト資料\n    名称: 県の資料\n    資料番号: No.5\n    入力: {inputs}\n"
+    text = meeting.read_text("utf-8")
+    meeting.write_text(text.replace("\n印刷:\n", f"\n{entry}印刷:\n", 1), "utf-8")
+    return meeting
+
+
+@pytest.mark.parametrize(
+    ("inputs", "name"),
+    [
+        ("{本文: papers/report.yaml}", "資料No.5_県の資料.docx"),
+        ("{既存の資料: papers/Report.PDF}", "資料No.5_県の資料.pdf"),  # an existing paper stays a PDF
+        ("{既存の資料: papers/報告.docx}", "資料No.5_県の資料.docx"),
+    ],
+)
+def test_a_kind_s_output_takes_the_suffix_of_the_paper_it_includes(
+    project: Path, monkeypatch: pytest.MonkeyPatch, inputs: str, name: str
+) -> None:
+    from packetgen.building.packet import Packet
+
+    with_paper(project, monkeypatch, inputs)
+    (paper,) = Packet(project, DATE).plan(["paper"])
+    assert paper.output_name == name
+
+
+@pytest.mark.parametrize(
+    ("inputs", "message"),
+    [
+        ("{}", "入力「本文」か「既存の資料」のどちらか1つを指定してください"),
+        (
+            "{本文: papers/report.yaml, 既存の資料: papers/report.pdf}",
+            "入力「本文」と「既存の資料」は同時に指定できません（「本文」か「既存の資料」のどちらか1つにしてください）",
+        ),
+    ],
+    ids=["neither", "both"],
+)
+def test_a_kind_of_two_forms_needs_exactly_one_of_them(
+    project: Path, monkeypatch: pytest.MonkeyPatch, inputs: str, message: str
+) -> None:
+    meeting = with_paper(project, monkeypatch, inputs)
+    line = meeting.read_text("utf-8").splitlines().index(f"    入力: {inputs}") + 1
+    result = run(project, "check", DATE, "--only", "agenda")
+    assert result.exit_code == 1
+    assert f"  - inputs/2023-07-27/meeting.yaml {line}行目 資料[6].入力: {message}\n" in result.stderr, result.stderr

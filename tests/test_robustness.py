@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATE, ROOT, copy_printed, copy_project, members_as_xlsx, run, snapshot, with_outputs_of
+from conftest import DATE, ROOT, add_deck, copy_printed, copy_project, members_as_xlsx, run, snapshot, with_outputs_of
+from packetgen.building.packet import Packet
 
 ALL = ["agenda", "1-1", "1-2", "population", "donation"]
 AGENDA = "次第・参加者名簿.docx"
@@ -298,6 +299,23 @@ def test_new_meeting_from_the_previous_one(project: Path) -> None:
     assert label == "令和5年10月26日(木)\n第2回一関市まち・ひと・しごと創生有識者会議【資料No.1-1】"
 
 
+def test_new_meeting_keeps_each_document_s_id_and_kind(project: Path) -> None:
+    add_deck(project / "inputs" / DATE, "進捗", "No.0", "総合戦略の進捗", before="1-1")
+    result = run(project, "new", "2023-10-26", "--from", DATE)
+    assert result.exit_code == 0, result.stderr
+    copied = Packet(project, "2023-10-26").plan()
+    assert [(d.id, d.kind.name, d.output_name) for d in copied] == [
+        ("agenda", "次第", "次第・参加者名簿.docx"),
+        ("進捗", "スライド", "資料No.0_総合戦略の進捗.pptx"),
+        ("1-1", "スライド", "資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx"),
+        ("1-2", "スライド", "資料No.1-2_地方版総合戦略の改訂.pptx"),
+        ("population", "人口動態", "資料No.2_人口動態について.xlsx"),
+        ("donation", "寄附報告", "資料No.3_一関市企業版ふるさと納税について.docx"),
+    ]
+    meeting = (project / "inputs" / "2023-10-26" / "meeting.yaml").read_text("utf-8")
+    assert '  - id: "進捗"\n    種類: スライド\n' in meeting
+
+
 @pytest.mark.parametrize(
     ("args", "words"),
     [
@@ -357,7 +375,6 @@ def test_new_clears_every_web_spelling_and_reads_a_cp932_meeting_file(project: P
     meeting.write_bytes(meeting.read_text("utf-8").replace("—", "-").encode("cp932"))  # as Notepad saves it
     # the input validation check runs (here in-process, without rendering) accepts both, so new must too
     from packetgen.building.assemble import load
-    from packetgen.building.packet import Packet
 
     packet = Packet(project, DATE)
     assert len(load(packet, packet.plan())) == 5  # no InputError

@@ -6,11 +6,13 @@ assemble (validate and render in memory), outdated (what is up to date), run (bu
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from packetgen.building.layout import ORDER, PACKET_PDF, PRINT_DIR
 from packetgen.building.outputs import OutputFolder
 from packetgen.core.errors import InputError, PacketError, Problem
 from packetgen.documents import registry
@@ -22,6 +24,7 @@ from packetgen.inputs.yaml_files import line_of, load_yaml_document
 MEETING_FILE = "meeting.yaml"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)  # ASCII digits only; whole text (fullmatch)
 _UNSAFE_NAME = re.compile(r'[\\/:*?"<>|\s]+')
+PRINT_NAMES = (PACKET_PDF, f"{ORDER}.pdf")  # what print makes beside each document's PDF in print/
 
 
 def parse_meeting_date(text: str) -> date:
@@ -52,8 +55,14 @@ class PlannedDocument:
     @property
     def output_name(self) -> str:
         """資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx; the agenda has no 資料 label."""
-        stem = f"資料{self.entry.label}_{self.entry.title}" if self.entry.label else self.entry.title
-        return _UNSAFE_NAME.sub("_", stem) + self.kind.suffix
+        return file_stem(self.entry) + self.kind.output_suffix(self.entry)
+
+
+def file_stem(entry: DocumentEntry) -> str:
+    """The name of the document's files without suffix (its Office file, its print PDF and previews):
+    from its 資料番号 and 名称, never from its id."""
+    stem = f"資料{entry.label}_{entry.title}" if entry.label else entry.title
+    return _UNSAFE_NAME.sub("_", stem)
 
 
 class Packet:
@@ -80,6 +89,8 @@ class Packet:
         if problems or meeting is None:
             raise InputError(problems)
         self.meeting: Meeting = meeting
+        # each document's kind by id: every entry has one, or the meeting file was refused above
+        self.kinds = {e.id: kind for e in meeting.documents if (kind := registry.kind_of(e)) is not None}
         self.folder = OutputFolder(self.project / "outputs", self.key)
 
     def _meeting_problems(self, meeting: Meeting, node: object) -> list[Problem]:
@@ -102,34 +113,57 @@ class Packet:
                     column="日時.日付",
                 )
             )
-        return problems + self._entry_problems(meeting)
+        return problems + self._entry_problems(meeting, node) + self._name_problems(meeting, node)
 
-    def _entry_problems(self, meeting: Meeting) -> list[Problem]:
+    def _entry_problems(self, meeting: Meeting, node: object) -> list[Problem]:
         problems = []
-        for i, entry in enumerate(meeting.documents, start=1):
-            where = f"資料[{i}]"
-            kind = registry.kind_of(entry.id)
+        for i, entry in enumerate(meeting.documents):
+            kind = registry.kind_of(entry)
             if kind is None:
-                problems.append(
-                    Problem(
-                        self.meeting_label,
-                        f"id「{entry.id}」の文書はありません（使える id：{'、'.join(registry.IDS)}）",
-                        column=f"{where}.id",
-                    )
-                )
+                problems.append(self._kind_problem(entry, i, node))
                 continue
-            for role in kind.roles:
-                if role not in entry.inputs:
-                    problems.append(
-                        Problem(
-                            self.meeting_label, f"入力「{role}」のファイルを指定してください", column=f"{where}.入力"
-                        )
-                    )
-            known = kind.roles + kind.optional_roles
+            where = f"資料[{i + 1}].入力"
+            problems += [
+                Problem(self.meeting_label, message, line_of(node, ("資料", i, "入力")), where)
+                for message in role_problems(kind, entry)
+            ]
+            known = "、".join(kind.known_roles)
             for role in entry.inputs:
-                if role not in known:  # a misspelt optional role would drop its page without a word
-                    message = f"資料「{entry.id}」に入力「{role}」はありません（使える入力：{'、'.join(known)}）"
-                    problems.append(Problem(self.meeting_label, message, column=f"{where}.入力.{role}"))
+                if role not in kind.known_roles:  # a misspelt optional role would drop its page without a word
+                    message = f"資料「{entry.id}」に入力「{role}」はありません（使える入力：{known}）"
+                    problems.append(Problem(self.meeting_label, message, column=f"{where}.{role}"))
+        return problems
+
+    def _kind_problem(self, entry: DocumentEntry, index: int, node: object) -> Problem:
+        """An entry whose kind is unknown: a 種類 no kind has, or no 種類 and an id that was no kind."""
+        names = "、".join(registry.KINDS)
+        if entry.kind is not None:
+            message = f"種類「{entry.kind}」はありません（使える種類：{names}）"
+            line = line_of(node, ("資料", index, "種類"))
+        else:
+            message = (
+                f"資料「{entry.id}」には種類が要ります。「種類: スライド」のように書いてください（使える種類：{names}）"
+            )
+            line = line_of(node, ("資料", index, "id"))
+        return Problem(self.meeting_label, message, line, f"資料[{index + 1}].種類")
+
+    def _name_problems(self, meeting: Meeting, node: object) -> list[Problem]:
+        """Two documents whose files would have the same name (Windows does not tell case apart), or one
+        named as a file print makes beside their PDFs: the later file would overwrite the other."""
+        taken = {_same_file(Path(name).stem): f"印刷用のファイル（{PRINT_DIR}/{name}）" for name in PRINT_NAMES}
+        problems = []
+        for i, entry in enumerate(meeting.documents):
+            stem = file_stem(entry)
+            other = taken.get(_same_file(stem))
+            if other is None:
+                taken[_same_file(stem)] = f"資料「{entry.id}」"
+                continue
+            message = (
+                f"資料「{entry.id}」のファイル名「{stem}」が{other}と同じになり、上書きされてしまいます。"
+                "名称か資料番号を変えてください"
+            )
+            where = line_of(node, ("資料", i, "名称"))
+            problems.append(Problem(self.meeting_label, message, where, f"資料[{i + 1}].名称"))
         return problems
 
     def known_ids(self, only: Iterable[str]) -> list[str]:
@@ -148,7 +182,7 @@ class Packet:
         """The documents to build, in meeting order; ``only`` selects ids (unknown ids are refused)."""
         wanted = self.known_ids(only)
         return [
-            PlannedDocument(entry, registry.IDS[entry.id], self.context(entry))
+            PlannedDocument(entry, self.kinds[entry.id], self.context(entry))
             for entry in self.meeting.documents
             if not wanted or entry.id in wanted
         ]
@@ -159,3 +193,24 @@ class Packet:
     def roles(self) -> dict[str, tuple[str, str]]:
         """Each input file (relative to the meeting folder) → (document id, role)."""
         return {name: (e.id, role) for e in self.meeting.documents for role, name in e.inputs.items()}
+
+
+def role_problems(kind: Kind, entry: DocumentEntry) -> list[str]:
+    """What is wrong with the 入力 roles ``entry`` gives for ``kind``: a required one missing, or not
+    exactly one of its ``one_of_roles``."""
+    problems = [f"入力「{role}」のファイルを指定してください" for role in kind.roles if role not in entry.inputs]
+    if kind.one_of_roles:
+        given = [role for role in kind.one_of_roles if role in entry.inputs]
+        choices = "か".join(f"「{role}」" for role in kind.one_of_roles)
+        which = "どちらか" if len(kind.one_of_roles) == 2 else "どれか"
+        if not given:
+            problems.append(f"入力{choices}の{which}1つを指定してください")
+        elif len(given) > 1:
+            both = "と".join(f"「{role}」" for role in given)
+            problems.append(f"入力{both}は同時に指定できません（{choices}の{which}1つにしてください）")
+    return problems
+
+
+def _same_file(stem: str) -> str:
+    """Names one folder cannot hold both of (Windows and macOS do not tell case or Unicode forms apart)."""
+    return unicodedata.normalize("NFC", stem).casefold()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from packetgen.core.errors import Problem
@@ -17,15 +17,28 @@ from packetgen.render import page_count
 class Kind:
     """What planning, fingerprints and messages know of a kind without importing its module."""
 
-    # 次第, スライド, 人口動態, 寄附報告: read by no code yet; issue 23 lets meeting.yaml name a
-    # document's kind by it, and it is then the key of that lookup
-    name: str
+    name: str  # 次第, スライド, 人口動態, 寄附報告: what meeting.yaml's 資料[].種類 says, the registry's key
     module: str  # the module whose ``Builder`` class makes it (documents/registry.py imports it)
-    suffix: str  # ".docx", ".pptx", ".xlsx"
+    suffix: str  # ".docx", ".pptx", ".xlsx": the file it makes (unless ``suffix_from_role`` says otherwise)
     roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give
     templates: tuple[str, ...] = ()  # files under templates/ it reads
     optional_roles: tuple[str, ...] = ()  # 入力 roles it reads when given; any other role is refused
     lists_attendees: bool = False  # its builder counts who attends (the order's copies): ``attendees``
+    one_of_roles: tuple[str, ...] = ()  # 入力 roles of which exactly one must be given (two forms of a kind)
+    # a role whose file the document is made from as it is (an existing .pdf paper): the output keeps
+    # that file's suffix when the entry gives the role
+    suffix_from_role: str | None = None
+
+    @property
+    def known_roles(self) -> tuple[str, ...]:
+        """Every 入力 role a document of this kind may be given."""
+        return self.roles + self.optional_roles + self.one_of_roles
+
+    def output_suffix(self, entry: DocumentEntry) -> str:
+        """The suffix of the file a document of this kind makes for ``entry``: that of the ``suffix_from_role``
+        file when the entry gives one (lowercased: .PDF → .pdf), otherwise ``suffix``."""
+        given = entry.inputs.get(self.suffix_from_role) if self.suffix_from_role else None
+        return (PurePath(given).suffix.lower() if given else "") or self.suffix
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
-"""The kinds of document a packet can hold, each declared once: where its builder lives, the file it
-makes, the input roles meeting.yaml must (or may) give it and the templates it reads.
+"""The kinds of document a packet can hold, each declared once and found by its name (meeting.yaml's
+資料[].種類): where its builder lives, the file it makes, the input roles meeting.yaml must (or may) give
+it and the templates it reads.
 
 Planning, fingerprints and messages need only this table. A kind's module (python-docx, python-pptx,
 pandas …) is imported here, in ``builder``, when a document of that kind is really loaded or rendered,
@@ -12,6 +13,7 @@ from __future__ import annotations
 import importlib
 
 from packetgen.documents.base import DocumentBuilder, Kind
+from packetgen.inputs.meeting import DocumentEntry
 
 AGENDA = Kind(
     "次第",
@@ -31,12 +33,19 @@ POPULATION = Kind(
 )
 DONATION = Kind("寄附報告", "packetgen.documents.donation", ".docx", ("寄附実績", "報告本文"), ("donation.docx",))
 
-# meeting.yaml's ids, each a fixed kind until the file names a document's kind itself
-IDS = {"agenda": AGENDA, "1-1": SLIDES, "1-2": SLIDES, "donation": DONATION, "population": POPULATION}
+# every kind, by the name meeting.yaml's 資料[].種類 gives it
+KINDS = {kind.name: kind for kind in (AGENDA, SLIDES, POPULATION, DONATION)}
+
+# the ids that were fixed kinds before meeting.yaml named 種類: an entry without 種類 keeps its id's kind,
+# so a meeting file written then builds as it did
+LEGACY_IDS = {"agenda": "次第", "1-1": "スライド", "1-2": "スライド", "population": "人口動態", "donation": "寄附報告"}
 
 
-def kind_of(document_id: str) -> Kind | None:
-    return IDS.get(document_id)
+def kind_of(entry: DocumentEntry) -> Kind | None:
+    """The entry's kind: the one its 種類 names, else its legacy id's. None when its 種類 names no kind
+    or it has neither 種類 nor a legacy id."""
+    name = entry.kind if entry.kind is not None else LEGACY_IDS.get(entry.id)
+    return KINDS.get(name) if name is not None else None
 
 
 def builder(kind: Kind) -> DocumentBuilder:

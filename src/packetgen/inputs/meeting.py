@@ -199,10 +199,18 @@ class PrintSettings(_Model):
         return self
 
 
+# an id is typed on the command line (--only) and kept safe in file names too: letters (Japanese as
+# well), digits, - _ . and no leading - or . (it would read as an option, or a hidden file)
+_ID = re.compile(r"\w[\w.\-]*")
+
+
 class DocumentEntry(_Model):
-    """One document of the packet: its id (registry key), title, 資料 label and the inputs it reads."""
+    """One document of the packet: its id (a short name staff choose), its 種類 (the kind, by name: the
+    registry checks it), title, 資料 label and the inputs it reads. Without 種類 the kind is the one the
+    id named when ids were fixed kinds (agenda, 1-1 …)."""
 
     id: str = Field(min_length=1, max_length=30)
+    kind: str | None = Field(default=None, alias="種類", min_length=1, max_length=30)
     title: str = Field(alias="名称", min_length=1, max_length=100)
     label: str = Field(default="", alias="資料番号", max_length=30)
     inputs: dict[str, str] = Field(default_factory=dict, alias="入力")
@@ -212,6 +220,23 @@ class DocumentEntry(_Model):
     def short_name(self) -> str:
         """How messages and the order name the document: 資料No.1-1, or its 名称 when it has no label."""
         return f"資料{self.label}" if self.label else self.title
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _text_id(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):  # YAML reads id: 4 as a number
+            raise ValueError('id が数として読まれました。数字の id は id: "4" のように " で囲んでください')
+        return value
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str) -> str:
+        if not _ID.fullmatch(value):
+            raise ValueError(
+                f"id「{value}」には文字・数字と - _ . だけを使ってください（空白や / などは使えません。"
+                "先頭に - と . は置けません。例：1-1、progress、人口）"
+            )
+        return value
 
     @field_validator("inputs")
     @classmethod

@@ -193,7 +193,7 @@ class Slide(_Model):
 
 
 class DeckSource(_Model):
-    deck: str = Field(min_length=1, max_length=20)
+    deck: str = Field(min_length=1, max_length=30)  # its entry's id (meeting.yaml 資料[].id)
     title: str = Field(default="", max_length=100)
     source: str = Field(default="", max_length=300)
     # 数値: a figure used on several slides, typed once: 「実装団体_2027: 1,500団体」, used as {実装団体_2027}

@@ -104,7 +104,8 @@ def build_order(packet: Packet, documents: list[PrintedDocument], packet_pdf: st
     binding = settings.binding.method if settings.binding.unit == "資料ごと" else "一式で綴じる"
     lines = []
     for doc in documents:
-        entry, suffix = doc.planned.entry, doc.planned.kind.suffix
+        entry = doc.planned.entry
+        suffix = doc.planned.kind.output_suffix(entry)  # a paper included as it is keeps its own
         lines.append(
             OrderLine(
                 label=entry.label and f"資料{entry.label}",
