@@ -9,6 +9,7 @@ from pathlib import Path
 from packetgen.building.layout import PREVIEW_DIR, PRINT_DIR
 from packetgen.building.outdated import pdf_reusable, sha256
 from packetgen.building.packet import PlannedDocument
+from packetgen.core import japanese
 from packetgen.core.errors import PacketError, Problem
 from packetgen.core.manifest import PrintedPdf
 from packetgen.printing import checks, pdf_facts
@@ -41,7 +42,7 @@ def print_pdfs(
         documents.append(PrintedDocument(doc, name, pages, landscape, kept is not None, source[doc.entry.id]))
         if report_reused or kept is None:
             reused = "　前回のPDFを使用" if kept is not None else ""
-            job.say(f"  確認  {doc.entry.id:<10} {name}（{pages}ページ）{reused}")
+            job.say(f"  確認  {japanese.pad(doc.entry.id, 10)} {name}（{pages}ページ）{reused}")
     if problems:
         raise PacketError("印刷用PDFに問題があります。印刷フォルダは変更していません。", problems)
     return documents

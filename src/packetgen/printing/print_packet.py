@@ -27,7 +27,7 @@ from packetgen.building import outdated
 from packetgen.building.layout import ORDER, ORDER_FILES, PACKET_PDF, PRINT_DIR, PRINTED_DIR, zip_name
 from packetgen.building.packet import Packet
 from packetgen.building.run import Progress, build
-from packetgen.core import manifest
+from packetgen.core import japanese, manifest
 from packetgen.core.manifest import PrintBlock
 from packetgen.printing.baseline import write_baseline
 from packetgen.printing.handoff import Handoff, print_block, print_record, zip_files
@@ -60,7 +60,9 @@ def print_packet(packet: Packet, only: Iterable[str] = (), say: Callable[[str], 
     plan = packet.plan()  # the whole packet is printed; the PDFs of ``only`` are converted anew
     folder = packet.folder
     with folder.locked(say):
-        made = Progress(built=lambda b: say(f"  作成  {b.planned.id:<10} {b.planned.output_name}"), say=say)
+        made = Progress(
+            built=lambda b: say(f"  作成  {japanese.pad(b.planned.id, 10)} {b.planned.output_name}"), say=say
+        )
         build(packet, plan, progress=made, held=True)
         out = packet.output_dir
         previous = manifest.read(out)  # as the build just left it
