@@ -30,6 +30,8 @@ POPULATION = Kind(
     ("人口推移", "自然動態", "社会動態", "転入転出", "人口構造", "分析結果"),
 )
 DONATION = Kind("寄附報告", "packetgen.documents.donation", ".docx", ("寄附実績", "報告本文"), ("donation.docx",))
+# a Word paper, from a 本文 file (YAML) or an existing .docx/.pdf (原稿): exactly one of the two
+PAPER = Kind("文書", "packetgen.documents.paper.builder", ".docx", (), ("paper.docx",), optional_roles=("本文", "原稿"))
 
 # meeting.yaml's ids, each a fixed kind until the file names a document's kind itself
 IDS = {"agenda": AGENDA, "1-1": SLIDES, "1-2": SLIDES, "donation": DONATION, "population": POPULATION}
