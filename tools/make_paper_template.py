@@ -37,7 +37,7 @@ BUILT_IN = {
     "Body Text": Look(10.5, left_mm=BODY_INDENT_MM, first_line_pt=10.5, after=3),
     "List Bullet": Look(10.5, after=2),
     "List Bullet 2": Look(10.5, after=2),
-    "Caption": Look(9, gothic=True, align=CENTER, after=10),
+    "Caption": Look(10, gothic=True, align=CENTER, after=10),  # 10 pt: a page of one picture still reads 10 pt
 }
 STYLES = {
     "資料ラベル": Look(10, align=RIGHT, after=12),
