@@ -223,8 +223,13 @@ SOURCE_FILE = f"inputs/{DATE}/paper/本文.yaml"
             "        - [農業, 0123]",
             f"{SOURCE_FILE} 21行目 本文[6].表.行[2]: この行の値は2個です。列（3個）と同じ数だけ書いてください",
         ),
+        (
+            "列: [分野, 人数, 式]",
+            "列: [" + ", ".join(f"列{n}" for n in range(1, 12)) + "]",
+            f"{SOURCE_FILE} 18行目 本文[6].表: 列が11列あります。A4縦の資料に収まるのは10列までです",
+        ),
     ],
-    ids=["missing table file", "unknown block", "empty title", "short row"],
+    ids=["missing table file", "unknown block", "empty title", "short row", "too wide"],
 )
 def test_a_mistake_in_the_source_is_refused_with_file_and_line(
     project: Path, paper_dir: Path, old: str, new: str, message: str

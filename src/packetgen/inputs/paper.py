@@ -34,6 +34,15 @@ _INNER_KEYS = {
 TABLE_SUFFIXES = (".csv", ".xlsx")
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_COLUMNS = 10  # an A4 portrait column holds about ten columns of 10 pt text
+MAX_ROWS = 1000  # about 25 pages of table: more is a mistake (or a whole database) rather than a paper
+
+
+def too_wide(columns: int) -> str:
+    return f"列が{columns}列あります。A4縦の資料に収まるのは{MAX_COLUMNS}列までです"
+
+
+def too_long(rows: int) -> str:
+    return f"行が{rows}行あります。表は{MAX_ROWS}行までです"
 
 
 def _as_text(value: Any) -> Any:
@@ -105,8 +114,8 @@ class TableBlock(_Model):
 
     title: str = Field(default="", alias="表題", max_length=100)
     file: TableFile = Field(default="", alias="ファイル")
-    columns: tuple[Cell, ...] = Field(default=(), alias="列", max_length=MAX_COLUMNS)
-    rows: tuple[tuple[Cell, ...], ...] = Field(default=(), alias="行", max_length=1000)
+    columns: tuple[Cell, ...] = Field(default=(), alias="列")
+    rows: tuple[tuple[Cell, ...], ...] = Field(default=(), alias="行")
     source: str = Field(default="", alias="出典", max_length=300)
 
     @model_validator(mode="after")
@@ -119,6 +128,10 @@ class TableBlock(_Model):
         if typed and not (self.columns and self.rows):
             missing = "列" if not self.columns else "行"
             raise ValueError(f"「{missing}」がありません。書いた表には「列」（見出し）と「行」の両方が必要です")
+        if len(self.columns) > MAX_COLUMNS:
+            raise ValueError(too_wide(len(self.columns)))
+        if len(self.rows) > MAX_ROWS:
+            raise ValueError(too_long(len(self.rows)))
         return self
 
 

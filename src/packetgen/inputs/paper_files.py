@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from packetgen.core.errors import Problem
-from packetgen.inputs.paper import MAX_COLUMNS, Block, ImageBlock, PaperSource, TableBlock
+from packetgen.inputs.paper import MAX_COLUMNS, MAX_ROWS, Block, ImageBlock, PaperSource, TableBlock, too_long, too_wide
 from packetgen.inputs.tables import read_table
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_yaml_document
@@ -161,8 +161,10 @@ def _table_file(i: int, table: TableBlock, where: _Where, problems: list[Problem
     if read is None:
         return None
     if len(read.header) > MAX_COLUMNS:
-        message = f"列が{len(read.header)}列あります。A4縦の資料に収まるのは{MAX_COLUMNS}列までです"
-        problems.append(read.problem(message, 1))
+        problems.append(read.problem(too_wide(len(read.header)), 1))
+        return None
+    if len(read.rows) > MAX_ROWS:
+        problems.append(read.problem(too_long(len(read.rows)), read.rows[MAX_ROWS].number))
         return None
     rows = tuple(tuple(row.values[c] for c in read.header) for row in read.rows)
     return TableData(table.title, tuple(read.header), rows, table.source)
