@@ -246,14 +246,28 @@ def test_a_mistake_in_the_source_is_refused_with_file_and_line(
     assert snapshot(before) == kept  # the outputs as the last good build left them
 
 
-def test_a_picture_that_is_not_an_image_is_refused_with_its_line(project: Path, paper_dir: Path) -> None:
-    (paper_dir / "写真.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture")
+@pytest.mark.parametrize(
+    ("picture", "message"),
+    [
+        ("broken", "「写真.png」を画像として読めません。PNG か JPEG で保存し直してください"),
+        ("gif", "画像「写真.png」は GIF 形式です。PNG か JPEG で保存し直してください"),
+        ("cmyk", "「写真.png」は Word の文書に入れられない形式の JPEG です（CMYK など）。PNG で保存し直してください"),
+    ],
+)
+def test_a_picture_word_cannot_take_is_refused_with_its_line(
+    project: Path, paper_dir: Path, picture: str, message: str
+) -> None:
+    from PIL import Image
+
+    path = paper_dir / "写真.png"  # what the name says is not what Word reads: the content is checked
+    if picture == "broken":
+        path.write_bytes(b"\x89PNG\r\n\x1a\n" + b"not a picture")
+    else:
+        Image.new("CMYK" if picture == "cmyk" else "RGB", (60, 40)).save(path, "JPEG" if picture == "cmyk" else "GIF")
     result = run(project, "build", DATE, "--only", "paper")
     assert result.exit_code == 1
-    assert (
-        f"{SOURCE_FILE} 23行目 本文[7].画像.ファイル: 「写真.png」を画像として読めません。"
-        "PNG か JPEG で保存し直してください"
-    ) in result.stderr
+    assert f"{SOURCE_FILE} 23行目 本文[7].画像.ファイル: {message}" in result.stderr
+    assert "Traceback" not in result.stderr
     assert not (project / "outputs" / DATE / PAPER).exists()
 
 
@@ -276,6 +290,57 @@ def test_a_table_file_the_source_names_is_not_called_unused(project: Path, paper
     result = run(project, "check", DATE, "--only", "paper")
     assert result.exit_code == 0, result.stderr
     assert "隊員数.csv はどの資料も読んでいません" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [
+        (
+            "body",
+            "テンプレート templates/paper.docx に、本文を入れる段落 {{ body }} がありません。"
+            "その1行だけの段落を、表題の下に戻してください",
+        ),
+        (
+            "style",
+            "テンプレート templates/paper.docx にスタイル「表出典」がありません。"
+            "文書の本文はこれらのスタイルで書きます。スタイルは削除せず、書式を変えてください",
+        ),
+    ],
+)
+def test_a_template_without_the_body_or_a_style_is_refused(
+    project: Path, paper_dir: Path, what: str, message: str
+) -> None:
+    template = project / "templates" / "paper.docx"
+    doc = Document(str(template))
+    if what == "body":
+        (body_paragraph,) = [p for p in doc.paragraphs if p.text == "{{ body }}"]
+        body_paragraph._p.getparent().remove(body_paragraph._p)
+    else:
+        style = doc.styles["表出典"].element
+        style.getparent().remove(style)
+    doc.save(str(template))
+    result = run(project, "build", DATE, "--only", "paper")
+    assert result.exit_code == 1
+    assert message in result.stderr
+
+
+@pytest.mark.slow
+def test_the_paper_opens_in_word_without_repair(project: Path, paper_dir: Path) -> None:
+    """openxml-audit applies the Open XML SDK's rules (python-docx's stylesWithEffects part aside, as
+    test_ooxml_valid.py filters it)."""
+    import json
+    import subprocess
+
+    pytest.importorskip("openxml_audit")
+    docx = build(project)
+    out = subprocess.run(
+        [sys.executable, "-m", "openxml_audit", "-o", "json", "-m", "0", str(docx)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    (report,) = json.loads(out.stdout)
+    assert [e for e in report["errors"] if "stylesWithEffects" not in json.dumps(e)] == []
 
 
 def test_a_table_file_s_own_mistake_names_its_excel_row(project: Path, paper_dir: Path) -> None:

@@ -202,4 +202,17 @@ def image_problem(path: Path, name: str) -> str | None:
         return f"「{name}」を画像として読めません。PNG か JPEG で保存し直してください"
     if kind not in ("PNG", "JPEG"):
         return f"画像「{name}」は {kind} 形式です。PNG か JPEG で保存し直してください"
+    return _word_problem(path, name)
+
+
+def _word_problem(path: Path, name: str) -> str | None:
+    """python-docx, which puts the picture into the paper, reads a JPEG only with a JFIF or Exif header:
+    not a CMYK JPEG from a print designer (Adobe header) or one whose header was stripped."""
+    from docx.image.exceptions import UnrecognizedImageError
+    from docx.image.image import Image as WordImage
+
+    try:
+        WordImage.from_file(str(path))
+    except UnrecognizedImageError:
+        return f"「{name}」は Word の文書に入れられない形式の JPEG です（CMYK など）。PNG で保存し直してください"
     return None
