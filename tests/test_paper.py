@@ -228,8 +228,13 @@ SOURCE_FILE = f"inputs/{DATE}/paper/本文.yaml"
             "列: [" + ", ".join(f"列{n}" for n in range(1, 12)) + "]",
             f"{SOURCE_FILE} 18行目 本文[6].表: 列が11列あります。A4縦の資料に収まるのは10列までです",
         ),
+        (
+            "  - 見出し: 1　活動の概要",
+            "  - 見出し: " + "あ" * 101,
+            f"{SOURCE_FILE} 4行目 本文[1].見出し: 100文字以内で入力してください",
+        ),
     ],
-    ids=["missing table file", "unknown block", "empty title", "short row", "too wide"],
+    ids=["missing table file", "unknown block", "empty title", "short row", "too wide", "long heading"],
 )
 def test_a_mistake_in_the_source_is_refused_with_file_and_line(
     project: Path, paper_dir: Path, old: str, new: str, message: str

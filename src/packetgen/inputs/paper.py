@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from packetgen.inputs.slides import Rich
 
@@ -52,14 +52,25 @@ def _as_text(value: Any) -> Any:
     return value
 
 
-def _not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError("空にはできません")
-    return value.strip(" \t\r\n")  # a 全角 space at the start is the user's own indent: kept
+def _text(limit: int, markup: Any = str) -> Any:
+    """A text of at most ``limit`` characters, not blank (``markup``: Rich for **bold**). The limit is
+    checked here: on an optional field, pydantic's own would count "items", in English."""
+
+    def check(value: str) -> str:
+        if not value.strip():
+            raise ValueError("空にはできません")
+        if len(value) > limit:
+            raise ValueError(f"{limit}文字以内で入力してください")
+        return value.strip(" \t\r\n")  # a 全角 space at the start is the user's own indent: kept
+
+    return Annotated[markup, BeforeValidator(_as_text), AfterValidator(check)]
 
 
-Text = Annotated[str, BeforeValidator(_as_text), AfterValidator(_not_blank)]
-RichText = Annotated[Rich, BeforeValidator(_as_text), AfterValidator(_not_blank)]
+Title = _text(100)
+Heading = _text(100)
+Caption = _text(200)
+ParagraphText = _text(3000, Rich)
+ItemText = _text(500, Rich)
 
 
 def _cell(value: Any) -> Any:
@@ -86,8 +97,8 @@ class _Model(BaseModel):
 class Bullet(_Model):
     """One item of a bullet list, with its own items one level down."""
 
-    text: RichText = Field(alias="項目", max_length=500)
-    children: tuple[RichText, ...] = Field(default=(), alias="小項目")
+    text: ItemText = Field(alias="項目")
+    children: tuple[ItemText, ...] = Field(default=(), alias="小項目")
 
     @model_validator(mode="before")
     @classmethod
@@ -139,15 +150,15 @@ class ImageBlock(_Model):
     """A PNG or JPEG beside the file; 説明 is printed under it and is its alternative text."""
 
     file: ImageFile = Field(alias="ファイル", min_length=1)
-    caption: Text = Field(alias="説明", max_length=200)
+    caption: Caption = Field(alias="説明")
 
 
 class Block(_Model):
     """One `- ` item of 本文: exactly one kind of block."""
 
-    heading: Text | None = Field(default=None, alias="見出し", max_length=100)
-    subheading: Text | None = Field(default=None, alias="小見出し", max_length=100)
-    paragraph: RichText | None = Field(default=None, alias="段落", max_length=3000)
+    heading: Heading | None = Field(default=None, alias="見出し")
+    subheading: Heading | None = Field(default=None, alias="小見出し")
+    paragraph: ParagraphText | None = Field(default=None, alias="段落")
     bullets: tuple[Bullet, ...] | None = Field(default=None, alias="箇条書き", min_length=1)
     table: TableBlock | None = Field(default=None, alias="表")
     image: ImageBlock | None = Field(default=None, alias="画像")
@@ -197,5 +208,13 @@ def block_shape(value: Any) -> Any:
 class PaperSource(_Model):
     """The 本文 file: the document's title and its blocks, in order."""
 
-    title: Text = Field(alias="表題", max_length=100)
-    blocks: tuple[Block, ...] = Field(alias="本文", min_length=1)
+    title: Title = Field(alias="表題")
+    blocks: tuple[Block, ...] = Field(alias="本文")
+
+    @field_validator("blocks")
+    @classmethod
+    def _some_blocks(cls, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        # here, not min_length: pydantic would also call a list whose one block is wrong too short
+        if not blocks:
+            raise ValueError("「本文」が空です。見出しや段落を「- 種類: 中身」の形で書いてください")
+        return blocks
