@@ -50,6 +50,7 @@ from packetgen.documents import agenda, registry
 from packetgen.inputs import donation, people, population, population_tables, slides
 from packetgen.inputs.explanation import Explanation
 from packetgen.inputs.meeting import BINDING_METHODS, BINDING_UNITS, Meeting
+from packetgen.inputs.paper import BLOCK_KINDS, PaperSource
 
 GUIDE = ROOT / "docs" / "guide"
 REFERENCE = GUIDE / "06-inputs.md"
@@ -211,11 +212,31 @@ def _said(message_line: str, output: list[str]) -> bool:
     return False
 
 
+# Until meeting.yaml names a document's 種類 (issue 23), a 文書 has no id of its own: an example of a
+# 文書's files (under paper/) is checked as the 本文 of a 資料 added here, its id mapped to the kind.
+# Once 種類 lands, the guide's own meeting.yaml example declares it and this goes.
+PAPER_FOLDER = f"inputs/{DATE}/paper/"
+PAPER_ENTRY = "  - id: paper\n    名称: 文書の例\n    資料番号: No.4\n    入力:\n      本文: paper/本文.yaml\n"
+
+
+def _declare_paper(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.setitem(registry.IDS, "paper", registry.PAPER)
+    (project / PAPER_FOLDER).mkdir()
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    meeting.write_text(text.replace("\n印刷:", "\n" + PAPER_ENTRY + "印刷:", 1), "utf-8")
+    return ["--only", "paper"]
+
+
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_guide_example_gets_what_the_guide_says(tmp_path: Path, example: Example) -> None:
+def test_guide_example_gets_what_the_guide_says(
+    tmp_path: Path, example: Example, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = copy_project(tmp_path)
+    paper = example.path.startswith(PAPER_FOLDER)
+    readers = _declare_paper(project, monkeypatch) if paper else []
     date = _apply(project, example)
-    result = run(project, "check", date, *_readers(project, date, example))
+    result = run(project, "check", date, *(readers or _readers(project, date, example)))
     output = (result.stdout + result.stderr).splitlines()
     if example.kind == "example":
         assert result.exit_code == 0, f"{example.name} ({example.path}):\n{result.stderr}"
@@ -315,6 +336,11 @@ def test_the_reference_names_every_file_and_key_of_the_seed_meeting() -> None:
             missing["roles"] = missing.get("roles", []) + _unnamed([role], reference)
             missing[file] = _unnamed(names, _section_of(file))
     assert not {k: v for k, v in missing.items() if v}, "not in 06-inputs.md (as `name`)"
+
+
+def test_the_reference_names_every_key_and_block_of_a_paper_s_source() -> None:
+    """A 文書's 本文 file is in no seed meeting: its section names what the code reads all the same."""
+    assert not _unnamed({*_keys(PaperSource), *BLOCK_KINDS}, _section_of("本文.yaml"))
 
 
 def test_every_file_of_the_seed_meeting_is_in_the_reference() -> None:

@@ -32,6 +32,8 @@ POPULATION = Kind(
     ("人口推移", "自然動態", "社会動態", "転入転出", "人口構造", "分析結果"),
 )
 DONATION = Kind("寄附報告", "packetgen.documents.donation", ".docx", ("寄附実績", "報告本文"), ("donation.docx",))
+# a Word paper, from a 本文 file (YAML) or an existing .docx/.pdf (原稿): exactly one of the two
+PAPER = Kind("文書", "packetgen.documents.paper.builder", ".docx", (), ("paper.docx",), optional_roles=("本文", "原稿"))
 
 # every kind, by the name meeting.yaml's 資料[].種類 gives it
 KINDS = {kind.name: kind for kind in (AGENDA, SLIDES, POPULATION, DONATION)}

@@ -107,8 +107,9 @@ def _read_xlsx_rows(path: Path, label: str) -> Iterator[list[str]] | Problem:
     return iter(rows)
 
 
-def read_table(path: Path, label: str, columns: Sequence[str], problems: list[Problem]) -> Table | None:
-    """Read a table whose header must hold exactly ``columns`` (in any order).
+def read_table(path: Path, label: str, columns: Sequence[str] | None, problems: list[Problem]) -> Table | None:
+    """Read a table whose header must hold exactly ``columns`` (in any order); with ``columns`` None,
+    any header of named, distinct columns (a table printed as it is, e.g. in a 文書).
 
     Problems are appended to ``problems`` (all of them, not only the first); returns None when the
     table cannot be used at all.
@@ -139,9 +140,11 @@ def _read_rows(path: Path, label: str) -> Iterator[list[str]] | Problem:
     return Problem(label, "表は .csv か .xlsx で用意してください")
 
 
-def _header(raw: Iterator[list[str]], label: str, columns: Sequence[str], problems: list[Problem]) -> list[str] | None:
+def _header(
+    raw: Iterator[list[str]], label: str, columns: Sequence[str] | None, problems: list[Problem]
+) -> list[str] | None:
     """Row 1's names, trailing empty cells dropped; None (with the problems) unless they are exactly
-    ``columns``, each once."""
+    ``columns`` (any names when None), each once."""
     header_cells = next(raw, None)
     if header_cells is None or not any(c.strip() for c in header_cells):
         problems.append(Problem(label, "ファイルが空です（1行目に見出し行が必要です）", 1))
@@ -149,7 +152,7 @@ def _header(raw: Iterator[list[str]], label: str, columns: Sequence[str], proble
     header = [c.strip().lstrip("\ufeff") for c in header_cells]
     while header and not header[-1]:
         header.pop()
-    expected = set(columns)
+    expected = set(header if columns is None else columns)
     seen: set[str] = set()
     for i, name in enumerate(header):
         ref = f"{column_letter(i)}列"
@@ -162,7 +165,7 @@ def _header(raw: Iterator[list[str]], label: str, columns: Sequence[str], proble
                 Problem(label, f"見出し「{name}」は使えません（使える見出し：{'、'.join(columns)}）", 1, ref)
             )
         seen.add(name)
-    missing = [c for c in columns if c not in seen]
+    missing = [c for c in columns or () if c not in seen]
     if missing:
         problems.append(
             Problem(label, f"必要な列がありません：{'、'.join(missing)}（1行目の見出しを確認してください）", 1)

@@ -6,7 +6,7 @@ import difflib
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -167,9 +167,16 @@ def _tag_error(exc: TemplateError, template: Path, label: str, context: dict[str
 
 
 def render_docx(
-    template: Path, context: dict[str, Any], when: datetime, template_label: str, fonts: FontSetting
+    template: Path,
+    context: dict[str, Any],
+    when: datetime,
+    template_label: str,
+    fonts: FontSetting,
+    fill: Callable[[Any], None] | None = None,
 ) -> bytes:
-    """Render a docxtpl template to deterministic .docx bytes."""
+    """Render a docxtpl template to deterministic .docx bytes. ``fill``, when given, is called with the
+    rendered python-docx Document before it is saved: for content a tag cannot make (a table of any
+    columns, a picture), added in the template's styles; the context stays plain text for the sandbox."""
     if not template.is_file():
         raise PacketError(f"テンプレート {template_label} が見つかりません")
     try:
@@ -187,6 +194,8 @@ def render_docx(
             f"テンプレート {template_label} をWord文書として読めません（{type(exc).__name__}）。"
             "Wordで開いて .docx 形式で保存し直してください"
         ) from None
+    if fill is not None:
+        fill(doc.docx)
     props = doc.docx.core_properties
     props.created = props.modified = when
     props.last_modified_by = "packetgen"
