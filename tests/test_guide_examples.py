@@ -212,15 +212,14 @@ def _said(message_line: str, output: list[str]) -> bool:
     return False
 
 
-# Until meeting.yaml names a document's 種類 (issue 23), a 文書 has no id of its own: an example of a
-# 文書's files (under paper/) is checked as the 本文 of a 資料 added here, its id mapped to the kind.
-# Once 種類 lands, the guide's own meeting.yaml example declares it and this goes.
+# An example of a 文書's files (under paper/) is checked as the 本文 of a 資料 of kind 文書 added here.
 PAPER_FOLDER = f"inputs/{DATE}/paper/"
-PAPER_ENTRY = "  - id: paper\n    名称: 文書の例\n    資料番号: No.4\n    入力:\n      本文: paper/本文.yaml\n"
+PAPER_ENTRY = (
+    "  - id: paper\n    種類: 文書\n    名称: 文書の例\n    資料番号: No.4\n    入力:\n      本文: paper/本文.yaml\n"
+)
 
 
-def _declare_paper(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    monkeypatch.setitem(registry.IDS, "paper", registry.PAPER)
+def _declare_paper(project: Path) -> list[str]:
     (project / PAPER_FOLDER).mkdir()
     meeting = project / "inputs" / DATE / "meeting.yaml"
     text = meeting.read_text("utf-8")
@@ -229,12 +228,10 @@ def _declare_paper(project: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[e.name for e in EXAMPLES])
-def test_guide_example_gets_what_the_guide_says(
-    tmp_path: Path, example: Example, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_guide_example_gets_what_the_guide_says(tmp_path: Path, example: Example) -> None:
     project = copy_project(tmp_path)
     paper = example.path.startswith(PAPER_FOLDER)
-    readers = _declare_paper(project, monkeypatch) if paper else []
+    readers = _declare_paper(project) if paper else []
     date = _apply(project, example)
     result = run(project, "check", date, *(readers or _readers(project, date, example)))
     output = (result.stdout + result.stderr).splitlines()
@@ -294,6 +291,8 @@ SCHEMAS: dict[str, type[BaseModel] | tuple[str, ...]] = {
     population_tables.FINDINGS_ROLE: population.Findings,
     "寄附実績": donation.RECORD_COLUMNS,
     "報告本文": donation.DonationReport,
+    "本文": PaperSource,
+    "原稿": (),  # a .docx or .pdf taken as it is: no keys of its own
 }
 
 

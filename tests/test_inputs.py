@@ -278,7 +278,7 @@ def test_meeting_clock_and_document_labels() -> None:
 
 # --- meeting.yaml's 資料: ids staff choose, each document's 種類, file names -----------------------------
 
-KIND_NAMES = "次第、スライド、人口動態、寄附報告"
+KIND_NAMES = "次第、スライド、人口動態、寄附報告、文書"
 
 
 def edit_meeting(meeting_dir: Path, old: str, new: str) -> int:

@@ -43,6 +43,8 @@ def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
     paths = [packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE]
     paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
     paths += [doc.context.template_path(name) for name in doc.kind.templates]
+    if doc.kind.names_files:
+        paths += [path for _, path in doc.builder.named_files(doc.context)]
     for path in paths:
         try:
             digest.update(path.read_bytes())

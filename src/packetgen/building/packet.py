@@ -191,8 +191,15 @@ class Packet:
         return BuildContext(self.project, self.meeting_dir, self.meeting, entry, self.fonts)
 
     def roles(self) -> dict[str, tuple[str, str]]:
-        """Each input file (relative to the meeting folder) → (document id, role)."""
-        return {name: (e.id, role) for e in self.meeting.documents for role, name in e.inputs.items()}
+        """Each input file (relative to the meeting folder) → (document id, role); a file named inside
+        an input (a 本文's table) has the role of the input that names it."""
+        roles = {name: (e.id, role) for e in self.meeting.documents for role, name in e.inputs.items()}
+        for doc in self.plan():
+            if doc.kind.names_files:
+                for role, path in doc.builder.named_files(doc.context):
+                    if path.is_relative_to(self.meeting_dir):
+                        roles.setdefault(path.relative_to(self.meeting_dir).as_posix(), (doc.id, role))
+        return roles
 
 
 def role_problems(kind: Kind, entry: DocumentEntry) -> list[str]:

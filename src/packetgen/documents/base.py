@@ -28,6 +28,9 @@ class Kind:
     # a role whose file the document is made from as it is (an existing .pdf paper): the output keeps
     # that file's suffix when the entry gives the role
     suffix_from_role: str | None = None
+    # its inputs name further files (a 本文's tables and pictures): the builder's ``named_files`` lists
+    # them, so they count in its fingerprint; only such kinds have their module imported for it
+    names_files: bool = False
 
     @property
     def known_roles(self) -> tuple[str, ...]:
@@ -93,6 +96,12 @@ class DocumentBuilder:
 
     def report(self, ctx: BuildContext, data: Any, rendered: bytes) -> list[str]:
         """What `packetgen check` says of the rendered document beyond errors (a deck's typesetting)."""
+        return []
+
+    def named_files(self, ctx: BuildContext) -> list[tuple[str, Path]]:
+        """The files beyond its 入力 that the document reads, each with the role of the input that names
+        it (``Kind.names_files``); best effort: an input that does not parse names none (loading it
+        reports the mistake)."""
         return []
 
     def expected_pages(self, path: Path) -> tuple[int, int | None]:

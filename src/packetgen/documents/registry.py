@@ -33,10 +33,19 @@ POPULATION = Kind(
 )
 DONATION = Kind("寄附報告", "packetgen.documents.donation", ".docx", ("寄附実績", "報告本文"), ("donation.docx",))
 # a Word paper, from a 本文 file (YAML) or an existing .docx/.pdf (原稿): exactly one of the two
-PAPER = Kind("文書", "packetgen.documents.paper.builder", ".docx", (), ("paper.docx",), optional_roles=("本文", "原稿"))
+PAPER = Kind(
+    "文書",
+    "packetgen.documents.paper.builder",
+    ".docx",
+    (),
+    ("paper.docx",),
+    one_of_roles=("本文", "原稿"),
+    suffix_from_role="原稿",
+    names_files=True,  # its 本文 names tables and pictures
+)
 
 # every kind, by the name meeting.yaml's 資料[].種類 gives it
-KINDS = {kind.name: kind for kind in (AGENDA, SLIDES, POPULATION, DONATION)}
+KINDS = {kind.name: kind for kind in (AGENDA, SLIDES, POPULATION, DONATION, PAPER)}
 
 # the ids that were fixed kinds before meeting.yaml named 種類: an entry without 種類 keeps its id's kind,
 # so a meeting file written then builds as it did

@@ -93,6 +93,24 @@ class _Where:
         return path.resolve().is_relative_to(self.folder.resolve())
 
 
+def named_in_source(path: Path) -> list[str]:
+    """The ファイル of every 表 and 画像 block of the 本文 file, as written (relative to its folder);
+    none when the file does not read as YAML blocks (loading it tells what is wrong)."""
+    try:
+        source = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeError, yaml.YAMLError):
+        return []
+    blocks = source.get("本文") if isinstance(source, dict) else None
+    names = []
+    for block in blocks if isinstance(blocks, list) else []:
+        for kind in ("表", "画像"):
+            value = block.get(kind) if isinstance(block, dict) else None
+            name = value.get("ファイル") if isinstance(value, dict) else None
+            if isinstance(name, str) and name.strip():
+                names.append(name.strip())
+    return names
+
+
 def load_paper(path: Path, label: str, problems: list[Problem]) -> Paper | None:
     """Read, validate and resolve a 本文 file; every problem is appended, None when there is any."""
     start = len(problems)

@@ -10,17 +10,15 @@ from typing import Any
 
 from packetgen.core.errors import Problem
 from packetgen.documents.base import BuildContext, DocumentBuilder
-from packetgen.inputs.paper_files import Paper, load_paper
+from packetgen.inputs.paper_files import Paper, load_paper, named_in_source
 
-FROM_INPUTS, EXISTING = "本文", "原稿"  # the two roles: exactly one of them is given
+FROM_INPUTS, EXISTING = "本文", "原稿"  # the two roles (Kind.one_of_roles: meeting.yaml gives exactly one)
 
 
 class Builder(DocumentBuilder):
     """Dispatches on the role: 原稿 to existing.py, 本文 to from_inputs.py."""
 
     def load(self, ctx: BuildContext, problems: list[Problem]) -> Any:
-        if not _one_form(ctx, problems):
-            return None
         if EXISTING in ctx.entry.inputs:
             from packetgen.documents.paper import existing
 
@@ -38,6 +36,13 @@ class Builder(DocumentBuilder):
         (template,) = self.kind.templates
         return render(ctx, data, template)
 
+    def named_files(self, ctx: BuildContext) -> list[tuple[str, Path]]:
+        """The table and picture files the 本文 names (beside it), read without validating it."""
+        if FROM_INPUTS not in ctx.entry.inputs:
+            return []
+        source = ctx.input_path(FROM_INPUTS)
+        return [(FROM_INPUTS, source.parent / name) for name in named_in_source(source)]
+
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
         """A paper made from 本文 is a Word file like any other; an existing .pdf is counted by
         existing.py, which knows the file it copied."""
@@ -46,22 +51,3 @@ class Builder(DocumentBuilder):
 
             return existing.expected_pages(path)
         return super().expected_pages(path)
-
-
-def _one_form(ctx: BuildContext, problems: list[Problem]) -> bool:
-    """Exactly one of 本文 and 原稿: with both, which would print? With neither, nothing would."""
-    given = [role for role in (FROM_INPUTS, EXISTING) if role in ctx.entry.inputs]
-    if len(given) == 1:
-        return True
-    number = ctx.meeting.documents.index(ctx.entry) + 1
-    what = "両方が書かれています" if given else "どちらも書かれていません"
-    problems.append(
-        Problem(
-            f"inputs/{ctx.meeting_dir.name}/meeting.yaml",
-            f"資料「{ctx.entry.title}」（文書）の入力に「{FROM_INPUTS}」と「{EXISTING}」の{what}。"
-            f"本文ファイル（YAML）から作るときは「{FROM_INPUTS}」、できている .docx・.pdf をそのまま綴じるときは"
-            f"「{EXISTING}」の、どちらか1つを書いてください",
-            column=f"資料[{number}].入力",
-        )
-    )
-    return False
