@@ -415,3 +415,13 @@ def test_the_printed_paper_passes_the_print_checks(project: Path, paper_dir: Pat
         first, second = pages[0][0], pages[1][0]
     assert first.startswith(LABEL + "地域おこし協力隊の活動について")  # the label above the title
     assert second.startswith("年度隊員数備考")  # the long table's header row, repeated
+
+
+def test_a_cell_mixing_kanji_and_digits_is_measured_with_the_gaps_put_between_them() -> None:
+    from packetgen.documents.paper.tables import half_widths
+
+    # 令和年月: 8 half widths, 7 and 11: 3, and four changes between them, each a quarter-em gap when
+    # printed (「令和 7 年 11 月」): a column sized without them wrapped 「令和7年11 / 月」
+    assert half_widths("令和7年11月") == 15
+    assert half_widths("パブリックコメント") == 18
+    assert half_widths("2025") == 4

@@ -26,8 +26,11 @@ _MOST_HALF_WIDTHS = 60  # a column wider than 30 全角 characters only wraps it
 
 
 def half_widths(text: str) -> int:
-    """Width in half-width characters: 全角 characters count two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in text)
+    """Width in half-width characters: 全角 characters count two, and each change between 全角 and
+    半角 one more (Word and LibreOffice put a quarter-em gap there: 「令和 7 年 11 月」)."""
+    wide = [unicodedata.east_asian_width(c) in "WFA" for c in text]
+    changes = sum(1 for a, b in zip(wide, wide[1:]) if a != b)
+    return sum(2 if w else 1 for w in wide) + changes
 
 
 def is_figure_column(index: int, rows: Sequence[Sequence[str]]) -> bool:
