@@ -3,6 +3,7 @@ their text needs within the text column, figures right-aligned. Styles come from
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -29,7 +30,7 @@ def half_widths(text: str) -> int:
     """Width in half-width characters: 全角 characters count two, and each change between 全角 and
     半角 one more (Word and LibreOffice put a quarter-em gap there: 「令和 7 年 11 月」)."""
     wide = [unicodedata.east_asian_width(c) in "WFA" for c in text]
-    changes = sum(1 for a, b in zip(wide, wide[1:]) if a != b)
+    changes = sum(1 for a, b in itertools.pairwise(wide) if a != b)
     return sum(2 if w else 1 for w in wide) + changes
 
 
