@@ -321,6 +321,22 @@ def test_decks_under_new_ids_build_in_the_list_s_order_named_from_their_label_an
     )
 
 
+def test_a_label_that_says_what_it_is_is_printed_as_typed_not_prefixed_with_shiryo(
+    project: Path, meeting_dir: Path
+) -> None:
+    add_deck(meeting_dir, "ref", "参考資料", "地方版総合戦略の改訂（抜粋）")
+    result = run(project, "build", DATE, "--only", "ref")
+    assert result.exit_code == 0, result.stderr
+    from pptx import Presentation
+
+    deck = Presentation(str(project / "outputs" / DATE / "参考資料_地方版総合戦略の改訂（抜粋）.pptx"))
+    assert deck.slides[0].placeholders[13].text_frame.text == (
+        "令和5年7月27日(木)\n第1回一関市まち・ひと・しごと創生有識者会議【参考資料】"
+    )
+    listed = run(project, "list", DATE)
+    assert "参考資料" in listed.stdout and "資料参考資料" not in listed.stdout
+
+
 M = f"inputs/{DATE}/meeting.yaml"
 ID_RULE = (
     "には文字・数字と - _ . だけを使ってください（空白や / などは使えません。先頭に - と . は置けません。"

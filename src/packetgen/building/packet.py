@@ -14,6 +14,7 @@ from pathlib import Path
 
 from packetgen.building.layout import ORDER, PACKET_PDF, PRINT_DIR
 from packetgen.building.outputs import OutputFolder
+from packetgen.core import japanese
 from packetgen.core.errors import InputError, PacketError, Problem
 from packetgen.documents import registry
 from packetgen.documents.base import BuildContext, DocumentBuilder, Kind
@@ -61,7 +62,7 @@ class PlannedDocument:
 def file_stem(entry: DocumentEntry) -> str:
     """The name of the document's files without suffix (its Office file, its print PDF and previews):
     from its 資料番号 and 名称, never from its id."""
-    stem = f"資料{entry.label}_{entry.title}" if entry.label else entry.title
+    stem = f"{japanese.material_label(entry.label)}_{entry.title}" if entry.label else entry.title
     return _UNSAFE_NAME.sub("_", stem)
 
 

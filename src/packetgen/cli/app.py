@@ -19,7 +19,7 @@ import typer
 from packetgen import __version__
 from packetgen.cli.japanese_help import JapaneseCommand, JapaneseGroup
 from packetgen.core.errors import PacketError
-from packetgen.core.japanese import display_width, pad, parse_date
+from packetgen.core.japanese import display_width, material_label, pad, parse_date
 
 app = typer.Typer(
     cls=JapaneseGroup,  # help and command-line errors in Japanese (japanese_help.py)
@@ -171,7 +171,7 @@ def list_documents(date: DateArgument, project: ProjectOption = Path(".")) -> No
     packet = _run(lambda: _packet(project, date))
     typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
     docs = _run(packet.plan)
-    rows = [(d.entry.id, f"資料{d.entry.label}" if d.entry.label else "-", d.entry.title) for d in docs]
+    rows = [(d.entry.id, material_label(d.entry.label) if d.entry.label else "-", d.entry.title) for d in docs]
     widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
     for row, doc in zip(rows, docs, strict=True):
         cells = "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True))

@@ -228,3 +228,9 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """Left-aligned in ``width`` terminal columns (str.ljust counts 資料 as two columns, not four)."""
     return text + " " * max(0, width - display_width(text))
+
+
+def material_label(number: str) -> str:
+    """How a 資料番号 is printed and named: 「No.1-1」 → 資料No.1-1; a number that already says what it
+    is (参考資料, 資料1) is printed as typed, not 資料参考資料."""
+    return number if "資料" in number else f"資料{number}"

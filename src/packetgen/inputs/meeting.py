@@ -219,7 +219,7 @@ class DocumentEntry(_Model):
     @property
     def short_name(self) -> str:
         """How messages and the order name the document: 資料No.1-1, or its 名称 when it has no label."""
-        return f"資料{self.label}" if self.label else self.title
+        return japanese.material_label(self.label) if self.label else self.title
 
     @field_validator("id", mode="before")
     @classmethod
@@ -314,4 +314,4 @@ class Meeting(_Model):
 
     def document_label(self, entry: DocumentEntry) -> str:
         """令和5年7月27日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.1-1】 (as the seed)."""
-        return f"{self.session_label}【資料{entry.label}】" if entry.label else self.session_label
+        return f"{self.session_label}【{entry.short_name}】" if entry.label else self.session_label

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from packetgen.building.layout import PACKET_PDF
+from packetgen.core import japanese
 from packetgen.printing.job import PrintedDocument
 
 
@@ -17,7 +18,7 @@ def merge(documents: list[PrintedDocument], staging: Path) -> int:
     writer = PdfWriter()
     for doc in documents:
         entry = doc.planned.entry
-        bookmark = f"資料{entry.label}　{entry.title}" if entry.label else entry.title
+        bookmark = f"{japanese.material_label(entry.label)}　{entry.title}" if entry.label else entry.title
         writer.append(str(staging / doc.pdf), outline_item=bookmark)
         if doc.pages % 2:
             last = PdfReader(str(staging / doc.pdf)).pages[-1]

@@ -18,6 +18,7 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from packetgen.core import japanese
 from packetgen.core.manifest import DocumentRecord, DocumentText, Snapshot, TextUnit
 
 PRINTED_OFFICE = "printed/office.json"
@@ -133,7 +134,7 @@ def units_of(name: str, data: bytes) -> list[TextUnit]:
 def document_text(record: DocumentRecord, units: list[TextUnit]) -> DocumentText:
     """One document's entry of a snapshot, from its manifest record and its file's ``units_of``."""
     return DocumentText(
-        name=f"資料{record.label}" if record.label else record.title,
+        name=japanese.material_label(record.label) if record.label else record.title,
         title=record.title,
         file=record.path,
         sha256=record.sha256,

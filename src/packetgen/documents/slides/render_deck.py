@@ -26,8 +26,8 @@ def render(ctx: BuildContext, data: DeckData, template: str) -> bytes:
     and saved deterministically."""
     deck = DeckWriter(ctx.template_path(template), f"templates/{template}", LAYOUTS)
     font = slide_font(ctx.fonts)
-    footer = f"{ctx.meeting.session_name}　資料{ctx.entry.label}" if ctx.entry.label else ctx.meeting.session_name
-    where = f"資料{ctx.entry.label or ctx.entry.id}"
+    footer = f"{ctx.meeting.session_name}　{ctx.entry.short_name}" if ctx.entry.label else ctx.meeting.session_name
+    where = ctx.entry.short_name if ctx.entry.label else f"資料{ctx.entry.id}"
     for number, slide in enumerate(data.source.slides, start=1):
         try:
             if slide.layout == "title":

@@ -116,6 +116,6 @@ def report(ctx: BuildContext, data: DeckData, rendered: bytes) -> list[str]:
     label = data.file
     found = punctuation_slips(data.node)
     out = slip_warnings(found, label) + title_warnings(list(data.source.slides), data.lines, label)
-    name = f"資料{ctx.entry.label}" if ctx.entry.label else ctx.entry.id
+    name = ctx.entry.short_name if ctx.entry.label else ctx.entry.id
     out += report_lines(name, measure(rendered, slide_font(ctx.fonts)), len(found))
     return out + deck_fact_notices(data.source, ctx.entry.title, label, data.line_of)

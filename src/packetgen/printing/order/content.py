@@ -108,7 +108,7 @@ def build_order(packet: Packet, documents: list[PrintedDocument], packet_pdf: st
         suffix = doc.planned.kind.output_suffix(entry)  # a paper included as it is keeps its own
         lines.append(
             OrderLine(
-                label=entry.label and f"資料{entry.label}",
+                label=entry.label and japanese.material_label(entry.label),
                 title=entry.title,
                 file=doc.pdf,
                 pages=doc.pages,
