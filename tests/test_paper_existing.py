@@ -8,7 +8,9 @@ one) and a registry entry set for the test only.
 
 from __future__ import annotations
 
+import csv
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -405,3 +407,92 @@ def test_later_sections_of_a_word_paper_take_the_first_one_s_footer(seed: Path) 
 def test_the_page_count_of_a_built_paper(tmp_path: Path) -> None:
     assert expected_pages(make_pdf(tmp_path / "a.pdf", [A4, LETTER, A4])) == (3, 3)  # the PDF's own
     assert expected_pages(make_docx(tmp_path / "a.docx")) == (1, None)  # at least its forced breaks
+
+
+# --- print ---------------------------------------------------------------------------------------------
+OTHER = "2024-05-30"
+# a made-up meeting of two given papers: a prefecture's PDF (its last page Letter-size) and a section's
+# Word paper; the print converts one file with LibreOffice (the Word paper), the PDF needs none
+SMALL_MEETING = """\
+会議名: 一関市まち・ひと・しごと創生有識者会議
+年度: 令和6年度
+回次: 1
+日時:
+  日付: 2024-05-30
+  開始: "10:00"
+  終了: "11:30"
+場所: 一関市役所　特別会議室（3階）
+次第:
+  - 開　会
+  - 報　告
+  - 閉　会
+資料:
+  - id: prefecture
+    名称: 岩手県人口移動報告年報の概要
+    資料番号: No.1
+    入力:
+      原稿: papers/県の資料.pdf
+  - id: section
+    名称: 地域おこし協力隊の活動報告
+    資料番号: No.2
+    入力:
+      原稿: papers/課の資料.docx
+"""
+PDF_PAPER = "資料No.1_岩手県人口移動報告年報の概要.pdf"
+WORD_PAPER = "資料No.2_地域おこし協力隊の活動報告"
+OTHER_LABEL = "令和6年5月30日(木)　第1回一関市まち・ひと・しごと創生有識者会議【資料No.{}】"
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_given_papers_print_with_their_marks_bookmarks_order_and_previews(tmp_path: Path, monkeypatch) -> None:
+    from test_pdf import pdf_fonts, require_tools
+
+    require_tools()
+    monkeypatch.setitem(registry.IDS, "prefecture", paper_kind(".pdf"))
+    monkeypatch.setitem(registry.IDS, "section", paper_kind(".docx"))
+    project = copy_project(tmp_path)
+    folder = project / "inputs" / OTHER
+    (folder / "papers").mkdir(parents=True)
+    (folder / "meeting.yaml").write_text(SMALL_MEETING, "utf-8")
+    make_pdf(folder / "papers" / "県の資料.pdf", [A4, LETTER])
+    make_docx(folder / "papers" / "課の資料.docx")
+    result = run(project, "print", OTHER)
+    assert result.exit_code == 0, result.stderr
+    assert f"PDF変換中（1/1）：{WORD_PAPER}" in result.stdout  # the one conversion
+    assert f"確認  prefecture {PDF_PAPER}（2ページ）" in result.stdout
+    assert f"注意：{PDF_PAPER} の2ページ目の用紙が A4 ではありません（612×792pt）。" in result.stdout
+    out = project / "outputs" / OTHER
+    assert (out / "print" / PDF_PAPER).read_bytes() == (out / PDF_PAPER).read_bytes()  # printed as built
+
+    word = PdfReader(out / "print" / f"{WORD_PAPER}.pdf")
+    assert [OTHER_LABEL.format(2) in p.extract_text() for p in word.pages] == [True]  # LibreOffice's rendering
+    assert "－ 1 －" in word.pages[0].extract_text() and BODY in word.pages[0].extract_text()
+    assert {f["name"].split("+")[-1] for f in pdf_fonts(out / "print" / f"{WORD_PAPER}.pdf")} <= {
+        "BIZUDMincho-Regular",
+        "BIZUDPGothic-Regular",
+        "BIZUDPGothic-Bold",
+    }
+
+    packet = PdfReader(out / "print" / "packet.pdf")
+    assert len(packet.pages) == 4  # 2 + 1, and a blank page after the odd one
+    top = [(o.title, packet.get_destination_page_number(o)) for o in packet.outline if not isinstance(o, list)]
+    assert top == [("資料No.1　岩手県人口移動報告年報の概要", 0), ("資料No.2　地域おこし協力隊の活動報告", 2)]
+    assert OTHER_LABEL.format(1) in packet.pages[0].extract_text() and "－ 2 －" in packet.pages[1].extract_text()
+
+    rows = list(csv.reader(io.StringIO((out / "print" / "印刷発注書.csv").read_bytes().decode("utf-8-sig"))))
+    start = next(i for i, row in enumerate(rows) if row[:2] == ["No", "資料番号"])
+    header, pdf_row, word_row = rows[start : start + 3]
+    pages, colour = header.index("ページ数"), header.index("カラー/モノクロ")
+    assert (pdf_row[pages], pdf_row[colour], word_row[pages]) == ("2", "モノクロ", "1")
+
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    record = next(d for d in manifest["documents"] if d["id"] == "prefecture")
+    assert (record["path"], record["pdf"], record["pages"]) == (PDF_PAPER, f"print/{PDF_PAPER}", 2)
+    assert [u["label"] for u in manifest["review"]["built"]["prefecture"]["units"]] == ["ページ1", "ページ2"]
+    stem = Path(PDF_PAPER).stem
+    assert len(list((out / "print" / "preview" / stem).iterdir())) == 2
+    assert (out / "print" / "preview" / f"{stem}_一覧.png").is_file()
+
+    again = run(project, "print", OTHER)  # the given PDF is made the same again: nothing to do
+    assert again.exit_code == 0 and "印刷データは最新です" in again.stdout
