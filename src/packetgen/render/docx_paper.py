@@ -191,7 +191,7 @@ def _set_sections(document: etree._Element) -> None:
         reference.set(f"{{{R}}}id", rid)
         first.insert(index, reference)
     title_page = etree.Element(_w("titlePg"))  # the first page has its own header: the label
-    anchor = next((c for c in first if etree.QName(c).localname in _AFTER_TITLE_PG), None)
+    anchor = next((c for c in first if isinstance(c.tag, str) and etree.QName(c).localname in _AFTER_TITLE_PG), None)
     if anchor is None:
         first.append(title_page)
     else:

@@ -9,7 +9,10 @@ of the marks are free of the paper's ink. Reasons are in Japanese: the caller na
 from __future__ import annotations
 
 import io
+import logging
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 MM = 72 / 25.4  # points per millimetre
@@ -77,6 +80,19 @@ def folio_box(width: float, number: int) -> Box:
     return Box(width / 2 - half, baseline - 0.2 * FOLIO_PT, width / 2 + half, baseline + 0.9 * FOLIO_PT)
 
 
+@contextmanager
+def quiet_pypdf() -> Iterator[None]:
+    """pypdf mends a damaged cross-reference table and logs a warning to the console (``incorrect
+    startxref pointer``): staff could do nothing with it, and what cannot be mended is refused."""
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def open_pdf(data: bytes):
     """The PDF as pypdf reads it; Unreadable when it is not a PDF, needs a password or does not open."""
     from pypdf import PdfReader
@@ -105,15 +121,17 @@ def visible_box(page) -> tuple[float, float, float, float, int]:
 
 def read_pdf(data: bytes) -> PdfPaper:
     """The paper's pages, their visible sizes and its fonts not embedded; Unreadable if it cannot be used."""
-    reader = open_pdf(data)
     sizes = []
     loose: dict[str, None] = {}
     try:
-        for page in reader.pages:
-            _, _, width, height, rotation = visible_box(page)
-            sizes.append((height, width) if rotation in (90, 270) else (width, height))
-            for name in _loose_fonts(page.get("/Resources"), 0):
-                loose[name] = None
+        with quiet_pypdf():
+            for page in open_pdf(data).pages:
+                _, _, width, height, rotation = visible_box(page)
+                sizes.append((height, width) if rotation in (90, 270) else (width, height))
+                for name in _loose_fonts(page.get("/Resources"), 0):
+                    loose[name] = None
+    except Unreadable:
+        raise
     except Exception as exc:
         raise Unreadable(f"PDF として読めません（壊れているようです：{type(exc).__name__}）") from None
     return PdfPaper(len(sizes), tuple(sizes), tuple(loose))

@@ -28,6 +28,7 @@ from packetgen.render.pdf_paper import (
     MM,
     folio_text,
     open_pdf,
+    quiet_pypdf,
     visible_box,
 )
 
@@ -90,6 +91,11 @@ def _placing(left: float, bottom: float, width: float, height: float, rotation: 
 
 def stamp_pdf(data: bytes, label: str, font: ResolvedFont, when: datetime) -> bytes:
     """The paper ``data`` with the label (none when empty) on page 1 and page numbers on every page."""
+    with quiet_pypdf():
+        return _stamped(data, label, font, when)
+
+
+def _stamped(data: bytes, label: str, font: ResolvedFont, when: datetime) -> bytes:
     from pypdf import PdfReader, PdfWriter, Transformation
     from pypdf.generic import ArrayObject, ByteStringObject
 
