@@ -60,8 +60,9 @@ class Builder(DocumentBuilder):
 
 
 def paper_kind(suffix: str) -> Kind:
-    """The 文書 kind as registered, with the built file's suffix the 原稿 gives it."""
-    return Kind("文書", __name__, suffix, (), ("paper.docx",), optional_roles=("本文", "原稿"))
+    """The 文書 kind with the built file's suffix its 原稿 gives it; without the template of papers made
+    from inputs (templates/paper.docx), which a given paper does not read and this tree has not."""
+    return Kind("文書", __name__, suffix, (), optional_roles=("本文", "原稿"))
 
 
 # --- the papers --------------------------------------------------------------------------------------
@@ -147,6 +148,18 @@ def test_a_pdf_paper_gets_the_label_on_page_one_and_a_page_number_on_every_page(
     assert LABEL in texts[0] and not any(LABEL in t for t in texts[1:])
     assert [t.count(f"－ {n} －") for n, t in enumerate(texts, start=1)] == [1, 1, 1]
     assert all(BODY in t for t in texts)  # the paper's own text stays
+
+
+def test_a_paper_without_a_label_number_gets_page_numbers_only(seed: Path) -> None:
+    ctx = context(seed, "papers/県の資料.pdf", label="")
+    make_pdf(ctx.input_path("原稿"), [A4])
+    (text,) = [page.extract_text() for page in PdfReader(io.BytesIO(render_existing(ctx, loaded(ctx)))).pages]
+    assert "－ 1 －" in text and "有識者会議" not in text
+    ctx = context(seed, "papers/課の資料.docx", label="")
+    make_docx(ctx.input_path("原稿"))
+    section = Document(io.BytesIO(render_existing(ctx, loaded(ctx)))).sections[0]
+    assert [p.text for p in section.first_page_header.paragraphs] == [""]
+    assert [p.text for p in section.first_page_footer.paragraphs] == ["－ 1 －"]
 
 
 def test_the_pdf_label_sits_in_the_top_right_margin_and_the_number_at_the_foot(seed: Path) -> None:
