@@ -33,6 +33,9 @@ INK_SHARE = 0.003  # a mark's place is taken when this share of its pixels is in
 DPI = 100  # resolution of the ink check: 1 mm is 4 pixels
 
 
+DAMAGED = "PDF として読めません（ファイルが壊れているようです）"
+
+
 class Unreadable(Exception):
     """The file is not a PDF packetgen can use; the message says why, in Japanese."""
 
@@ -103,8 +106,8 @@ def open_pdf(data: bytes):
         reader = PdfReader(io.BytesIO(data))
         encrypted = reader.is_encrypted
         pages = len(reader.pages) if not encrypted else 0
-    except Exception as exc:  # pypdf raises many kinds of errors on a damaged file
-        raise Unreadable(f"PDF として読めません（壊れているようです：{type(exc).__name__}）") from None
+    except Exception:  # pypdf raises many kinds of errors on a damaged file
+        raise Unreadable(DAMAGED) from None
     if encrypted:
         raise Unreadable("パスワードまたは編集の制限がかかった PDF です。制限のない PDF を作成元からもらってください")
     if pages == 0:
@@ -132,8 +135,8 @@ def read_pdf(data: bytes) -> PdfPaper:
                     loose[name] = None
     except Unreadable:
         raise
-    except Exception as exc:
-        raise Unreadable(f"PDF として読めません（壊れているようです：{type(exc).__name__}）") from None
+    except Exception:
+        raise Unreadable(DAMAGED) from None
     return PdfPaper(len(sizes), tuple(sizes), tuple(loose))
 
 
@@ -174,20 +177,23 @@ def inked(data: bytes, label: str) -> tuple[bool, list[int]]:
     text or a rule crossing it is well over that, a pale tint, scan haze or a speck is not."""
     import pypdfium2 as pdfium
 
-    document = pdfium.PdfDocument(data)
+    try:  # the previews render with PDFium too: a PDF it cannot open could not be proofread
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    label_taken, folios = False, []
     try:
-        label_taken = False
-        folios = []
         for index in range(len(document)):
             page = document[index]
-            width, height = page.get_size()
-            boxes = [folio_box(width, index + 1)] + ([label_box(width, height, label)] if index == 0 and label else [])
+            width, height = page.get_size()  # as shown, /Rotate applied, as the page renders
             image = page.render(scale=DPI / 72, grayscale=True).to_pil().convert("L")
             page.close()
-            taken = [_has_ink(image, box, height) for box in boxes]
-            if taken[0]:
+            if _has_ink(image, folio_box(width, index + 1), height):
                 folios.append(index + 1)
-            label_taken = label_taken or (len(taken) > 1 and taken[1])
+            if index == 0 and label:
+                label_taken = _has_ink(image, label_box(width, height, label), height)
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
     finally:
         document.close()
     return label_taken, folios
