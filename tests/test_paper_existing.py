@@ -351,6 +351,30 @@ def test_a_word_paper_s_own_header_and_footer_give_way_with_a_notice(seed: Path)
     ]
 
 
+def test_a_word_paper_s_header_pictures_and_even_page_headers_go_too(seed: Path) -> None:
+    from PIL import Image
+
+    ctx = context(seed, "papers/課の資料.docx")
+    path = make_docx(ctx.input_path("原稿"), header="")
+    document = Document(str(path))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    document.settings.odd_and_even_pages_header_footer = True
+    section.even_page_header.paragraphs[0].text = "偶数ページの見出し"
+    for paragraph, colour in ((section.first_page_header.paragraphs[0], "red"), (document.paragraphs[1], "blue")):
+        picture = io.BytesIO()
+        Image.new("RGB", (40, 20), colour).save(picture, "PNG")
+        paragraph.add_run().add_picture(picture, width=Mm(20))
+    document.save(str(path))
+    parts = _parts(out := render_existing(ctx, loaded(ctx)))
+    with zipfile.ZipFile(io.BytesIO(out)) as package:
+        media = [n for n in package.namelist() if n.startswith("word/media/")]
+    assert len(media) == 1  # the body's picture; the header's went with its header
+    assert media[0].removeprefix("word/") in parts["word/_rels/document.xml.rels"]
+    assert "evenAndOddHeaders" not in parts["word/settings.xml"]  # no even pages left without a footer
+    assert not [n for n, xml in parts.items() if "偶数ページの見出し" in xml]
+
+
 def test_a_word_paper_without_header_or_footer_has_no_notice(seed: Path) -> None:
     ctx = context(seed, "papers/課の資料.docx")
     make_docx(ctx.input_path("原稿"), header="")
