@@ -1,9 +1,8 @@
 """文書 from a paper staff already have (入力.原稿: a .docx or a .pdf), included as it is with the
 packet's 資料 label on its first page and 「－ n －」 on every page, and carried through print.
 
-The papers are made here (python-docx, reportlab); their text is made up. Until meeting.yaml can
-name the kind 文書, the tests reach the paper through ``Builder`` below (a kind whose module is this
-one) and a registry entry set for the test only.
+The papers are made here (python-docx, reportlab); their text is made up. The functions are called
+with a BuildContext made here; the build and print tests go through meeting.yaml (種類: 文書).
 """
 
 from __future__ import annotations
@@ -28,8 +27,7 @@ from reportlab.pdfgen.canvas import Canvas
 from conftest import copy_project, run, snapshot
 from packetgen.building.packet import Packet
 from packetgen.core.errors import Problem
-from packetgen.documents import registry
-from packetgen.documents.base import BuildContext, DocumentBuilder, Kind
+from packetgen.documents.base import BuildContext
 from packetgen.documents.paper.existing import ExistingPaper, expected_pages, load_existing, render_existing
 from packetgen.inputs.meeting import DocumentEntry
 from packetgen.render import font_files
@@ -41,28 +39,6 @@ MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)
 LETTER = (612.0, 792.0)
 BODY = "県内の人口は前年より減少しました。"  # made-up text of the made-up papers
-
-
-class Builder(DocumentBuilder):
-    """A 文書 made only from a 原稿, as the kind's builder does with that role."""
-
-    def load(self, ctx: BuildContext, problems: list[Problem]) -> ExistingPaper | None:
-        return load_existing(ctx, problems)
-
-    def render(self, ctx: BuildContext, data: ExistingPaper) -> bytes:
-        return render_existing(ctx, data)
-
-    def notices(self, data: ExistingPaper) -> list[str]:
-        return list(data.notices)
-
-    def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        return expected_pages(path)
-
-
-def paper_kind(suffix: str) -> Kind:
-    """The 文書 kind with the built file's suffix its 原稿 gives it; without the template of papers made
-    from inputs (templates/paper.docx), which a given paper does not read and this tree has not."""
-    return Kind("文書", __name__, suffix, (), optional_roles=("本文", "原稿"))
 
 
 # --- the papers --------------------------------------------------------------------------------------
@@ -289,11 +265,10 @@ def test_a_paper_that_cannot_be_used_is_refused_naming_file_and_entry(seed: Path
     assert "（inputs/2023-07-27/meeting.yaml の 資料[6].入力.原稿）" in problems[0].message
 
 
-def test_a_build_with_a_broken_paper_fails_and_leaves_the_outputs(seed: Path, monkeypatch) -> None:
-    monkeypatch.setitem(registry.IDS, "paper", paper_kind(".pdf"))
+def test_a_build_with_a_broken_paper_fails_and_leaves_the_outputs(seed: Path) -> None:
     meeting = seed / "inputs" / SEED / "meeting.yaml"
     entry = (
-        "  - id: paper\n    名称: 岩手県人口移動報告年報の概要\n    資料番号: No.4\n"
+        "  - id: paper\n    種類: 文書\n    名称: 岩手県人口移動報告年報の概要\n    資料番号: No.4\n"
         "    入力:\n      原稿: papers/県の資料.pdf\n"
     )
     meeting.write_text(meeting.read_text("utf-8").replace("# 印刷：", entry + "# 印刷：", 1), "utf-8")
@@ -465,11 +440,13 @@ SMALL_MEETING = """\
   - 閉　会
 資料:
   - id: prefecture
+    種類: 文書
     名称: 岩手県人口移動報告年報の概要
     資料番号: No.1
     入力:
       原稿: papers/県の資料.pdf
   - id: section
+    種類: 文書
     名称: 地域おこし協力隊の活動報告
     資料番号: No.2
     入力:
@@ -482,12 +459,10 @@ OTHER_LABEL = "令和6年5月30日(木)　第1回一関市まち・ひと・し�
 
 @pytest.mark.pdf
 @pytest.mark.slow
-def test_given_papers_print_with_their_marks_bookmarks_order_and_previews(tmp_path: Path, monkeypatch) -> None:
+def test_given_papers_print_with_their_marks_bookmarks_order_and_previews(tmp_path: Path) -> None:
     from test_pdf import pdf_fonts, require_tools
 
     require_tools()
-    monkeypatch.setitem(registry.IDS, "prefecture", paper_kind(".pdf"))
-    monkeypatch.setitem(registry.IDS, "section", paper_kind(".docx"))
     project = copy_project(tmp_path)
     folder = project / "inputs" / OTHER
     (folder / "papers").mkdir(parents=True)
