@@ -19,7 +19,9 @@ than the seed's (inputs/2023-10-26/…) is first made as the guide makes it: `pa
   excerpt that no longer matches its file fails. For a mistake in place (line numbers as staff see
   them), also one YAML cannot parse.
 
-``after=NAME`` splices the example marked ``id=NAME`` first (a fix shown after a mistake). An error's
+``after=NAME`` splices the example marked ``id=NAME`` first (a fix shown after a mistake).
+``file=PATH`` (repeatable) makes a small made-up paper at PATH first, a .pdf or a .docx by its suffix,
+for an example whose 入力.原稿 names one (a file the guide cannot show as text). An error's
 message block is matched line by line in what check prints; ``…`` in a line stands for any text. The
 exit status must be 1, or 0 when every line of the message is a 注意.
 
@@ -51,12 +53,13 @@ from packetgen.inputs import donation, people, population, population_tables, sl
 from packetgen.inputs.explanation import Explanation
 from packetgen.inputs.meeting import BINDING_METHODS, BINDING_UNITS, Meeting
 from packetgen.inputs.paper import BLOCK_KINDS, PaperSource
+from test_paper_existing import A4, make_docx, make_pdf
 
 GUIDE = ROOT / "docs" / "guide"
 REFERENCE = GUIDE / "06-inputs.md"
 MARKER = re.compile(
     r"^<!-- (?P<kind>example|example-error): (?P<path>\S+) (?P<mode>merge|replace|append|line=\d+)"
-    r"(?P<options>(?: (?:id|after)=\S+)*) -->\n```(?P<lang>\w+)\n(?P<body>.*?)^```$",
+    r"(?P<options>(?: (?:id|after|file)=\S+)*) -->\n```(?P<lang>\w+)\n(?P<body>.*?)^```$",
     re.MULTILINE | re.DOTALL,
 )
 FENCE = re.compile(r"^```\w*\n(?P<body>.*?)^```$", re.MULTILINE | re.DOTALL)
@@ -73,6 +76,7 @@ class Example:
     body: str
     options: dict[str, str]
     message: str  # for an example-error: the fenced block after it
+    files: tuple[str, ...] = ()  # papers to make (file=PATH)
 
     @property
     def name(self) -> str:
@@ -84,7 +88,8 @@ def _examples() -> list[Example]:
     for page in sorted(GUIDE.glob("*.md")):
         text = page.read_text("utf-8")
         for m in MARKER.finditer(text):
-            options = dict(o.split("=", 1) for o in m["options"].split())
+            options = dict(o.split("=", 1) for o in m["options"].split() if not o.startswith("file="))
+            files = tuple(o.removeprefix("file=") for o in m["options"].split() if o.startswith("file="))
             message = ""
             if m["kind"] == "example-error":
                 after = FENCE.search(text, m.end() + 1)
@@ -92,7 +97,7 @@ def _examples() -> list[Example]:
                 message = after["body"]
             line = text.count("\n", 0, m.start()) + 1
             body, lang = m["body"], m["lang"]
-            found.append(Example(page.name, line, m["kind"], m["path"], m["mode"], lang, body, options, message))
+            found.append(Example(page.name, line, m["kind"], m["path"], m["mode"], lang, body, options, message, files))
     return found
 
 
@@ -164,6 +169,11 @@ def _apply(project: Path, example: Example) -> str:
         made = run(project, "new", date, "--from", DATE)
         assert made.exit_code == 0, made.stderr
     _splice(project / example.path, example)
+    for name in example.files:
+        if name.endswith(".pdf"):
+            make_pdf(project / name, [A4, A4])
+        else:
+            make_docx(project / name)
     return date
 
 

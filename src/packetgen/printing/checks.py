@@ -1,5 +1,6 @@
 """What every PDF that goes to print must pass, measured on its facts (pdf_facts.py): the expected
-page count, fonts (embedded, and the font setting's), legible text sizes and A4 paper."""
+page count, fonts (embedded, and the font setting's), legible text sizes and A4 paper; and what of
+that a paper given as it is must pass (``check_given``)."""
 
 from __future__ import annotations
 
@@ -20,18 +21,8 @@ SLACK_PT = 0.05
 
 def check_pdf(name: str, facts: PdfFacts, expected: tuple[int, int | None], fonts: FontSetting) -> list[Problem]:
     """The page count (``expected``: least and most, None for no most), the fonts and the text sizes."""
-    problems = []
-    low, high = expected
-    if facts.pages < low or (high is not None and facts.pages > high):
-        want = f"{low}" if low == high else f"{low}以上" if high is None else f"{low}〜{high}"
-        message = f"ページ数が {facts.pages} です（想定：{want}ページ）。元のファイルが壊れていないか確認してください"
-        problems.append(Problem(name, message))
-    if not facts.fonts:
-        problems.append(Problem(name, "文字がありません（フォントが1つも使われていません）"))
-    loose = [f.name for f in facts.fonts if not f.embedded]
-    if loose:
-        problems.append(Problem(name, f"埋め込まれていないフォントがあります：{'、'.join(loose)}"))
-    foreign = [f.name for f in facts.fonts if not f.one_of(font_files.pdf_families(fonts))]
+    problems = check_pages(name, facts, expected) + check_embedded(name, facts)
+    foreign = foreign_fonts(facts, fonts)
     if foreign:  # LibreOffice drew some glyphs in a fallback font: the configured one lacks them
         problems.append(
             Problem(
@@ -42,6 +33,55 @@ def check_pdf(name: str, facts: PdfFacts, expected: tuple[int, int | None], font
             )
         )
     return problems + check_sizes(name, facts.text)
+
+
+def check_pages(name: str, facts: PdfFacts, expected: tuple[int, int | None]) -> list[Problem]:
+    low, high = expected
+    if facts.pages < low or (high is not None and facts.pages > high):
+        want = f"{low}" if low == high else f"{low}以上" if high is None else f"{low}〜{high}"
+        message = f"ページ数が {facts.pages} です（想定：{want}ページ）。元のファイルが壊れていないか確認してください"
+        return [Problem(name, message)]
+    return []
+
+
+def check_embedded(name: str, facts: PdfFacts) -> list[Problem]:
+    """Some text, and every font embedded: the printing office has no other copy of them."""
+    if not facts.fonts:
+        return [Problem(name, "文字がありません（フォントが1つも使われていません）")]
+    loose = [f.name for f in facts.fonts if not f.embedded]
+    return [Problem(name, f"埋め込まれていないフォントがあります：{'、'.join(loose)}")] if loose else []
+
+
+def foreign_fonts(facts: PdfFacts, fonts: FontSetting) -> list[str]:
+    return [f.name for f in facts.fonts if not f.one_of(font_files.pdf_families(fonts))]
+
+
+def check_given(
+    name: str, facts: PdfFacts, expected: tuple[int, int | None], fonts: FontSetting, own_fonts: bool
+) -> tuple[list[Problem], list[str]]:
+    """A paper given as it is (a 原稿): its content, sizes and paper are its author's, so only what
+    printing needs is required — the page count and every font embedded — and the rest is said as
+    注意 lines: text under 8 pt, pages other than A4 and, for a Word paper (``own_fonts`` False, its
+    fonts set to the setting), characters LibreOffice drew in another font (a symbol, most often).
+    A PDF (``own_fonts``) keeps its author's fonts: only the marks packetgen put on it are in the
+    setting's. The 10 pt median rule, which catches a sheet packetgen shrank, is not the paper's."""
+    problems = check_pages(name, facts, expected) + check_embedded(name, facts)
+    notes = []
+    foreign = [] if own_fonts else foreign_fonts(facts, fonts)
+    if foreign:
+        shown = "、".join(foreign)
+        notes.append(f"注意：{name} はフォント設定にないフォントで印刷される文字があります：{shown}（原稿の記号など）")
+    small = [page for page in facts.text if page.smallest < SMALLEST_PT - SLACK_PT]
+    if small:
+        pages = "・".join(str(p.page) for p in small[:5]) + (f"ほか{len(small) - 5}ページ" if len(small) > 5 else "")
+        least = min(p.smallest for p in small)
+        notes.append(
+            f"注意：{name} の{pages}ページ目に {SMALLEST_PT:g}pt 未満の文字があります（最小 {least:.1f}pt）。"
+            "原稿のままの大きさで印刷されます"
+        )
+    paper, _ = check_paper(name, facts)
+    notes += [f"注意：{p.file} の{p.message}。原稿のままの用紙です。印刷所に用紙の扱いを伝えてください" for p in paper]
+    return problems, notes
 
 
 def check_sizes(name: str, pages: Iterable[PageText]) -> list[Problem]:

@@ -1,9 +1,9 @@
 """The text of each slide, page or sheet of a built Office file, read with the Office libraries (no
-LibreOffice): what ``packetgen diff`` compares.
+LibreOffice), or of each page of a PDF given as it is (pypdf): what ``packetgen diff`` compares.
 
 A snapshot is ``{document id: {"name", "title", "file", "kind", "units": [{"label", "text"}]}}``:
 one unit per slide (pptx), per page as the document's forced page breaks make them (docx), per sheet
-(xlsx). A unit's text is one line per paragraph (a table row's cells joined by 「　」), so a diff can
+(xlsx), per page (pdf). A unit's text is one line per paragraph (a table row's cells joined by 「　」), so a diff can
 say which line changed. Build keeps the snapshot of the files it leaves in the manifest's ``review``
 block (``built``: so the folder still holds only the documents and their manifest, and depends on
 nothing but them); print keeps the snapshot of what it printed in ``printed/office.json`` (next to
@@ -123,7 +123,24 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-KINDS = {".pptx": ("slide", pptx_units), ".docx": ("page", docx_units), ".xlsx": ("sheet", xlsx_units)}
+def pdf_units(data: bytes) -> list[TextUnit]:
+    """A PDF given as it is: one unit per page, its text as pypdf extracts it (in the order the PDF
+    draws it, which for most papers is the reading order)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return [
+        TextUnit(label=f"ページ{n}", text=_lines(page.extract_text().splitlines()))
+        for n, page in enumerate(reader.pages, start=1)
+    ]
+
+
+KINDS = {
+    ".pptx": ("slide", pptx_units),
+    ".docx": ("page", docx_units),
+    ".xlsx": ("sheet", xlsx_units),
+    ".pdf": ("page", pdf_units),
+}
 
 
 def units_of(name: str, data: bytes) -> list[TextUnit]:

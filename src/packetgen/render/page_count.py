@@ -1,6 +1,6 @@
-"""How many pages a built Office file prints on, as its format declares it: the print step holds
-LibreOffice's PDF to this. One function per format, chosen by the file's suffix; each imports its
-format's library only when it is called.
+"""How many pages a built file (an Office file, or a PDF given as it is) prints on, as its format
+declares it: the print step holds the print PDF to this. One function per format, chosen by the
+file's suffix; each imports its format's library only when it is called.
 """
 
 from __future__ import annotations
@@ -37,7 +37,20 @@ def word_pages(path: Path) -> PageRange:
     return (docx_min_pages(path), None)
 
 
-BY_SUFFIX: dict[str, Callable[[Path], PageRange]] = {".pptx": slide_pages, ".xlsx": sheet_pages, ".docx": word_pages}
+def pdf_pages(path: Path) -> PageRange:
+    """A PDF (a paper given as it is) prints as it is: its own page count."""
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(path).pages)
+    return (pages, pages)
+
+
+BY_SUFFIX: dict[str, Callable[[Path], PageRange]] = {
+    ".pptx": slide_pages,
+    ".xlsx": sheet_pages,
+    ".docx": word_pages,
+    ".pdf": pdf_pages,
+}
 
 
 def expected_pages(path: Path) -> PageRange:

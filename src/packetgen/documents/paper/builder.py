@@ -43,6 +43,13 @@ class Builder(DocumentBuilder):
         source = ctx.input_path(FROM_INPUTS)
         return [(FROM_INPUTS, source.parent / name) for name in named_in_source(source)]
 
+    def notices(self, data: Any) -> list[str]:
+        """An existing paper's 注意: a paper size other than A4, its own headers and footers replaced, a
+        mark where the paper has ink (existing.py)."""
+        from packetgen.documents.paper.existing import ExistingPaper
+
+        return list(data.notices) if isinstance(data, ExistingPaper) else []
+
     def expected_pages(self, path: Path) -> tuple[int, int | None]:
         """A paper made from 本文 is a Word file like any other; an existing .pdf is counted by
         existing.py, which knows the file it copied."""

@@ -14,7 +14,9 @@ from packetgen.inputs.meeting import TO_FILL, PrintSettings
 from packetgen.printing.job import PrintedDocument
 from packetgen.printing.order.model import Order, OrderLine
 
-COLOUR_SUFFIXES = (".pptx", ".xlsx")  # slides and charts print in colour unless the meeting file says
+# slides and charts print in colour unless the meeting file says; Word documents and PDFs given as
+# they are (a 原稿, whose colours packetgen does not know) in black and white
+COLOUR_SUFFIXES = (".pptx", ".xlsx")
 
 
 def copies(plan: list[PlannedDocument], settings: PrintSettings) -> tuple[int, str]:
