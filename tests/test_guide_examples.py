@@ -136,7 +136,8 @@ def _line_key(line: str, is_csv: bool) -> str:
 
 def _splice(file: Path, example: Example) -> None:
     is_csv = file.suffix == ".csv"
-    if example.mode == "replace":
+    if example.mode == "replace":  # a new file, in a new folder too (the guide says to make them)
+        file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(example.body, "utf-8")
     elif example.mode == "merge":
         assert not is_csv, f"{example.name}: merge is for YAML"
