@@ -26,6 +26,7 @@ RECORD = {
     "id": "agenda",
     "title": "次第・参加者名簿",
     "label": "",
+    "kind": "次第",
     "path": "次第.docx",
     "sha256": "a" * 64,
     "bytes": 40417,
@@ -188,7 +189,7 @@ def test_a_missing_damaged_or_older_manifest_is_read_as_far_as_it_goes(tmp_path:
     (tmp_path / "manifest.json").write_text(json.dumps(older, ensure_ascii=False), "utf-8")
     (record,) = manifest.read(tmp_path).documents
     assert (record.id, record.path, record.sha256, record.bytes) == ("資料", "a.docx", "s", 1)
-    assert record.inputs_sha256 is None and record.printed is None
+    assert record.inputs_sha256 is None and record.printed is None and record.kind == ""  # 種類 not recorded then
     (tmp_path / "manifest.json").write_bytes("{}".encode("cp932") + b"\xff")
     assert manifest.read(tmp_path) == empty
 

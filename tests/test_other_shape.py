@@ -150,3 +150,29 @@ def test_no_sentence_of_the_last_packet_is_carried_over_unless_on_purpose(
 
 def test_the_test_meeting_is_not_in_the_real_inputs() -> None:
     assert not (ROOT / "inputs" / OTHER).exists()
+
+
+@pytest.mark.pdf
+@pytest.mark.slow
+def test_diff_against_the_last_meeting_pairs_papers_by_what_they_are_not_by_id(printed_other: Path) -> None:
+    assert run(printed_other, "build", "2023-07-27").exit_code == 0
+    result = run(printed_other, "diff", OTHER, "--against", "2023-07-27")
+    assert result.exit_code == 0, result.stderr
+    headings = [line.split("：")[0] for line in result.stdout.splitlines()[1:] if not line.startswith(" ")]
+    assert headings == [
+        "次第・参加者名簿",
+        # renamed and renumbered, its sentences rewritten: still the donation report (same 種類, alike)
+        "資料No.1 企業版ふるさと納税の実績（前回",
+        "資料No.2 第2期総合戦略の進捗状況",
+        "資料No.3 人口の動き（前回",
+        "資料No.4 次期総合戦略の策定方針（案）",
+        "参考資料 県の総合戦略の改訂について",
+        "資料No.1-1 デジタル田園都市国家構想総合戦略の概要",
+        "資料No.1-2 地方版総合戦略の改訂",
+    ]
+    assert (
+        "資料No.1 企業版ふるさと納税の実績（前回：資料No.3 一関市企業版ふるさと納税について）：ページ1を変更"
+        in result.stdout
+    )
+    assert "資料No.2 第2期総合戦略の進捗状況：新規（6枚）" in result.stdout
+    assert "資料No.1-2 地方版総合戦略の改訂：なし（前回のみ）" in result.stdout

@@ -156,6 +156,7 @@ def _record(built: BuiltDocument, made_of: str | None, old: DocumentRecord | Non
         id=entry.id,
         title=entry.title,
         label=entry.label,
+        kind=built.planned.kind.name,
         path=built.planned.output_name,
         sha256=sha256,
         bytes=len(built.data),

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NotRequired
 
 from pydantic import (
     BaseModel,
@@ -84,6 +84,7 @@ class DocumentRecord(_Model):
     id: str
     title: str
     label: str
+    kind: str = ""  # its 種類 (次第, スライド …); "" in a manifest written before it was recorded
     path: str  # relative to outputs/DATE
     sha256: str
     bytes: int
@@ -121,6 +122,7 @@ class DocumentText(TypedDict):
     sha256: str  # of the Office file read
     reader: int  # office_text.READER when read
     kind: str  # slide, page or sheet
+    document_kind: NotRequired[str]  # its 種類, when the manifest it was read with recorded it
     units: list[TextUnit]
 
 

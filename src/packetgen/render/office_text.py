@@ -150,7 +150,7 @@ def units_of(name: str, data: bytes) -> list[TextUnit]:
 
 def document_text(record: DocumentRecord, units: list[TextUnit]) -> DocumentText:
     """One document's entry of a snapshot, from its manifest record and its file's ``units_of``."""
-    return DocumentText(
+    text = DocumentText(
         name=japanese.material_label(record.label) if record.label else record.title,
         title=record.title,
         file=record.path,
@@ -159,6 +159,9 @@ def document_text(record: DocumentRecord, units: list[TextUnit]) -> DocumentText
         kind=KINDS[Path(record.path).suffix][0],
         units=units,
     )
+    if record.kind:
+        text["document_kind"] = record.kind
+    return text
 
 
 def load(path: Path) -> Snapshot | None:
@@ -184,6 +187,8 @@ def current(output_dir: Path, records: Iterable[DocumentRecord], known: Snapshot
         old = known.get(record.id)
         if old and (old["sha256"], old["file"], old["reader"]) == (record.sha256, record.path, READER):
             result[record.id] = old
+            if record.kind:  # a snapshot kept from before the manifest recorded the 種類
+                result[record.id]["document_kind"] = record.kind
             continue
         try:
             data = (output_dir / record.path).read_bytes()

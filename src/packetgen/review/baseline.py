@@ -103,7 +103,15 @@ def current_text(project: Path, key: str) -> tuple[text.Snapshot, list[str]]:
         entry = item.doc.entry
         digest = hashlib.sha256(rendered).hexdigest()
         path, size = item.doc.output_name, len(rendered)
-        record = DocumentRecord(id=entry.id, title=entry.title, label=entry.label, path=path, sha256=digest, bytes=size)
+        record = DocumentRecord(
+            id=entry.id,
+            title=entry.title,
+            label=entry.label,
+            kind=item.doc.kind.name,
+            path=path,
+            sha256=digest,
+            bytes=size,
+        )
         result[entry.id] = text.document_text(record, text.units_of(path, rendered))
         names.append(result[entry.id]["name"])
     return {d.id: result[d.id] for d in plan if d.id in result}, names

@@ -8,7 +8,9 @@ of this meeting is paired with one of the other meeting when
 1. both 資料番号 and 名称 are the same;
 2. the 名称 is the same;
 3. the 資料番号 is the same, the file format too, and the texts are alike (``SAME_NUMBER``);
-4. the file format is the same and the texts are much alike (``SAME_CONTENT``).
+4. the 種類 is the same and the texts are alike (``SAME_NUMBER``: the donation report renamed and
+   renumbered, its sentences rewritten, is still the donation report);
+5. the file format is the same and the texts are much alike (``SAME_CONTENT``).
 
 Each document is paired at most once, the best candidates first; one left over is new to this
 meeting or only in the other. Comparisons within one meeting (``--since``) pair by id.
@@ -41,6 +43,7 @@ BY_ID = "id"
 BY_NUMBER_AND_TITLE = "label_and_title"
 BY_TITLE = "title"
 BY_NUMBER_AND_TEXT = "label_and_text"
+BY_KIND_AND_TEXT = "kind_and_text"
 BY_TEXT = "text"
 
 
@@ -94,6 +97,11 @@ RULES: tuple[tuple[str, Rule, float], ...] = (  # by, what must hold, the least 
     (BY_NUMBER_AND_TITLE, lambda o, n: o["name"] == n["name"] and o["title"] == n["title"], 0.0),
     (BY_TITLE, lambda o, n: o["title"] == n["title"], 0.0),
     (BY_NUMBER_AND_TEXT, lambda o, n: has_number(n) and o["name"] == n["name"] and _same_format(o, n), SAME_NUMBER),
+    (
+        BY_KIND_AND_TEXT,
+        lambda o, n: bool(o.get("document_kind")) and o.get("document_kind") == n.get("document_kind"),
+        SAME_NUMBER,
+    ),
     (BY_TEXT, _same_format, SAME_CONTENT),
 )
 
