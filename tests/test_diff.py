@@ -259,7 +259,7 @@ def test_against_pairs_documents_by_number_and_name_not_by_id(built: Path) -> No
             "地方版総合戦略の改訂について",
             "資料No.4 地方版総合戦略の改訂について（前回：資料No.1-2 地方版総合戦略の改訂）："
             "スライド1・2・3・4・5・6ほか15か所を変更（7月27 → 10月26 ほか43か所）",
-            "text",
+            "kind_and_text",  # both スライド, and alike
         ),
     ],
     ids=["number changed", "name changed", "both changed"],
