@@ -246,7 +246,7 @@ def test_no_op_rebuild_skips_every_document(project: Path, built: Path) -> None:
         ("inputs/2023-07-27/members.csv", {"agenda"}),
         ("inputs/2023-07-27/population/natural.csv", {"population"}),
         ("templates/deck.pptx", {"1-1", "1-2"}),
-        ("inputs/2023-07-27/meeting.yaml", set(ALL)),
+        ("inputs/2023-07-27/meeting.yaml", set()),  # a blank line: what documents read is unchanged
     ],
 )
 def test_a_change_rebuilds_just_the_documents_that_read_it(
@@ -262,6 +262,28 @@ def test_a_change_rebuilds_just_the_documents_that_read_it(
             for item in src.infolist():
                 dst.writestr(item.filename, src.read(item.filename))
         copy.replace(path)
+    result = run(project, "build", DATE)
+    assert result.exit_code == 0, result.stderr
+    made = {line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith("作成")}
+    assert made == rebuilt
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "rebuilt"),
+    [
+        ("  予備部数: 5", "  予備部数: 8", set()),  # the print order: print reads it, no document
+        ("名称: 地方版総合戦略の改訂\n", "名称: 地方版総合戦略の改訂（案）\n", {"1-2"}),  # one entry: its document
+        ("場所: 一関市役所　特別会議室（3階）", "場所: 一関市役所　第1会議室", set(ALL)),  # the meeting: all
+    ],
+    ids=["print order", "one entry", "the meeting"],
+)
+def test_a_change_to_meeting_yaml_rebuilds_the_documents_that_read_what_changed(
+    project: Path, built: Path, old: str, new: str, rebuilt: set[str]
+) -> None:
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    assert old in text
+    meeting.write_text(text.replace(old, new, 1), "utf-8")
     result = run(project, "build", DATE)
     assert result.exit_code == 0, result.stderr
     made = {line.split()[1] for line in result.stdout.splitlines() if line.strip().startswith("作成")}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 from pathlib import Path
 
 from packetgen import __version__
@@ -39,8 +40,8 @@ def sha256(path: Path) -> str:
 def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
     """A hash of everything a document is made from: its inputs, the meeting file, its templates
     and packetgen itself. None when an input is missing (the build then reports it)."""
-    digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0".encode())
-    paths = [packet.meeting_dir / MEETING_FILE, packet.project / "templates" / SETTING_FILE]
+    digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0{_meeting_as_read(packet)}\0".encode())
+    paths = [packet.project / "templates" / SETTING_FILE]
     paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
     paths += [doc.context.template_path(name) for name in doc.kind.templates]
     if doc.kind.names_files:
@@ -52,6 +53,16 @@ def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
             return None
         digest.update(b"\0")
     return digest.hexdigest()
+
+
+def _meeting_as_read(packet: Packet) -> str:
+    """What any document may read of meeting.yaml: all of it but the other 資料 entries (only their ids,
+    which the explanation page cites), the print order and 元の会議 (read by print and check). A comment,
+    the 部数 or another document's 名称 changed rebuilds no document; a new date or 場所 rebuilds all."""
+    meeting = packet.meeting
+    read = meeting.model_dump(mode="json", exclude={"documents", "printing", "previous"})
+    read["ids"] = [entry.id for entry in meeting.documents]
+    return json.dumps(read, ensure_ascii=False, sort_keys=True)
 
 
 def office_file_fresh(packet: Packet, doc: PlannedDocument, record: DocumentRecord | None, made_of: str | None) -> bool:
