@@ -290,6 +290,16 @@ def test_a_change_to_meeting_yaml_rebuilds_the_documents_that_read_what_changed(
     assert made == rebuilt
 
 
+def test_removing_a_document_the_explanation_page_cites_stops_the_build(project: Path, built: Path) -> None:
+    meeting = project / "inputs" / DATE / "meeting.yaml"
+    text = meeting.read_text("utf-8")
+    start = text.index('  - id: "1-2"')
+    meeting.write_text(text[:start] + text[text.index("  - id: population") :], "utf-8")
+    result = run(project, "build", DATE)  # the agenda's own inputs did not change: its citations did
+    assert result.exit_code == 1
+    assert "資料「1-2」はこの会議の資料にありません（今回の資料：agenda、1-1、population、donation）" in result.stderr
+
+
 @pytest.mark.slow
 def test_a_new_packetgen_version_rebuilds_everything(project: Path, built: Path, monkeypatch) -> None:
     import packetgen.building.outdated

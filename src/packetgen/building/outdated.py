@@ -40,7 +40,8 @@ def sha256(path: Path) -> str:
 def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
     """A hash of everything a document is made from: its inputs, the meeting file, its templates
     and packetgen itself. None when an input is missing (the build then reports it)."""
-    digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0{_meeting_as_read(packet)}\0".encode())
+    meeting = _meeting_as_read(packet, with_ids=doc.kind.cites_documents)
+    digest = hashlib.sha256(f"{code_version()}\0{doc.entry.model_dump_json()}\0{meeting}\0".encode())
     paths = [packet.project / "templates" / SETTING_FILE]
     paths += [doc.context.input_path(role) for role in sorted(doc.entry.inputs)]
     paths += [doc.context.template_path(name) for name in doc.kind.templates]
@@ -55,13 +56,15 @@ def fingerprint(packet: Packet, doc: PlannedDocument) -> str | None:
     return digest.hexdigest()
 
 
-def _meeting_as_read(packet: Packet) -> str:
-    """What any document may read of meeting.yaml: all of it but the other 資料 entries (only their ids,
-    which the explanation page cites), the print order and 元の会議 (read by print and check). A comment,
+def _meeting_as_read(packet: Packet, with_ids: bool) -> str:
+    """What a document may read of meeting.yaml: all of it but the 資料 entries (its own is hashed
+    apart), the print order and 元の会議 (read by print and check); ``with_ids``: the ids of every 資料,
+    for a kind that cites them (a document removed must be checked against the citing page). A comment,
     the 部数 or another document's 名称 changed rebuilds no document; a new date or 場所 rebuilds all."""
     meeting = packet.meeting
     read = meeting.model_dump(mode="json", exclude={"documents", "printing", "previous"})
-    read["ids"] = [entry.id for entry in meeting.documents]
+    if with_ids:
+        read["ids"] = [entry.id for entry in meeting.documents]
     return json.dumps(read, ensure_ascii=False, sort_keys=True)
 
 

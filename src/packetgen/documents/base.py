@@ -31,6 +31,7 @@ class Kind:
     # its inputs name further files (a 本文's tables and pictures): the builder's ``named_files`` lists
     # them, so they count in its fingerprint; only such kinds have their module imported for it
     names_files: bool = False
+    cites_documents: bool = False  # its inputs cite other 資料 by id (the explanation page): checked on load
 
     @property
     def known_roles(self) -> tuple[str, ...]:

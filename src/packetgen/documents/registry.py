@@ -23,6 +23,7 @@ AGENDA = Kind(
     ("agenda.docx",),
     optional_roles=("協議説明",),  # the 協議 page, printed only when given
     lists_attendees=True,
+    cites_documents=True,
 )
 SLIDES = Kind("スライド", "packetgen.documents.slides.builder", ".pptx", ("スライド",), ("deck.pptx",))
 POPULATION = Kind(
