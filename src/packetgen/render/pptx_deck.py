@@ -6,9 +6,12 @@ import io
 import zipfile
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from pptx import Presentation
 from pptx.exc import PackageNotFoundError
+from pptx.oxml.ns import qn
+from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import Slide, SlideLayout
 
 from packetgen.core.errors import PacketError
@@ -57,7 +60,7 @@ class DeckWriter:
     @staticmethod
     def fill(slide: Slide, idx: int, paras: list[Para] | None) -> None:
         """Fill a placeholder, or remove it when there is nothing to say (no empty prompts on the page)."""
-        ph = next((p for p in slide.placeholders if p.placeholder_format.idx == idx), None)
+        ph = _placeholder(slide, idx)
         if ph is None:
             return
         if paras:
@@ -81,3 +84,13 @@ class DeckWriter:
         buffer = io.BytesIO()
         self.prs.save(buffer)
         return normalize_package(buffer.getvalue(), when, fonts)
+
+
+def _placeholder(slide: Slide, idx: int) -> Any:
+    """The slide's placeholder ``idx``, found in its XML (python-pptx's ``slide.placeholders`` runs an
+    XPath query for every shape on every lookup: a fifth of a deck's rendering)."""
+    for element in slide.shapes._spTree.iterchildren(qn("p:sp")):
+        ph = element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if ph is not None and int(ph.get("idx", "0")) == idx:
+            return SlideShapeFactory(element, slide.shapes)
+    return None

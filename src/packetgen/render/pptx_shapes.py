@@ -281,10 +281,11 @@ def add_layout_placeholder(slide: Slide, ph_type: str, text_paras: Sequence[Para
 
     The copy keeps no position of its own, so it follows the layout when a user moves it.
     """
-    for shape in slide.slide_layout.placeholders:
-        ph = shape._element.find(f".//{qn('p:ph')}")
+    # the layout's XML read directly: python-pptx's placeholder objects cost an XPath query each
+    for shape_element in slide.slide_layout.shapes._spTree.iterchildren(qn("p:sp")):
+        ph = shape_element.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
         if ph is not None and ph.get("type") == ph_type:
-            element = copy.deepcopy(shape._element)
+            element = copy.deepcopy(shape_element)
             sppr = element.find(qn("p:spPr"))
             for child in list(sppr):
                 sppr.remove(child)
