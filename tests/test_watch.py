@@ -131,14 +131,19 @@ def test_a_save_rebuilds_refreshes_the_proof_and_an_error_waits_for_the_next_sav
         assert "校正用のプレビューです（packetgen watch）" in index
         assert "11ページ：変更" in index  # marked against the last print
 
-        slides.write_text(slides.read_text("utf-8").replace('"**98.0%**"', '"**97.0%**"'), "utf-8")
+        # the next save, of another document (the agenda: a quick conversion), changes the page again
+        members = project / "inputs" / DATE / "members.csv"
+        members.write_text(members.read_text("utf-8").replace("岩本　幸一", "岩元　幸一"), "utf-8")
         third = watcher.next_round()
-        assert "  資料No.1-1：スライド11を変更（98.0% → 97.0%）" in third, third
+        assert any(line.startswith("  次第・参加者名簿：ページ") and "岩本 → 岩元" in line for line in third), third
         assert live.read_text("utf-8") != version  # so the open page reloads itself
-        record = {d["id"]: d for d in json.loads((out / "manifest.json").read_text("utf-8"))["documents"]}["1-1"]
-        deck = next(out.glob("資料No.1-1_*.pptx"))
-        assert record["pdf_source_sha256"] == hashlib.sha256(deck.read_bytes()).hexdigest()
-        assert record["pdf_sha256"] == hashlib.sha256(deck_pdf.read_bytes()).hexdigest()
+        records = {d["id"]: d for d in json.loads((out / "manifest.json").read_text("utf-8"))["documents"]}
+        for doc_id, office_file, pdf in (
+            ("1-1", next(out.glob("資料No.1-1_*.pptx")), deck_pdf),
+            ("agenda", out / "次第・参加者名簿.docx", out / "print" / "次第・参加者名簿.pdf"),
+        ):
+            assert records[doc_id]["pdf_source_sha256"] == hashlib.sha256(office_file.read_bytes()).hexdigest()
+            assert records[doc_id]["pdf_sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
 
         before = snapshot(out)
         meeting = project / "inputs" / DATE / "meeting.yaml"
