@@ -444,8 +444,17 @@ COLLIDING_NAMES = "名称か資料番号を変えてください"
             "資料[1].名称: 資料「agenda」のファイル名「Packet」が印刷用のファイル（print/packet.pdf）と同じになり、"
             "上書きされてしまいます。" + COLLIDING_NAMES,
         ),
+        (
+            [("    資料番号: No.1-2\n", "    資料番号: No.1-1\n")],
+            "資料[3].資料番号: 資料番号「No.1-1」が資料「1-1」と同じです。資料番号は資料ごとに変えてください",
+        ),
+        (
+            [("    名称: 地方版総合戦略の改訂\n", "    名称: " + "地方版総合戦略の改訂" * 8 + "\n")],  # 240 bytes
+            "資料[3].名称: 資料「1-2」のファイル名「資料No.1-2_" + "地方版総合戦略の改訂" * 8 + "」が長すぎます"
+            "（ファイル名の上限を超えます）。名称を短くしてください",
+        ),
     ],
-    ids=["two documents", "the packet's PDF"],
+    ids=["two documents", "the packet's PDF", "one 資料番号 twice", "a name too long for a file"],
 )
 def test_two_documents_whose_files_would_share_a_name_are_refused(
     project: Path, meeting_dir: Path, edits: list[tuple[str, str]], expected: str

@@ -149,22 +149,30 @@ class Packet:
         return Problem(self.meeting_label, message, line, f"資料[{index + 1}].種類")
 
     def _name_problems(self, meeting: Meeting, node: object) -> list[Problem]:
-        """Two documents whose files would have the same name (Windows does not tell case apart), or one
-        named as a file print makes beside their PDFs: the later file would overwrite the other."""
+        """Two documents whose files would have the same name (Windows does not tell case apart), one
+        named as a file print makes beside their PDFs (the later file would overwrite the other), a
+        name too long for a file, or a 資料番号 given twice (which 【資料No.3】 is meant?)."""
         taken = {_same_file(Path(name).stem): f"印刷用のファイル（{PRINT_DIR}/{name}）" for name in PRINT_NAMES}
+        numbers: dict[str, str] = {}
         problems = []
         for i, entry in enumerate(meeting.documents):
-            stem = file_stem(entry)
-            other = taken.get(_same_file(stem))
-            if other is None:
-                taken[_same_file(stem)] = f"資料「{entry.id}」"
-                continue
-            message = (
-                f"資料「{entry.id}」のファイル名「{stem}」が{other}と同じになり、上書きされてしまいます。"
-                "名称か資料番号を変えてください"
-            )
-            where = line_of(node, ("資料", i, "名称"))
-            problems.append(Problem(self.meeting_label, message, where, f"資料[{i + 1}].名称"))
+            stem, message, key = file_stem(entry), "", "名称"
+            if entry.label and entry.label in numbers:
+                message = f"資料番号「{entry.label}」が資料「{numbers[entry.label]}」と同じです。"
+                message, key = message + "資料番号は資料ごとに変えてください", "資料番号"
+            elif len(f"{stem}.pdf".encode()) > MAX_FILE_NAME_BYTES:
+                message = f"資料「{entry.id}」のファイル名「{stem}」が長すぎます（ファイル名の上限を超えます）。"
+                message += "名称を短くしてください"
+            elif _same_file(stem) in taken:
+                message = (
+                    f"資料「{entry.id}」のファイル名「{stem}」が{taken[_same_file(stem)]}と同じになり、"
+                    "上書きされてしまいます。名称か資料番号を変えてください"
+                )
+            numbers.setdefault(entry.label, entry.id)
+            taken.setdefault(_same_file(stem), f"資料「{entry.id}」")
+            if message:
+                where = line_of(node, ("資料", i, key))
+                problems.append(Problem(self.meeting_label, message, where, f"資料[{i + 1}].{key}"))
         return problems
 
     def known_ids(self, only: Iterable[str]) -> list[str]:
@@ -217,6 +225,11 @@ def role_problems(kind: Kind, entry: DocumentEntry) -> list[str]:
             both = "と".join(f"「{role}」" for role in given)
             problems.append(f"入力{both}は同時に指定できません（{choices}の{which}1つにしてください）")
     return problems
+
+
+# a file name's most bytes on Linux (255, UTF-8: a kanji takes 3) with room for the print step's
+# temporary suffixes; Windows counts 255 UTF-16 characters, which this bound keeps too
+MAX_FILE_NAME_BYTES = 240
 
 
 def _same_file(stem: str) -> str:
