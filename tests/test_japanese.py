@@ -716,3 +716,20 @@ def test_pad_fills_terminal_columns(text: str, width: int) -> None:
     padded = ja.pad(text, width)
     assert padded.startswith(text)
     assert ja.display_width(padded) == max(width, ja.display_width(text))
+
+
+@pytest.mark.parametrize(
+    ("number", "printed"),
+    [
+        ("No.1-1", "資料No.1-1"),
+        ("no.1", "資料no.1"),
+        ("2", "資料2"),
+        ("Ｎｏ．５", "資料Ｎｏ．５"),
+        ("参考資料", "参考資料"),
+        ("別紙", "別紙"),
+        ("別添1", "別添1"),
+        ("資料3", "資料3"),
+    ],
+)
+def test_a_number_is_printed_after_shiryo_and_a_named_label_as_typed(number: str, printed: str) -> None:
+    assert ja.material_label(number) == printed

@@ -231,6 +231,7 @@ def pad(text: str, width: int) -> str:
 
 
 def material_label(number: str) -> str:
-    """How a 資料番号 is printed and named: 「No.1-1」 → 資料No.1-1; a number that already says what it
-    is (参考資料, 資料1) is printed as typed, not 資料参考資料."""
-    return number if "資料" in number else f"資料{number}"
+    """How a 資料番号 is printed and named: a number (「No.1-1」, 「2」) is 資料No.1-1, 資料2; a label
+    that says what it is (参考資料, 別紙, 別添1, 資料3) is printed as typed, not 資料参考資料."""
+    is_number = re.match(r"(?i:no)|[0-9０-９]", unicodedata.normalize("NFKC", number)) is not None
+    return f"資料{number}" if is_number else number
