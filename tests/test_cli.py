@@ -162,10 +162,10 @@ def test_list_columns_line_up_by_display_width(project: Path) -> None:
     result = run(project, "list", DATE)
     assert result.exit_code == 0
     rows = result.stdout.splitlines()[1:]
-    assert rows[3].startswith("  population  資料No.2    人口動態について  ")
+    assert rows[3].startswith("  population  人口動態  資料No.2    人口動態について  ")
     title_columns = {width(row[: row.index(title)]) for row, title in zip(rows, TITLES, strict=True)}
     input_columns = {width(row[: row.index("[")]) for row in rows}
-    assert title_columns == {26} and len(input_columns) == 1, result.stdout
+    assert title_columns == {36} and len(input_columns) == 1, result.stdout
 
 
 TITLES = [

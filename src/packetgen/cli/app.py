@@ -167,12 +167,14 @@ def build(
 
 @command("list")
 def list_documents(date: DateArgument, project: ProjectOption = Path(".")) -> None:
-    """会議の資料の一覧（資料ID・資料番号・名称・入力ファイル）を表示します。"""
+    """会議の資料の一覧（資料ID・種類・資料番号・名称・入力ファイル）を表示します。"""
     packet = _run(lambda: _packet(project, date))
     typer.echo(f"{packet.meeting.full_title}（{packet.key}）")
     docs = _run(packet.plan)
-    rows = [(d.entry.id, material_label(d.entry.label) if d.entry.label else "-", d.entry.title) for d in docs]
-    widths = [max(display_width(row[i]) for row in rows) for i in range(3)]
+    rows = [
+        (d.entry.id, d.kind.name, material_label(d.entry.label) if d.entry.label else "-", d.entry.title) for d in docs
+    ]
+    widths = [max(display_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     for row, doc in zip(rows, docs, strict=True):
         cells = "  ".join(pad(cell, width) for cell, width in zip(row, widths, strict=True))
         typer.echo(f"  {cells}  [{'、'.join(doc.entry.inputs.values())}]")
