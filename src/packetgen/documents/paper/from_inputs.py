@@ -39,6 +39,8 @@ def render(ctx: BuildContext, paper: Paper, template: str) -> bytes:
 
     def fill(doc: Any) -> None:
         write_blocks(doc, paper.blocks, label)
+        # the template is every 文書's: its title (「文書」) would name them all in Word and the PDF
+        doc.core_properties.title = ctx.entry.title
 
     return render_docx(ctx.template_path(template), context(ctx, paper), ctx.timestamp, label, ctx.fonts, fill)
 
