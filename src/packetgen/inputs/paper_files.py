@@ -19,6 +19,9 @@ from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_as_typed, load_yaml_document
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024  # a photo straight from a camera is smaller; Word files stay mailable
+# a 64-megapixel phone photo fits; more would take gigabytes to decode (Pillow refuses twice its own
+# 89 million anyway, before this could say why)
+MAX_IMAGE_PIXELS = 80_000_000
 
 
 @dataclass(frozen=True)
@@ -191,11 +194,16 @@ def image_problem(path: Path, name: str) -> str | None:
     if path.stat().st_size > MAX_IMAGE_BYTES:
         megabytes = MAX_IMAGE_BYTES // 1024 // 1024
         return f"画像「{name}」が大きすぎます（{megabytes}MBまで）。画像を縮小して保存し直してください"
+    too_many = f"画像「{name}」は画素数が多すぎます（8000万画素まで）。画像を縮小して保存し直してください"
     try:
         with Image.open(path) as picture:
-            kind = picture.format
+            kind, (width, height) = picture.format, picture.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return too_many
             picture.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow's own limit (twice its 89 million), met on opening
+        return too_many
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return f"「{name}」を画像として読めません。PNG か JPEG で保存し直してください"
     if kind not in ("PNG", "JPEG"):
         return f"画像「{name}」は {kind} 形式です。PNG か JPEG で保存し直してください"
