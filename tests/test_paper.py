@@ -544,7 +544,7 @@ def test_an_excel_formula_without_a_saved_value_is_refused_with_its_cell(project
     result = run(project, "check", DATE, "--only", "paper")
     assert result.exit_code == 1
     assert (
-        f"inputs/{DATE}/paper/地域.xlsx 2行目 C列: 式の値が保存されていません（ほかに1個のセルも同じです）。"
+        f"inputs/{DATE}/paper/地域.xlsx 2行目 C列「倍」: 式の値が保存されていません（ほかに1個のセルも同じです）。"
         "Excel で開いて保存し直してください"
     ) in result.stderr
 

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
-from packetgen.core.errors import Problem
+from packetgen.core.errors import Problem, column_letter
 from packetgen.inputs.paper import MAX_COLUMNS, MAX_ROWS, Block, ImageBlock, PaperSource, TableBlock, too_long, too_wide
-from packetgen.inputs.tables import read_table
+from packetgen.inputs.tables import read_table, unsaved_formulas
 from packetgen.inputs.validation import key_path
 from packetgen.inputs.yaml_files import line_of, load_as_typed, load_yaml_document
 
@@ -165,6 +165,14 @@ def _table_file(i: int, table: TableBlock, where: _Where, problems: list[Problem
         return None
     if len(read.rows) > MAX_ROWS:
         problems.append(read.problem(too_long(len(read.rows)), read.rows[MAX_ROWS].number))
+        return None
+    unsaved = unsaved_formulas(path) if path.suffix.lower() == ".xlsx" else []
+    if unsaved:  # else printed blank, silently
+        (row, column), more = unsaved[0], len(unsaved) - 1
+        others = f"（ほかに{more}個のセルも同じです）" if more else ""
+        ref = read.column_ref(read.header[column]) if column < len(read.header) else f"{column_letter(column)}列"
+        message = f"式の値が保存されていません{others}。Excel で開いて保存し直してください"
+        problems.append(Problem(read.label, message, row, ref))
         return None
     rows = tuple(tuple(row.values[c] for c in read.header) for row in read.rows)
     return TableData(table.title, tuple(read.header), rows, table.source)
