@@ -425,3 +425,146 @@ def test_a_cell_mixing_kanji_and_digits_is_measured_with_the_gaps_put_between_th
     assert half_widths("令和7年11月") == 15
     assert half_widths("パブリックコメント") == 18
     assert half_widths("2025") == 4
+
+
+# テストデータ（架空）: words YAML would read as numbers or yes/no, typed where a text goes
+TYPED = """\
+表題: 2023
+本文:
+  - 見出し: 1.50
+  - 小見出し: 0123
+  - 段落: 0123
+  - 箇条書き:
+      - 1.50
+      - 項目: yes
+        小項目:
+          - 0x1F
+          - 1.0e+3
+  - 表:
+      表題: 1.10
+      列: [年度, 値]
+      行:
+        - [2023, 0123]
+      出典: 2.50
+  - 画像:
+      ファイル: 写真.png
+      説明: 007
+  - 段落: 2023-02-30
+"""
+
+
+def test_every_word_outside_tables_is_printed_as_typed(project: Path, paper_dir: Path) -> None:
+    (paper_dir / "本文.yaml").write_text(TYPED, "utf-8")
+    doc = Document(str(build(project)))
+    assert body(doc)[1:] == [
+        ("Title", "2023"),
+        ("Heading 1", "1.50"),
+        ("Heading 2", "0123"),
+        ("Body Text", "0123"),
+        ("List Bullet", "1.50"),
+        ("List Bullet", "yes"),
+        ("List Bullet 2", "0x1F"),
+        ("List Bullet 2", "1.0e+3"),
+        ("表タイトル", "1.10"),
+        ("表", "年度|値"),
+        ("表出典", "2.50"),
+        ("図", ""),
+        ("Caption", "007"),
+        ("Body Text", "2023-02-30"),
+    ]
+    assert [c.text for c in doc.tables[0].rows[1].cells] == ["2023", "0123"]
+    assert doc.inline_shapes[0]._inline.docPr.get("descr") == "007"
+
+
+@pytest.mark.parametrize("value", [": false", ": 1", ": true", ": はい"])
+def test_a_page_break_with_a_value_is_refused(project: Path, paper_dir: Path, value: str) -> None:
+    source = paper_dir / "本文.yaml"
+    source.write_text(source.read_text("utf-8").replace("  - 改ページ\n", f"  - 改ページ{value}\n"), "utf-8")
+    result = run(project, "check", DATE, "--only", "paper")
+    assert result.exit_code == 1
+    assert (
+        f"{SOURCE_FILE} 25行目 本文[8]: 改ページ には値を書きません。`- 改ページ` とだけ書いてください" in result.stderr
+    )
+
+
+def test_a_page_break_written_with_an_empty_colon_still_breaks(project: Path, paper_dir: Path) -> None:
+    source = paper_dir / "本文.yaml"
+    source.write_text(source.read_text("utf-8").replace("  - 改ページ\n", "  - 改ページ:\n"), "utf-8")
+    breaks = Document(str(build(project))).element.body.findall(f".//{qn('w:br')}")
+    assert [b.get(qn("w:type")) for b in breaks] == ["page"]
+
+
+def write_phone_photo(path: Path) -> None:
+    """800×400 as stored, the left half red and the right blue; EXIF Orientation 6: shown turned a
+    quarter clockwise, 400 wide and 800 high, red on top (as a phone held upright saves it)."""
+    from PIL import Image
+
+    picture = Image.new("RGB", (800, 400), "blue")
+    picture.paste((255, 0, 0), (0, 0, 400, 400))
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    picture.save(path, "JPEG", quality=90, exif=exif.tobytes(), dpi=(72, 72))
+
+
+def test_a_phone_photo_is_printed_upright_and_sized_upright(project: Path, paper_dir: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    write_phone_photo(paper_dir / "写真.jpg")
+    source = paper_dir / "本文.yaml"
+    source.write_text(source.read_text("utf-8").replace("写真.png", "写真.jpg"), "utf-8")
+    first = build(project).read_bytes()
+    doc = Document(str(build(project)))
+    (shape,) = doc.inline_shapes
+    assert shape.height == pytest.approx(shape.width * 2, rel=0.01)  # upright: twice as high as wide
+    blob = doc.part.related_parts[shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob
+    with Image.open(io.BytesIO(blob)) as placed:
+        assert placed.size == (400, 800)
+        top, bottom = placed.convert("RGB").getpixel((200, 100)), placed.convert("RGB").getpixel((200, 700))
+    assert top[0] > 200 and top[2] < 60  # red on top
+    assert bottom[2] > 200 and bottom[0] < 60  # blue below
+    assert run(project, "build", DATE, "--only", "paper", "--force").exit_code == 0
+    assert build(project).read_bytes() == first  # turned the same way, to the same bytes, every build
+
+
+def test_the_word_file_s_title_is_the_document_s_name(project: Path, paper_dir: Path) -> None:
+    assert Document(str(build(project))).core_properties.title == "地域おこし協力隊の活動について（テスト）"
+
+
+def test_an_excel_formula_without_a_saved_value_is_refused_with_its_cell(project: Path, paper_dir: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()  # openpyxl saves a formula without computing it, as some programs do
+    for row in (["地域", "人数", "倍"], ["大東", 2, "=B2*2"], ["千厩", 1, "=B3*2"]):
+        workbook.active.append(row)
+    workbook.save(paper_dir / "地域.xlsx")
+    source = paper_dir / "本文.yaml"
+    source.write_text(source.read_text("utf-8").replace("隊員数.csv", "地域.xlsx"), "utf-8")
+    result = run(project, "check", DATE, "--only", "paper")
+    assert result.exit_code == 1
+    assert (
+        f"inputs/{DATE}/paper/地域.xlsx 2行目 C列「倍」: 式の値が保存されていません（ほかに1個のセルも同じです）。"
+        "Excel で開いて保存し直してください"
+    ) in result.stderr
+
+
+# 9000×9000: over 80 million, under what Pillow refuses itself; 30000×30000: Pillow refuses it on opening
+@pytest.mark.parametrize("side", [9000, 30000])
+def test_a_picture_of_too_many_pixels_is_called_too_large(project: Path, paper_dir: Path, side: int) -> None:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    # the header of a PNG that size (what Pillow reads first); the file itself is a few bytes
+    header = struct.pack(">IIBBBBB", side, side, 8, 2, 0, 0, 0)
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+    (paper_dir / "写真.png").write_bytes(png)
+    result = run(project, "check", DATE, "--only", "paper")
+    assert result.exit_code == 1
+    assert (
+        f"{SOURCE_FILE} 23行目 本文[7].画像.ファイル: 画像「写真.png」は画素数が多すぎます（8000万画素まで）。"
+        "画像を縮小して保存し直してください"
+    ) in result.stderr

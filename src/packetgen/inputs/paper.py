@@ -1,8 +1,9 @@
 """文書 from inputs: the 本文 file (YAML) — a title and blocks in order: headings, paragraphs, bullet
 lists, tables (typed, or a CSV/XLSX beside it), images (PNG/JPEG beside it) and page breaks.
 
-The format is documented in docs/guide/06-inputs.md. Every printed word is the user's: a cell is
-printed as it is typed (``1.10`` stays ``1.10``, ``=SUM(A1)`` stays text), nothing is computed.
+The format is documented in docs/guide/06-inputs.md. Every printed word is the user's: the file is
+read with every scalar as typed (yaml_files.load_as_typed: ``1.10`` stays ``1.10``, ``0123`` stays
+``0123``), so every field here is a text; ``=SUM(A1)`` stays text too, nothing is computed.
 Reading the files a block names, and the resolved blocks the renderer gets: ``paper_files.py``.
 """
 
@@ -45,13 +46,6 @@ def too_long(rows: int) -> str:
     return f"行が{rows}行あります。表は{MAX_ROWS}行までです"
 
 
-def _as_text(value: Any) -> Any:
-    """A number typed where a text goes (見出し: 2023) is that text; other types are refused as usual."""
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return str(value)
-    return value
-
-
 def _text(limit: int, markup: Any = str) -> Any:
     """A text of at most ``limit`` characters, not blank (``markup``: Rich for **bold**). The limit is
     checked here: on an optional field, pydantic's own would count "items", in English."""
@@ -63,7 +57,7 @@ def _text(limit: int, markup: Any = str) -> Any:
             raise ValueError(f"{limit}文字以内で入力してください")
         return value.strip(" \t\r\n")  # a 全角 space at the start is the user's own indent: kept
 
-    return Annotated[markup, BeforeValidator(_as_text), AfterValidator(check)]
+    return Annotated[markup, AfterValidator(check)]
 
 
 Title = _text(100)
@@ -74,10 +68,8 @@ ItemText = _text(500, Rich)
 
 
 def _cell(value: Any) -> Any:
-    """A typed cell: any scalar (the loader then takes the text as typed from the file); empty is ""."""
-    if value is None:
-        return ""
-    return str(value) if isinstance(value, int | float | bool) else value
+    """A typed cell: its text (the loader reads every scalar as typed); empty is ""."""
+    return "" if value is None else value
 
 
 Cell = Annotated[str, BeforeValidator(_cell)]
@@ -103,7 +95,7 @@ class Bullet(_Model):
     @model_validator(mode="before")
     @classmethod
     def _plain_item(cls, value: Any) -> Any:
-        return {"項目": value} if isinstance(value, str | int | float) and not isinstance(value, bool) else value
+        return {"項目": value} if isinstance(value, str) else value
 
 
 def _file_of(suffixes: tuple[str, ...], what: str) -> Callable[[str], str]:
@@ -176,7 +168,7 @@ def block_shape(value: Any) -> Any:
     kinds = "、".join(BLOCK_KINDS)
     if value == PAGE_BREAK:
         return {PAGE_BREAK: True}
-    if isinstance(value, str | int | float) and not isinstance(value, bool):
+    if isinstance(value, str):
         shown = str(value) if len(str(value)) <= 20 else str(value)[:20] + "…"
         raise ValueError(
             f"種類の名前がありません。段落なら「- 段落: {shown}」のように書いてください（使える種類：{kinds}）"
@@ -199,6 +191,8 @@ def block_shape(value: Any) -> Any:
         )
     (kind,) = value
     if kind == PAGE_BREAK:
+        if value[kind] is not None:  # `- 改ページ: false` would still break: refused, not guessed
+            raise ValueError("改ページ には値を書きません。`- 改ページ` とだけ書いてください")
         return {PAGE_BREAK: True}  # `- 改ページ:` (empty) means the same
     if value[kind] is None:
         raise ValueError(f"「{kind}」の中身がありません")

@@ -1,5 +1,5 @@
 """Reading a 本文 file (inputs/paper.py) into the blocks a 文書 prints: tables read from their CSV or
-XLSX file, typed cells taken as typed, images opened to be sure Word can show them.
+XLSX file, images opened to be sure Word can show them.
 
 Files a block names are found beside the 本文 file (its folder, or below it). Every problem names the
 file and line the user edits: the 本文 file's line of the block, or the table file's Excel row.
@@ -7,19 +7,21 @@ file and line the user edits: the 本文 file's line of the block, or the table 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from packetgen.core.errors import Problem
+from packetgen.core.errors import Problem, column_letter
 from packetgen.inputs.paper import MAX_COLUMNS, MAX_ROWS, Block, ImageBlock, PaperSource, TableBlock, too_long, too_wide
-from packetgen.inputs.tables import read_table
+from packetgen.inputs.tables import read_table, unsaved_formulas
 from packetgen.inputs.validation import key_path
-from packetgen.inputs.yaml_files import line_of, load_yaml_document
+from packetgen.inputs.yaml_files import line_of, load_as_typed, load_yaml_document
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024  # a photo straight from a camera is smaller; Word files stay mailable
+# a 64-megapixel phone photo fits; more would take gigabytes to decode (Pillow refuses twice its own
+# 89 million anyway, before this could say why)
+MAX_IMAGE_PIXELS = 80_000_000
 
 
 @dataclass(frozen=True)
@@ -97,7 +99,7 @@ def named_in_source(path: Path) -> list[str]:
     """The ファイル of every 表 and 画像 block of the 本文 file, as written (relative to its folder);
     none when the file does not read as YAML blocks (loading it tells what is wrong)."""
     try:
-        source = yaml.safe_load(path.read_text("utf-8"))
+        source = load_as_typed(path.read_text("utf-8"))
     except (OSError, UnicodeError, yaml.YAMLError):
         return []
     blocks = source.get("本文") if isinstance(source, dict) else None
@@ -114,7 +116,7 @@ def named_in_source(path: Path) -> list[str]:
 def load_paper(path: Path, label: str, problems: list[Problem]) -> Paper | None:
     """Read, validate and resolve a 本文 file; every problem is appended, None when there is any."""
     start = len(problems)
-    source, node = load_yaml_document(path, label, PaperSource, problems)
+    source, node = load_yaml_document(path, label, PaperSource, problems, as_typed=True)
     if source is None:
         return None
     where = _Where(path.parent, label, node)
@@ -143,31 +145,11 @@ def _resolve(i: int, block: Block, where: _Where, problems: list[Problem]) -> Pa
 def _table(i: int, table: TableBlock, where: _Where, problems: list[Problem]) -> TableData | None:
     if table.file:
         return _table_file(i, table, where, problems)
-    columns = _typed(where.node, (i, "表", "列"), table.columns)
-    rows = []
     for r, row in enumerate(table.rows):
-        if len(row) != len(columns):
-            message = f"この行の値は{len(row)}個です。列（{len(columns)}個）と同じ数だけ書いてください"
+        if len(row) != len(table.columns):
+            message = f"この行の値は{len(row)}個です。列（{len(table.columns)}個）と同じ数だけ書いてください"
             problems.append(where.problem(message, i, "表", "行", r))
-        rows.append(_typed(where.node, (i, "表", "行", r), row))
-    return TableData(table.title, columns, tuple(rows), table.source)
-
-
-def _typed(node: yaml.Node | None, loc: tuple[str | int, ...], values: Sequence[str]) -> tuple[str, ...]:
-    """The cells as typed in the file: YAML would read 1.10 as 1.1 and 0123 as 83."""
-    for part in ("本文", *loc):
-        if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if k.value == part), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-            node = node.value[part]
-    if not isinstance(node, yaml.SequenceNode) or len(node.value) != len(values):
-        return tuple(values)
-    typed = []
-    for item, value in zip(node.value, values, strict=True):
-        # a plain scalar (style None, or "" from libyaml), not an empty one: its text as typed
-        plain = isinstance(item, yaml.ScalarNode) and not item.style and not item.tag.endswith(":null")
-        typed.append(item.value if plain else value)
-    return tuple(typed)
+    return TableData(table.title, table.columns, table.rows, table.source)
 
 
 def _table_file(i: int, table: TableBlock, where: _Where, problems: list[Problem]) -> TableData | None:
@@ -183,6 +165,14 @@ def _table_file(i: int, table: TableBlock, where: _Where, problems: list[Problem
         return None
     if len(read.rows) > MAX_ROWS:
         problems.append(read.problem(too_long(len(read.rows)), read.rows[MAX_ROWS].number))
+        return None
+    unsaved = unsaved_formulas(path) if path.suffix.lower() == ".xlsx" else []
+    if unsaved:  # else printed blank, silently
+        (row, column), more = unsaved[0], len(unsaved) - 1
+        others = f"（ほかに{more}個のセルも同じです）" if more else ""
+        ref = read.column_ref(read.header[column]) if column < len(read.header) else f"{column_letter(column)}列"
+        message = f"式の値が保存されていません{others}。Excel で開いて保存し直してください"
+        problems.append(Problem(read.label, message, row, ref))
         return None
     rows = tuple(tuple(row.values[c] for c in read.header) for row in read.rows)
     return TableData(table.title, tuple(read.header), rows, table.source)
@@ -212,11 +202,16 @@ def image_problem(path: Path, name: str) -> str | None:
     if path.stat().st_size > MAX_IMAGE_BYTES:
         megabytes = MAX_IMAGE_BYTES // 1024 // 1024
         return f"画像「{name}」が大きすぎます（{megabytes}MBまで）。画像を縮小して保存し直してください"
+    too_many = f"画像「{name}」は画素数が多すぎます（8000万画素まで）。画像を縮小して保存し直してください"
     try:
         with Image.open(path) as picture:
-            kind = picture.format
+            kind, (width, height) = picture.format, picture.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return too_many
             picture.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # Pillow's own limit (twice its 89 million), met on opening
+        return too_many
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return f"「{name}」を画像として読めません。PNG か JPEG で保存し直してください"
     if kind not in ("PNG", "JPEG"):
         return f"画像「{name}」は {kind} 形式です。PNG か JPEG で保存し直してください"

@@ -107,6 +107,26 @@ def _read_xlsx_rows(path: Path, label: str) -> Iterator[list[str]] | Problem:
     return iter(rows)
 
 
+def unsaved_formulas(path: Path) -> list[tuple[int, int]]:
+    """(Excel row, 0-based column) of each formula on an .xlsx file's first sheet that has no saved
+    value: a program that does not compute (openpyxl itself, some converters) saves the formula alone,
+    and the cell would read as empty. Reads the file twice: for a table printed as it is, not a big one."""
+    import openpyxl
+
+    books = [openpyxl.load_workbook(path, read_only=True, data_only=only) for only in (False, True)]
+    try:
+        formulas, values = (book.worksheets[0].iter_rows(values_only=True) for book in books)
+        return [
+            (r, c)
+            for r, (typed, saved) in enumerate(zip(formulas, values, strict=False), start=1)
+            for c, (formula, value) in enumerate(zip(typed, saved, strict=False))
+            if value is None and str(getattr(formula, "text", formula) or "").startswith("=")
+        ]
+    finally:
+        for book in books:
+            book.close()
+
+
 def read_table(path: Path, label: str, columns: Sequence[str] | None, problems: list[Problem]) -> Table | None:
     """Read a table whose header must hold exactly ``columns`` (in any order); with ``columns`` None,
     any header of named, distinct columns (a table printed as it is, e.g. in a 文書).

@@ -43,6 +43,27 @@ _Loader.add_implicit_resolver(
 )
 
 
+class _TextLoader(_Loader):
+    """_Loader that also leaves numbers and yes/no as typed: for a file whose every value is printed
+    (a 文書's 本文), where YAML would print 0123 as 83 and 1.50 as 1.5. Empty stays empty (None)."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag.rsplit(":", 1)[-1] not in ("int", "float", "bool")]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+
+
+def load_as_typed(text: str) -> Any:
+    """The document in ``text`` with every scalar the text typed (None when empty); yaml.YAMLError
+    when it does not parse."""
+    loader = _TextLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
 def _line_of(node: yaml.Node | None, loc: Sequence[str | int]) -> int | None:
     """Line (1-based) of the YAML node at a pydantic error location, as close as it can be found."""
     line = node.start_mark.line + 1 if node is not None else None
@@ -102,9 +123,10 @@ def load_yaml(path: Path, label: str, model: type[M], problems: list[Problem]) -
 
 
 def load_yaml_document(
-    path: Path, label: str, model: type[M], problems: list[Problem]
+    path: Path, label: str, model: type[M], problems: list[Problem], as_typed: bool = False
 ) -> tuple[M | None, yaml.Node | None]:
-    """Like load_yaml, and also the parsed node tree, for messages that point at a line later."""
+    """Like load_yaml, and also the parsed node tree, for messages that point at a line later.
+    ``as_typed``: every scalar is the text as typed (load_as_typed), for a model of texts only."""
     if not path.is_file():
         problems.append(Problem(label, "ファイルが見つかりません"))
         return None, None
@@ -124,7 +146,7 @@ def load_yaml_document(
         problems.extend(Problem(label, message, n) for n, message in bad_lines)
         return None, None
     try:
-        loader = _Loader(text)
+        loader = (_TextLoader if as_typed else _Loader)(text)
         try:
             node = loader.get_single_node()
             raw = loader.construct_document(node) if node is not None else None

@@ -4,6 +4,8 @@ paper in Word. The words are the 本文 file's and the template's: nothing here 
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
 from packetgen.core.errors import PacketError
@@ -18,6 +20,8 @@ HEADINGS = {1: "Heading 1", 2: "Heading 2"}
 BODY, BULLETS = "Body Text", ("List Bullet", "List Bullet 2")
 TABLE_TITLE, TABLE_SOURCE = "表タイトル", "表出典"
 FIGURE, CAPTION = "図", "Caption"
+ORIENTATION = 0x0112  # the EXIF tag a phone sets instead of turning the photo's pixels
+JPEG_QUALITY = 95  # a turned photo is saved again: fixed, so every build makes the same bytes
 TALLEST_PICTURE = 0.5  # of the text's height: a portrait photo leaves room for its caption and text
 STYLES = (*HEADINGS.values(), BODY, *BULLETS, TABLE_TITLE, TABLE_SOURCE, FIGURE, CAPTION)
 
@@ -39,6 +43,8 @@ def render(ctx: BuildContext, paper: Paper, template: str) -> bytes:
 
     def fill(doc: Any) -> None:
         write_blocks(doc, paper.blocks, label)
+        # the template is every 文書's: its title (「文書」) would name them all in Word and the PDF
+        doc.core_properties.title = ctx.entry.title
 
     return render_docx(ctx.template_path(template), context(ctx, paper), ctx.timestamp, label, ctx.fonts, fill)
 
@@ -116,7 +122,7 @@ def _picture(anchor: Any, picture: Picture, widest: int, tallest: int) -> None:
     """The picture at its own size, or smaller to fit the text's width and half its height; its
     説明 under it and as its alternative text (what a screen reader says)."""
     paragraph = anchor.insert_paragraph_before(style=FIGURE)
-    shape = paragraph.add_run().add_picture(str(picture.path))
+    shape = paragraph.add_run().add_picture(upright(picture.path))
     scale = min(1.0, widest / shape.width, tallest / shape.height)
     shape.width, shape.height = int(shape.width * scale), int(shape.height * scale)
     shape._inline.docPr.set("descr", picture.caption)
@@ -127,3 +133,23 @@ def _page_break(anchor: Any) -> None:
     from docx.enum.text import WD_BREAK
 
     anchor.insert_paragraph_before().add_run().add_break(WD_BREAK.PAGE)
+
+
+def upright(path: Path) -> str | io.BytesIO:
+    """The picture as a photo viewer shows it. A phone stores an upright photo's pixels sideways with
+    an EXIF orientation, which Word ignores: such a picture is turned and saved again (a JPEG as JPEG
+    at a fixed quality, a PNG as PNG), keeping its resolution and colour profile; others go as they are."""
+    from PIL import Image, ImageOps
+
+    with Image.open(path) as image:
+        if image.getexif().get(ORIENTATION, 1) == 1:
+            return str(path)
+        turned = ImageOps.exif_transpose(image)
+        options = {k: image.info[k] for k in ("dpi", "icc_profile") if image.info.get(k)}
+        out = io.BytesIO()
+        if image.format == "JPEG":
+            turned.save(out, "JPEG", quality=JPEG_QUALITY, **options)  # the EXIF, and its turn, left out
+        else:
+            turned.save(out, "PNG", **options)
+    out.seek(0)
+    return out
