@@ -27,8 +27,9 @@ from reportlab.pdfgen.canvas import Canvas
 from conftest import copy_project, run, snapshot
 from packetgen.building.packet import Packet
 from packetgen.core.errors import Problem
+from packetgen.documents import registry
 from packetgen.documents.base import BuildContext
-from packetgen.documents.paper.existing import ExistingPaper, expected_pages, load_existing, render_existing
+from packetgen.documents.paper.existing import ExistingPaper, load_existing, render_existing
 from packetgen.inputs.meeting import DocumentEntry
 from packetgen.render import font_files
 from packetgen.render.ooxml_fonts import audit
@@ -417,6 +418,7 @@ def test_later_sections_of_a_word_paper_take_the_first_one_s_footer(seed: Path) 
 
 
 def test_the_page_count_of_a_built_paper(tmp_path: Path) -> None:
+    expected_pages = registry.builder(registry.PAPER).expected_pages
     assert expected_pages(make_pdf(tmp_path / "a.pdf", [A4, LETTER, A4])) == (3, 3)  # the PDF's own
     assert expected_pages(make_docx(tmp_path / "a.docx")) == (1, None)  # at least its forced breaks
 

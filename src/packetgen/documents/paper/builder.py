@@ -49,12 +49,3 @@ class Builder(DocumentBuilder):
         from packetgen.documents.paper.existing import ExistingPaper
 
         return list(data.notices) if isinstance(data, ExistingPaper) else []
-
-    def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        """A paper made from 本文 is a Word file like any other; an existing .pdf is counted by
-        existing.py, which knows the file it copied."""
-        if path.suffix.lower() == ".pdf":
-            from packetgen.documents.paper import existing
-
-            return existing.expected_pages(path)
-        return super().expected_pages(path)

@@ -15,12 +15,11 @@ headers and footers replaced, a mark that would lie on the paper's ink.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packetgen.core.errors import PacketError, Problem
 from packetgen.documents.base import BuildContext
 from packetgen.inputs.meeting import DocumentEntry
-from packetgen.render import docx_paper, page_count, pdf_paper
+from packetgen.render import docx_paper, pdf_paper
 
 ROLE = "原稿"
 SUFFIXES = (".docx", ".pdf")
@@ -155,8 +154,3 @@ def render_existing(ctx: BuildContext, data: ExistingPaper) -> bytes:
         return stamp_pdf(data.source, label, font, ctx.timestamp)
     except (docx_paper.Unreadable, pdf_paper.Unreadable) as exc:
         raise PacketError(f"{data.file}: {exc}（{_where(ctx)}）") from None
-
-
-def expected_pages(path: Path) -> tuple[int, int | None]:
-    """Pages the built file prints on: a PDF's own count exactly, a Word file's at least its forced breaks."""
-    return page_count.expected_pages(path)
