@@ -98,11 +98,8 @@ def _docx_notices(file: str, paper: docx_paper.DocxPaper) -> list[str]:
     other = [size for size in paper.sizes if not docx_paper.is_a4(size)]
     if other:
         width, height = other[0]
-        notices.append(f"注意：{file} の用紙が A4 ではありません（{width:.0f}×{height:.0f}mm）。{_NOT_A4}")
+        notices.append(f"注意：{file} の用紙が A4 ではありません（{width:.0f}×{height:.0f}mm）。{pdf_paper.NOT_A4}")
     return notices
-
-
-_NOT_A4 = "会議資料は A4 で印刷します。A4 で保存し直すか、印刷所に用紙の扱いを伝えてください"
 
 
 def _pdf_notices(file: str, where: str, source: bytes, label: str, problems: list[Problem]) -> list[str]:
@@ -117,13 +114,8 @@ def _pdf_notices(file: str, where: str, source: bytes, label: str, problems: lis
             )
         )
         return []
-    notices = []
-    other = [(n, size) for n, size in enumerate(paper.sizes, start=1) if not pdf_paper.is_a4(size)]
-    if other:
-        number, (width, height) = other[0]
-        pages = f"{number}ページ目" + (f"ほか{len(other) - 1}ページ" if len(other) > 1 else "")
-        size = f"{width / pdf_paper.MM:.0f}×{height / pdf_paper.MM:.0f}mm"
-        notices.append(f"注意：{file} の用紙が A4 ではありません（{pages}：{size}）。{_NOT_A4}")
+    not_a4 = pdf_paper.not_a4_notice(file, paper.sizes)
+    notices = [not_a4] if not_a4 else []
     label_inked, folios = pdf_paper.inked(source, label)
     if label_inked:
         notices.append(
