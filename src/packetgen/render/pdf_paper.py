@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -201,6 +202,54 @@ def inked(data: bytes, label: str) -> tuple[bool, list[int]]:
     finally:
         document.close()
     return label_taken, folios
+
+
+# A line of its own that reads as a page number: 1, 1/3, - 1 -, －1－, (1), P.1, Page 1, 1ページ (after NFKC)
+_OWN_FOLIO = re.compile(
+    r"(?:p\.?|page|[-‐–—―ー(]|)\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*(?:[-‐–—―ー)]|ページ|頁|)", re.IGNORECASE
+)
+OWN_FOLIO_MM = 20.0  # how far above the bottom edge a paper's own page number is looked for
+
+
+def own_folios(data: bytes) -> list[tuple[int, str]]:
+    """The pages (1-based) whose foot — the bottom 20 mm as shown — has a line of text alone that
+    reads as a page number, each with that text. Lines with other words (a footer 「岩手県 3」) and
+    numbers higher up the page are not taken for one."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    found = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text = page.get_textpage().get_text_bounded(*_foot(page.get_cropbox(), page.get_rotation()))
+            page.close()
+            lines = [line.strip() for line in text.splitlines()]
+            number = next((s for s in lines if s and _OWN_FOLIO.fullmatch(unicodedata.normalize("NFKC", s))), None)
+            if number is not None:
+                found.append((index + 1, number))
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    finally:
+        document.close()
+    return found
+
+
+def _foot(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) in the page's own space of the strip that shows as its bottom 20 mm:
+    /Rotate turns the page clockwise, so a page turned 90° shows its right edge at the bottom."""
+    left, bottom, right, top = crop
+    strip = OWN_FOLIO_MM * MM
+    if rotation == 90:
+        return right - strip, bottom, right, top
+    if rotation == 180:
+        return left, top - strip, right, top
+    if rotation == 270:
+        return left, bottom, left + strip, top
+    return left, bottom, right, bottom + strip
 
 
 def _has_ink(image, box: Box, height: float) -> bool:

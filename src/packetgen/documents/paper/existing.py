@@ -122,13 +122,24 @@ def _pdf_notices(file: str, where: str, source: bytes, label: str, problems: lis
             f"注意：{file} の1ページ目の右上（上端から{pdf_paper.LABEL_BASELINE_MM:.0f}mmほど）に原稿の文字や線があり、"
             "資料番号のラベルが重なります。プレビューで確かめ、読めないときは右上を空けた原稿をもらってください"
         )
-    if folios:
-        pages = "・".join(str(n) for n in folios[:5]) + (f"ほか{len(folios) - 5}ページ" if len(folios) > 5 else "")
+    own = pdf_paper.own_folios(source)
+    if own:
         notices.append(
-            f"注意：{file} の{pages}ページ目の下端中央（下端から{pdf_paper.FOLIO_BASELINE_MM:.0f}mmほど）に"
+            f"注意：{file} には原稿のページ番号があります（{_pages([n for n, _ in own])}ページ目の下端："
+            f"「{own[0][1]}」など）。packetgen は下端中央に「－ 1 －」の形のページ番号を書き足すので、"
+            "番号が2つ印刷されます。番号のない原稿をもらえるときは差し替えてください"
+        )
+    if folios:
+        notices.append(
+            f"注意：{file} の{_pages(folios)}ページ目の下端中央（下端から{pdf_paper.FOLIO_BASELINE_MM:.0f}mmほど）に"
             "原稿の文字や線があり、ページ番号が重なります。原稿にページ番号があるときは、番号のない原稿をもらってください"
         )
     return notices
+
+
+def _pages(numbers: list[int]) -> str:
+    """1・2・3, or 1・2・3・4・5ほか7ページ."""
+    return "・".join(str(n) for n in numbers[:5]) + (f"ほか{len(numbers) - 5}ページ" if len(numbers) > 5 else "")
 
 
 def render_existing(ctx: BuildContext, data: ExistingPaper) -> bytes:
