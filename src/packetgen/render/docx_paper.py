@@ -61,6 +61,8 @@ class Unreadable(Exception):
 class DocxPaper:
     sizes: tuple[tuple[float, float], ...]  # each section's page (width, height) in mm
     own_marks: str | None  # the text of its own headers and footers; None when it had none
+    tracked: bool = False  # tracked changes left in what prints (LibreOffice prints their markup)
+    comments: bool = False  # comments on the body (LibreOffice's PDF leaves them out)
 
 
 def _w(tag: str) -> str:
@@ -115,10 +117,12 @@ def _target(relationship: etree._Element, base: str = "word") -> str:
 
 
 def read_docx(data: bytes) -> DocxPaper:
-    """Its sections' page sizes and the text of its own headers and footers."""
+    """Its sections' page sizes, the text of its own headers and footers, and whether tracked changes
+    or comments are left in it."""
     parts = _parts(data)
+    document = etree.fromstring(parts[DOCUMENT])
     sizes = []
-    for section in _sections(etree.fromstring(parts[DOCUMENT])):
+    for section in _sections(document):
         size = section.find(_w("pgSz"))
         if size is not None and size.get(_w("w")) and size.get(_w("h")):
             twips = (int(float(size.get(_w("w")))), int(float(size.get(_w("h")))))
@@ -132,7 +136,18 @@ def read_docx(data: bytes) -> DocxPaper:
         texts += [t.text for t in root.iter(_w("t")) if t.text and t.text.strip()]
         marked = marked or any(True for _ in root.iter(_w("drawing"), _w("pict"), _w("object"), _w("fldSimple")))
     own = " ".join(" ".join(texts).split())
-    return DocxPaper(tuple(sizes), own if own or marked else None)
+    tracked = any(_has(etree.fromstring(parts[name]), _CHANGES) for name in _PRINTED if name in parts)
+    return DocxPaper(tuple(sizes), own if own or marked else None, tracked, _has(document, ("commentReference",)))
+
+
+# The parts that print as they are and may hold tracked changes: the body and its notes. The headers
+# and footers are replaced by the marks (``stamp_docx``), so their changes never print.
+_PRINTED = (DOCUMENT, "word/footnotes.xml", "word/endnotes.xml")
+_CHANGES = ("ins", "del", "moveFrom", "moveTo")
+
+
+def _has(root: etree._Element, tags: tuple[str, ...]) -> bool:
+    return any(True for _ in root.iter(*(_w(tag) for tag in tags)))
 
 
 def is_a4(size_mm: tuple[float, float]) -> bool:

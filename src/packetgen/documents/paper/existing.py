@@ -95,6 +95,15 @@ def _docx_notices(file: str, paper: docx_paper.DocxPaper) -> list[str]:
     if paper.own_marks is not None:
         shown = f"（「{paper.own_marks[:30]}」）" if paper.own_marks else ""
         notices.append(f"注意：{file} のヘッダー・フッター{shown}は、資料番号のラベルとページ番号に置き換えました")
+    if paper.tracked:
+        notices.append(
+            f"注意：{file} に変更履歴（挿入・削除）が残っています。印刷すると変更の印（下線や取り消し線）が出ます。"
+            "Word で［校閲］→［承諾］→［すべての変更を反映］を選んでから保存し直してください"
+        )
+    if paper.comments:
+        notices.append(
+            f"注意：{file} にコメントがあります。コメントは印刷されません。配る内容に要るときは本文に書き入れてください"
+        )
     other = [size for size in paper.sizes if not docx_paper.is_a4(size)]
     if other:
         width, height = other[0]
