@@ -156,13 +156,13 @@ def render_existing(ctx: BuildContext, data: ExistingPaper) -> bytes:
     label = _label(ctx)
     try:
         if data.suffix == ".docx":
-            return docx_paper.stamp_docx(data.source, label, ctx.fonts, ctx.timestamp)
+            return docx_paper.stamp_docx(data.source, label, ctx.entry.title, ctx.fonts, ctx.timestamp)
         from packetgen.render import font_files
         from packetgen.render.pdf_stamp import stamp_pdf
 
         font = font_files.resolve(ctx.fonts.gothic)
         if font is None:
             raise PacketError(f"ゴシック「{ctx.fonts.gothic}」がこのコンピューターにありません（{ctx.fonts.source}）")
-        return stamp_pdf(data.source, label, font, ctx.timestamp)
+        return stamp_pdf(data.source, label, ctx.entry.title, font, ctx.timestamp)
     except (docx_paper.Unreadable, pdf_paper.Unreadable) as exc:
         raise PacketError(f"{data.file}: {exc}（{_where(ctx)}）") from None
