@@ -7,9 +7,11 @@ font setting is applied) and prints through LibreOffice as the other Word docume
 a .pdf (render/pdf_stamp.py), which print takes as it is.
 
 Loading checks what would stop the build, so nothing is written then: the file is there, is a .docx or
-a .pdf, opens (no password, not damaged), and a PDF embeds its fonts (the printing office would print
-others). What staff should know but may accept is a 注意: a paper size other than A4, the paper's own
-headers and footers replaced, a mark that would lie on the paper's ink.
+a .pdf, opens (no password, not damaged), and a PDF embeds the fonts its text prints in (the printing
+office would print others). What staff should know but may accept is a 注意: a paper size other than
+A4, the paper's own headers and footers replaced, tracked changes (they print marked) or comments
+(they do not print) in a Word paper, page numbers of a PDF's own (packetgen's are added all the
+same), a mark that would lie on the paper's ink.
 """
 
 from __future__ import annotations
