@@ -9,7 +9,6 @@ declares a document's 種類 (issue 23), the test id ``paper`` is mapped to the 
 from __future__ import annotations
 
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,6 @@ from docx.oxml.ns import qn
 
 from conftest import DATE, run, snapshot
 from packetgen.documents import registry
-from packetgen.documents.base import DocumentBuilder
 
 PAPER = "資料No.4_地域おこし協力隊の活動について（テスト）.docx"
 ENTRY = """  - id: paper
@@ -360,26 +358,6 @@ def test_a_paper_needs_exactly_one_of_its_two_forms(project: Path, paper_dir: Pa
         else "入力「本文」か「原稿」のどちらか1つを指定してください"
     )
     assert f"inputs/{DATE}/meeting.yaml" in result.stderr and f"資料[6].入力: {what}" in result.stderr
-
-
-def test_an_existing_paper_is_handed_to_the_existing_form(monkeypatch: pytest.MonkeyPatch) -> None:
-    """原稿 goes to documents/paper/existing.py (another part of issue 23): load, render and the page count."""
-    import packetgen.documents.paper
-
-    calls = []
-    existing = types.ModuleType("packetgen.documents.paper.existing")
-    existing.load_existing = lambda ctx, problems: calls.append("load") or "data"
-    existing.render_existing = lambda ctx, data: calls.append(f"render {data}") or b"pdf"
-    existing.expected_pages = lambda path: calls.append(f"pages {path.name}") or (3, 3)
-    monkeypatch.setitem(sys.modules, existing.__name__, existing)
-    monkeypatch.setattr(packetgen.documents.paper, "existing", existing, raising=False)
-    entry = types.SimpleNamespace(inputs={"原稿": "県の資料.pdf"}, title="県の資料")
-    ctx = types.SimpleNamespace(entry=entry)
-    builder = registry.builder(registry.PAPER)
-    assert isinstance(builder, DocumentBuilder) and builder.kind is registry.PAPER
-    assert builder.render(ctx, builder.load(ctx, [])) == b"pdf"
-    assert builder.expected_pages(Path("資料No.5_県の資料.pdf")) == (3, 3)
-    assert calls == ["load", "render data", "pages 資料No.5_県の資料.pdf"]
 
 
 @pytest.mark.pdf

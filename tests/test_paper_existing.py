@@ -27,8 +27,9 @@ from reportlab.pdfgen.canvas import Canvas
 from conftest import copy_project, run, snapshot
 from packetgen.building.packet import Packet
 from packetgen.core.errors import Problem
+from packetgen.documents import registry
 from packetgen.documents.base import BuildContext
-from packetgen.documents.paper.existing import ExistingPaper, expected_pages, load_existing, render_existing
+from packetgen.documents.paper.existing import ExistingPaper, load_existing, render_existing
 from packetgen.inputs.meeting import DocumentEntry
 from packetgen.render import font_files
 from packetgen.render.ooxml_fonts import audit
@@ -50,12 +51,21 @@ def _mincho() -> str:
     return "PaperMincho"
 
 
-def make_pdf(path: Path, sizes: list[tuple[float, float]], corner: str = "", embedded: bool = True) -> Path:
+def make_pdf(
+    path: Path,
+    sizes: list[tuple[float, float]],
+    corner: str = "",
+    embedded: bool = True,
+    foot: str = "",
+    reportlab_font: bool = False,
+) -> Path:
     """A paper of one page per size, 11 pt text from 25 mm in; ``corner``: text in the top right
-    corner, 6 mm from the edges (where the label goes)."""
+    corner, 6 mm from the edges (where the label goes); ``foot``: the paper's own page number, its
+    ``{n}`` the page, right-aligned 15 mm above the bottom edge; ``reportlab_font``: reportlab's
+    initial font left as it is (Helvetica, named on every page though no text uses it)."""
     font = _mincho() if embedded else "Helvetica"
     out = io.BytesIO()
-    canvas = Canvas(out, invariant=1, initialFontName=font)
+    canvas = Canvas(out, invariant=1) if reportlab_font else Canvas(out, invariant=1, initialFontName=font)
     for number, (width, height) in enumerate(sizes, start=1):
         canvas.setPageSize((width, height))
         canvas.setFont(font, 11)
@@ -64,6 +74,8 @@ def make_pdf(path: Path, sizes: list[tuple[float, float]], corner: str = "", emb
             canvas.drawString(25 * MM, height - (40 + 7 * line) * MM, BODY if embedded else "text")
         if corner:
             canvas.drawRightString(width - 6 * MM, height - 8 * MM, corner)
+        if foot:
+            canvas.drawRightString(width - 25 * MM, 15 * MM, foot.format(n=number, pages=len(sizes)))
         canvas.showPage()
     canvas.save()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -209,6 +221,60 @@ def test_text_where_the_label_goes_is_a_notice(seed: Path) -> None:
         "注意：inputs/2023-07-27/papers/県の資料.pdf の1ページ目の右上（上端から10mmほど）に原稿の文字や線があり、"
         "資料番号のラベルが重なります。プレビューで確かめ、読めないときは右上を空けた原稿をもらってください",
     )
+
+
+def test_a_pdf_font_named_but_used_by_no_text_is_no_reason_to_refuse(seed: Path) -> None:
+    ctx = context(seed, "papers/県の資料.pdf")
+    path = make_pdf(ctx.input_path("原稿"), [A4], reportlab_font=True)
+    named = {str(f.get_object()["/BaseFont"]) for f in PdfReader(path).pages[0]["/Resources"]["/Font"].values()}
+    assert "/Helvetica" in named  # named, not used
+    assert loaded(ctx).notices == ()
+
+
+@pytest.mark.parametrize("foot", ["{n}/{pages}", "- {n} -", "{n}", "P.{n}", "－ {n} －"])
+def test_a_pdf_with_page_numbers_of_its_own_is_a_notice(seed: Path, foot: str) -> None:
+    ctx = context(seed, "papers/県の資料.pdf")
+    make_pdf(ctx.input_path("原稿"), [A4, A4], foot=foot)
+    first = foot.format(n=1, pages=2)
+    assert loaded(ctx).notices == (
+        "注意：inputs/2023-07-27/papers/県の資料.pdf には原稿のページ番号があります"
+        f"（1・2ページ目の下端：「{first}」など）。"
+        "packetgen は下端中央に「－ 1 －」の形のページ番号を書き足すので、番号が2つ印刷されます。"
+        "番号のない原稿をもらえるときは差し替えてください",
+    )
+
+
+def test_numbers_in_the_body_of_a_pdf_are_no_page_numbers(seed: Path) -> None:
+    ctx = context(seed, "papers/県の資料.pdf")
+    make_pdf(ctx.input_path("原稿"), [A4], corner="2023")  # a lone number, but at the top
+    assert [n for n in loaded(ctx).notices if "ページ番号があります" in n] == []
+
+
+def test_a_stamped_pdf_is_titled_with_the_document_s_name_and_no_author(seed: Path) -> None:
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    ctx = context(seed, "papers/県の資料.pdf")
+    path = make_pdf(ctx.input_path("原稿"), [A4])
+    writer = PdfWriter(clone_from=PdfReader(path))  # reportlab's info: untitled, anonymous; and an XMP packet
+    xmp = DecodedStreamObject()
+    xmp.set_data(XMP.encode())
+    xmp.update({NameObject("/Type"): NameObject("/Metadata"), NameObject("/Subtype"): NameObject("/XML")})
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    writer.write(path)
+    reader = PdfReader(io.BytesIO(render_existing(ctx, loaded(ctx))))
+    assert reader.metadata.title == "岩手県人口移動報告年報の概要"
+    assert "/Author" not in reader.metadata
+    assert reader.xmp_metadata.dc_title == {"x-default": "岩手県人口移動報告年報の概要"}
+    assert reader.xmp_metadata.dc_creator == []
+
+
+XMP = """<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title><rdf:Alt><rdf:li xml:lang="x-default">untitled</rdf:li></rdf:Alt></dc:title>
+<dc:creator><rdf:Seq><rdf:li>山田太郎</rdf:li></rdf:Seq></dc:creator>
+</rdf:Description></rdf:RDF></x:xmpmeta>
+<?xpacket end="w"?>"""
 
 
 # --- refusals ------------------------------------------------------------------------------------------
@@ -416,7 +482,69 @@ def test_later_sections_of_a_word_paper_take_the_first_one_s_footer(seed: Path) 
     assert "第2節の見出し" not in "".join(_parts(render_existing(ctx, loaded(ctx))).values())
 
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize("change", ["ins", "del", "moveTo"])
+def test_a_word_paper_with_tracked_changes_is_a_notice(seed: Path, change: str) -> None:
+    from docx.oxml import parse_xml
+
+    ctx = context(seed, "papers/課の資料.docx")
+    path = make_docx(ctx.input_path("原稿"), header="")
+    document = Document(str(path))
+    text = "w:delText" if change == "del" else "w:t"
+    document.paragraphs[1]._p.append(
+        parse_xml(
+            f'<w:{change} xmlns:w="{W_NS}" w:id="1" w:author="山田" w:date="2023-07-01T00:00:00Z">'
+            f"<w:r><{text}>追記した文</{text}></w:r></w:{change}>"
+        )
+    )
+    document.save(str(path))
+    assert loaded(ctx).notices == (
+        "注意：inputs/2023-07-27/papers/課の資料.docx に変更履歴（挿入・削除）が残っています。"
+        "印刷すると変更の印（下線や取り消し線）が出ます。Word で［校閲］→［承諾］→［すべての変更を反映］"
+        "を選んでから保存し直してください",
+    )
+
+
+def test_a_word_paper_with_comments_is_a_notice_that_they_do_not_print(seed: Path) -> None:
+    ctx = context(seed, "papers/課の資料.docx")
+    path = make_docx(ctx.input_path("原稿"), header="")
+    document = Document(str(path))
+    document.add_comment(document.paragraphs[1].runs, text="数字を確認", author="山田")
+    document.save(str(path))
+    assert loaded(ctx).notices == (
+        "注意：inputs/2023-07-27/papers/課の資料.docx にコメントがあります。コメントは印刷されません。"
+        "配る内容に要るときは本文に書き入れてください",
+    )
+
+
+def test_a_word_paper_is_titled_with_the_document_s_name_and_no_author(seed: Path) -> None:
+    ctx = context(seed, "papers/課の資料.docx")
+    path = make_docx(ctx.input_path("原稿"))
+    document = Document(str(path))
+    document.core_properties.author = document.core_properties.last_modified_by = "山田太郎"
+    document.save(str(path))
+    props = Document(io.BytesIO(render_existing(ctx, loaded(ctx)))).core_properties
+    assert (props.title, props.author, props.last_modified_by) == ("岩手県人口移動報告年報の概要", "", "packetgen")
+
+
+def test_a_word_paper_without_core_properties_gets_them(seed: Path) -> None:
+    ctx = context(seed, "papers/課の資料.docx")
+    path = make_docx(ctx.input_path("原稿"))
+    with zipfile.ZipFile(path) as package:
+        parts = {n: package.read(n) for n in package.namelist() if n != "docProps/core.xml"}
+    parts["_rels/.rels"] = re.sub(rb"<Relationship [^>]*core-properties[^>]*/>", b"", parts["_rels/.rels"])
+    with zipfile.ZipFile(path, "w") as package:
+        for name, body in parts.items():
+            package.writestr(name, body)
+    out = render_existing(ctx, loaded(ctx))
+    assert Document(io.BytesIO(out)).core_properties.title == "岩手県人口移動報告年報の概要"
+    assert out == render_existing(ctx, loaded(ctx))
+
+
 def test_the_page_count_of_a_built_paper(tmp_path: Path) -> None:
+    expected_pages = registry.builder(registry.PAPER).expected_pages
     assert expected_pages(make_pdf(tmp_path / "a.pdf", [A4, LETTER, A4])) == (3, 3)  # the PDF's own
     assert expected_pages(make_docx(tmp_path / "a.docx")) == (1, None)  # at least its forced breaks
 
@@ -467,13 +595,16 @@ def test_given_papers_print_with_their_marks_bookmarks_order_and_previews(tmp_pa
     folder = project / "inputs" / OTHER
     (folder / "papers").mkdir(parents=True)
     (folder / "meeting.yaml").write_text(SMALL_MEETING, "utf-8")
-    make_pdf(folder / "papers" / "県の資料.pdf", [A4, LETTER])
+    make_pdf(folder / "papers" / "県の資料.pdf", [A4, LETTER], reportlab_font=True)  # Helvetica named, not used
     make_docx(folder / "papers" / "課の資料.docx")
     result = run(project, "print", OTHER)
     assert result.exit_code == 0, result.stderr
     assert f"PDF変換中（1/1）：{WORD_PAPER}" in result.stdout  # the one conversion
     assert f"確認  prefecture {PDF_PAPER}（2ページ）" in result.stdout
-    assert f"注意：{PDF_PAPER} の2ページ目の用紙が A4 ではありません（612×792pt）。" in result.stdout
+    assert (
+        f"注意：{PDF_PAPER} の用紙が A4 ではありません（2ページ目：216×279mm）。"
+        "会議資料は A4 で印刷します。A4 で保存し直すか、印刷所に用紙の扱いを伝えてください"
+    ) in result.stdout
     out = project / "outputs" / OTHER
     assert (out / "print" / PDF_PAPER).read_bytes() == (out / PDF_PAPER).read_bytes()  # printed as built
 
@@ -508,3 +639,18 @@ def test_given_papers_print_with_their_marks_bookmarks_order_and_previews(tmp_pa
 
     again = run(project, "print", OTHER)  # the given PDF is made the same again: nothing to do
     assert again.exit_code == 0 and "印刷データは最新です" in again.stdout
+
+
+def test_print_says_a_paper_is_not_a4_as_check_does() -> None:
+    from packetgen.core.fonts import FontSetting
+    from packetgen.printing.checks import check_given
+    from packetgen.printing.pdf_facts import PdfFacts, PdfFont
+
+    facts = PdfFacts(3, (PdfFont("BIZUDMincho-Regular", True),), (), (A4, LETTER, LETTER))
+    fonts = FontSetting("BIZ UDPゴシック", "BIZ UD明朝 Medium", "templates/fonts.yaml")
+    problems, notes = check_given("資料No.4_概要.pdf", facts, (3, 3), fonts, own_fonts=True)
+    assert problems == []
+    assert notes == [
+        "注意：資料No.4_概要.pdf の用紙が A4 ではありません（2ページ目ほか1ページ：216×279mm）。"
+        "会議資料は A4 で印刷します。A4 で保存し直すか、印刷所に用紙の扱いを伝えてください"
+    ]

@@ -17,7 +17,7 @@ from packetgen.render import page_count
 class Kind:
     """What planning, fingerprints and messages know of a kind without importing its module."""
 
-    name: str  # 次第, スライド, 人口動態, 寄附報告: what meeting.yaml's 資料[].種類 says, the registry's key
+    name: str  # 次第, スライド, 人口動態, 寄附報告, 文書: what meeting.yaml's 資料[].種類 says, the registry's key
     module: str  # the module whose ``Builder`` class makes it (documents/registry.py imports it)
     suffix: str  # ".docx", ".pptx", ".xlsx": the file it makes (unless ``suffix_from_role`` says otherwise)
     roles: tuple[str, ...]  # the 入力 roles meeting.yaml must give

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from packetgen.core.errors import Problem
 from packetgen.core.fonts import FontSetting
 from packetgen.printing.pdf_facts import PageText, PdfFacts
-from packetgen.render import font_files
+from packetgen.render import font_files, pdf_paper
 
 A4 = (595.3, 841.9)  # points
 # Legible on paper: no glyph under 8 pt, and most of a page's text at 10 pt or more (measured in the PDF,
@@ -61,11 +61,14 @@ def check_given(
 ) -> tuple[list[Problem], list[str]]:
     """A paper given as it is (a 原稿): its content, sizes and paper are its author's, so only what
     printing needs is required — the page count and every font embedded — and the rest is said as
-    注意 lines: text under 8 pt, pages other than A4 and, for a Word paper (``own_fonts`` False, its
-    fonts set to the setting), characters LibreOffice drew in another font (a symbol, most often).
-    A PDF (``own_fonts``) keeps its author's fonts: only the marks packetgen put on it are in the
-    setting's. The 10 pt median rule, which catches a sheet packetgen shrank, is not the paper's."""
-    problems = check_pages(name, facts, expected) + check_embedded(name, facts)
+    注意 lines: text under 8 pt, pages other than A4 (worded as `check` words it) and, for a Word paper
+    (``own_fonts`` False, its fonts set to the setting), characters LibreOffice drew in another font
+    (a symbol, most often). A PDF (``own_fonts``) keeps its author's fonts: only the marks packetgen
+    put on it are in the setting's, and loading it checked the fonts its text prints in
+    (render/pdf_paper.py) — the fonts its pages name include some no text uses (reportlab names
+    Helvetica on every page), so they are not counted here. The 10 pt median rule, which catches a
+    sheet packetgen shrank, is not the paper's."""
+    problems = check_pages(name, facts, expected) + ([] if own_fonts else check_embedded(name, facts))
     notes = []
     foreign = [] if own_fonts else foreign_fonts(facts, fonts)
     if foreign:
@@ -79,9 +82,8 @@ def check_given(
             f"注意：{name} の{pages}ページ目に {SMALLEST_PT:g}pt 未満の文字があります（最小 {least:.1f}pt）。"
             "原稿のままの大きさで印刷されます"
         )
-    paper, _ = check_paper(name, facts)
-    notes += [f"注意：{p.file} の{p.message}。原稿のままの用紙です。印刷所に用紙の扱いを伝えてください" for p in paper]
-    return problems, notes
+    not_a4 = pdf_paper.not_a4_notice(name, facts.sizes)
+    return problems, notes + ([not_a4] if not_a4 else [])
 
 
 def check_sizes(name: str, pages: Iterable[PageText]) -> list[Problem]:

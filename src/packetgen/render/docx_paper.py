@@ -61,6 +61,8 @@ class Unreadable(Exception):
 class DocxPaper:
     sizes: tuple[tuple[float, float], ...]  # each section's page (width, height) in mm
     own_marks: str | None  # the text of its own headers and footers; None when it had none
+    tracked: bool = False  # tracked changes left in what prints (LibreOffice prints their markup)
+    comments: bool = False  # comments on the body (LibreOffice's PDF leaves them out)
 
 
 def _w(tag: str) -> str:
@@ -115,10 +117,12 @@ def _target(relationship: etree._Element, base: str = "word") -> str:
 
 
 def read_docx(data: bytes) -> DocxPaper:
-    """Its sections' page sizes and the text of its own headers and footers."""
+    """Its sections' page sizes, the text of its own headers and footers, and whether tracked changes
+    or comments are left in it."""
     parts = _parts(data)
+    document = etree.fromstring(parts[DOCUMENT])
     sizes = []
-    for section in _sections(etree.fromstring(parts[DOCUMENT])):
+    for section in _sections(document):
         size = section.find(_w("pgSz"))
         if size is not None and size.get(_w("w")) and size.get(_w("h")):
             twips = (int(float(size.get(_w("w")))), int(float(size.get(_w("h")))))
@@ -132,7 +136,18 @@ def read_docx(data: bytes) -> DocxPaper:
         texts += [t.text for t in root.iter(_w("t")) if t.text and t.text.strip()]
         marked = marked or any(True for _ in root.iter(_w("drawing"), _w("pict"), _w("object"), _w("fldSimple")))
     own = " ".join(" ".join(texts).split())
-    return DocxPaper(tuple(sizes), own if own or marked else None)
+    tracked = any(_has(etree.fromstring(parts[name]), _CHANGES) for name in _PRINTED if name in parts)
+    return DocxPaper(tuple(sizes), own if own or marked else None, tracked, _has(document, ("commentReference",)))
+
+
+# The parts that print as they are and may hold tracked changes: the body and its notes. The headers
+# and footers are replaced by the marks (``stamp_docx``), so their changes never print.
+_PRINTED = (DOCUMENT, "word/footnotes.xml", "word/endnotes.xml")
+_CHANGES = ("ins", "del", "moveFrom", "moveTo")
+
+
+def _has(root: etree._Element, tags: tuple[str, ...]) -> bool:
+    return any(True for _ in root.iter(*(_w(tag) for tag in tags)))
 
 
 def is_a4(size_mm: tuple[float, float]) -> bool:
@@ -263,12 +278,47 @@ def _one_header_set(parts: dict[str, bytes]) -> None:
     parts["word/settings.xml"] = _xml(root)
 
 
+CORE_REL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+CORE_TYPE = "application/vnd.openxmlformats-package.core-properties+xml"
+CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+DC = "http://purl.org/dc/elements/1.1/"
+_CORE = (  # the core properties of a package that has none; normalize_package pins the two times
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    f'<cp:coreProperties xmlns:cp="{CP}" xmlns:dc="{DC}" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+    '<dcterms:created xsi:type="dcterms:W3CDTF"></dcterms:created>'
+    '<dcterms:modified xsi:type="dcterms:W3CDTF"></dcterms:modified></cp:coreProperties>'
+).encode()
+
+
+def _set_core(parts: dict[str, bytes], title: str) -> None:
+    """The document's title is its 名称; its author is emptied, as the packet does not know who wrote
+    it and the field often names a staff member's computer login; last saved by packetgen, as the
+    packet's other Word documents."""
+    rels = etree.fromstring(parts.get("_rels/.rels", _EMPTY_RELS))
+    core = next((r for r in rels if r.get("Type") == CORE_REL), None)
+    name = _target(core, "") if core is not None else "docProps/core.xml"
+    if core is None or name not in parts:
+        if core is None:
+            etree.SubElement(rels, f"{{{PKG}}}Relationship", Id="rIdPacketgenCore", Type=CORE_REL, Target=name)
+            parts["_rels/.rels"] = _xml(rels)
+        types = etree.fromstring(parts["[Content_Types].xml"])
+        etree.SubElement(types, f"{{{CT}}}Override", PartName=f"/{name}", ContentType=CORE_TYPE)
+        parts["[Content_Types].xml"] = _xml(types)
+        parts[name] = _CORE
+    root = etree.fromstring(parts[name])
+    for tag, value in ((f"{{{DC}}}title", title), (f"{{{DC}}}creator", ""), (f"{{{CP}}}lastModifiedBy", "packetgen")):
+        element = root.find(tag)
+        (element if element is not None else etree.SubElement(root, tag)).text = value
+    parts[name] = _xml(root)
+
+
 _EMPTY_RELS = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PKG}"/>'.encode()
 
 
-def stamp_docx(data: bytes, label: str, fonts: FontSetting, when: datetime) -> bytes:
-    """The paper with the label (none when empty) on its first page, page numbers on every page and
-    the setting's fonts; Unreadable when it is no Word document."""
+def stamp_docx(data: bytes, label: str, title: str, fonts: FontSetting, when: datetime) -> bytes:
+    """The paper with the label (none when empty) on its first page, page numbers on every page,
+    ``title`` as its title and the setting's fonts; Unreadable when it is no Word document."""
     parts = _parts(data)
     names = list(parts)  # the package's order, the marks' parts after it
     rels = etree.fromstring(parts.get(DOCUMENT_RELS, _EMPTY_RELS))
@@ -278,6 +328,7 @@ def stamp_docx(data: bytes, label: str, fonts: FontSetting, when: datetime) -> b
     _set_sections(document)
     parts[DOCUMENT] = _xml(document)
     _one_header_set(parts)
+    _set_core(parts, title)
     order = [n for n in names if n in parts] + [n for n in parts if n not in names]
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:

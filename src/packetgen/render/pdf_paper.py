@@ -2,14 +2,15 @@
 the packet's marks are put on it (pdf_stamp.py draws them).
 
 What is read: whether it is a PDF that opens without a password, its pages' visible sizes, the fonts
-it does not embed (the printing office would print those in fonts of its own), and whether the places
-of the marks are free of the paper's ink. Reasons are in Japanese: the caller names the file.
+its printing text does not embed (the printing office would print those in fonts of its own), and
+whether the places of the marks are free of the paper's ink. Reasons are in Japanese: the caller names the file.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import re
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +45,7 @@ class Unreadable(Exception):
 class PdfPaper:
     pages: int
     sizes: tuple[tuple[float, float], ...]  # each page's visible (width, height) in points
-    loose_fonts: tuple[str, ...]  # fonts used but not embedded
+    loose_fonts: tuple[str, ...]  # fonts of printing text that are not embedded (``_loose_fonts``)
 
 
 @dataclass(frozen=True)
@@ -125,46 +126,50 @@ def visible_box(page) -> tuple[float, float, float, float, int]:
 def read_pdf(data: bytes) -> PdfPaper:
     """The paper's pages, their visible sizes and its fonts not embedded; Unreadable if it cannot be used."""
     sizes = []
-    loose: dict[str, None] = {}
     try:
         with quiet_pypdf():
             for page in open_pdf(data).pages:
                 _, _, width, height, rotation = visible_box(page)
                 sizes.append((height, width) if rotation in (90, 270) else (width, height))
-                for name in _loose_fonts(page.get("/Resources"), 0):
-                    loose[name] = None
     except Unreadable:
         raise
     except Exception:
         raise Unreadable(DAMAGED) from None
-    return PdfPaper(len(sizes), tuple(sizes), tuple(loose))
+    return PdfPaper(len(sizes), tuple(sizes), _loose_fonts(data))
 
 
-_FONT_FILES = ("/FontFile", "/FontFile2", "/FontFile3")
+def _loose_fonts(data: bytes) -> tuple[str, ...]:
+    """The fonts of the text that prints (PDFium's text objects, forms' included, invisible text such
+    as a scan's OCR layer left out) that carry no font program; a Type 3 font counts as embedded.
+    Not the fonts a page's resources name: reportlab names Helvetica on every page for an empty
+    BT/ET, and a printer never draws it."""
+    import ctypes
 
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
 
-def _loose_fonts(resources, depth: int) -> list[str]:
-    """Fonts of a resource dictionary (and of the forms it draws) that carry no font program."""
-    if resources is None or depth > 8:
-        return []
-    resources = resources.get_object()
-    names = []
-    for ref in resources.get("/Font", {}).values():
-        font = ref.get_object()
-        if font.get("/Subtype") == "/Type3":
-            continue  # drawn from glyph procedures inside the PDF
-        described = font
-        if "/DescendantFonts" in font:
-            described = font["/DescendantFonts"][0].get_object()
-        descriptor = described.get("/FontDescriptor")
-        descriptor = descriptor.get_object() if descriptor is not None else {}
-        if not any(key in descriptor for key in _FONT_FILES):
-            names.append(str(font.get("/BaseFont", "?")).lstrip("/").split("+", 1)[-1])
-    for ref in resources.get("/XObject", {}).values():
-        form = ref.get_object()
-        if form.get("/Subtype") == "/Form":
-            names += _loose_fonts(form.get("/Resources"), depth + 1)
-    return names
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    names: dict[str, None] = {}
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            for text in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_TEXT]):
+                if pdfium_c.FPDFTextObj_GetTextRenderMode(text.raw) == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE:
+                    continue
+                font = pdfium_c.FPDFTextObj_GetFont(text.raw)
+                if not font or pdfium_c.FPDFFont_GetIsEmbedded(font):
+                    continue
+                size = pdfium_c.FPDFFont_GetBaseFontName(font, None, 0)
+                buffer = ctypes.create_string_buffer(max(size, 1))
+                pdfium_c.FPDFFont_GetBaseFontName(font, buffer, size)
+                names[buffer.value.decode("latin-1").split("+", 1)[-1] or "?"] = None
+            page.close()
+    finally:
+        document.close()
+    return tuple(names)
 
 
 def inked(data: bytes, label: str) -> tuple[bool, list[int]]:
@@ -199,6 +204,54 @@ def inked(data: bytes, label: str) -> tuple[bool, list[int]]:
     return label_taken, folios
 
 
+# A line of its own that reads as a page number: 1, 1/3, - 1 -, －1－, (1), P.1, Page 1, 1ページ (after NFKC)
+_OWN_FOLIO = re.compile(
+    r"(?:p\.?|page|[-‐–—―ー(]|)\s*\d{1,3}(?:\s*/\s*\d{1,3})?\s*(?:[-‐–—―ー)]|ページ|頁|)", re.IGNORECASE
+)
+OWN_FOLIO_MM = 20.0  # how far above the bottom edge a paper's own page number is looked for
+
+
+def own_folios(data: bytes) -> list[tuple[int, str]]:
+    """The pages (1-based) whose foot — the bottom 20 mm as shown — has a line of text alone that
+    reads as a page number, each with that text. Lines with other words (a footer 「岩手県 3」) and
+    numbers higher up the page are not taken for one."""
+    import pypdfium2 as pdfium
+
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    found = []
+    try:
+        for index in range(len(document)):
+            page = document[index]
+            text = page.get_textpage().get_text_bounded(*_foot(page.get_cropbox(), page.get_rotation()))
+            page.close()
+            lines = [line.strip() for line in text.splitlines()]
+            number = next((s for s in lines if s and _OWN_FOLIO.fullmatch(unicodedata.normalize("NFKC", s))), None)
+            if number is not None:
+                found.append((index + 1, number))
+    except pdfium.PdfiumError:
+        raise Unreadable(DAMAGED) from None
+    finally:
+        document.close()
+    return found
+
+
+def _foot(crop: tuple[float, float, float, float], rotation: int) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) in the page's own space of the strip that shows as its bottom 20 mm:
+    /Rotate turns the page clockwise, so a page turned 90° shows its right edge at the bottom."""
+    left, bottom, right, top = crop
+    strip = OWN_FOLIO_MM * MM
+    if rotation == 90:
+        return right - strip, bottom, right, top
+    if rotation == 180:
+        return left, top - strip, right, top
+    if rotation == 270:
+        return left, bottom, left + strip, top
+    return left, bottom, right, bottom + strip
+
+
 def _has_ink(image, box: Box, height: float) -> bool:
     scale, pad = DPI / 72, PAD_MM * MM
     left, right = max(0, int((box.left - pad) * scale)), min(image.width, int((box.right + pad) * scale) + 1)
@@ -210,6 +263,20 @@ def _has_ink(image, box: Box, height: float) -> bool:
         return False
     histogram = image.crop((left, top, right, bottom)).histogram()
     return sum(histogram[:INK]) > INK_SHARE * (right - left) * (bottom - top)
+
+
+NOT_A4 = "会議資料は A4 で印刷します。A4 で保存し直すか、印刷所に用紙の扱いを伝えてください"
+
+
+def not_a4_notice(file: str, sizes: tuple[tuple[float, float], ...]) -> str | None:
+    """The 注意 for pages (visible sizes in points) other than A4, as `check` and `print` both say it:
+    the first such page, how many more, and its size in millimetres; None when every page is A4."""
+    other = [(n, size) for n, size in enumerate(sizes, start=1) if not is_a4(size)]
+    if not other:
+        return None
+    number, (width, height) = other[0]
+    pages = f"{number}ページ目" + (f"ほか{len(other) - 1}ページ" if len(other) > 1 else "")
+    return f"注意：{file} の用紙が A4 ではありません（{pages}：{width / MM:.0f}×{height / MM:.0f}mm）。{NOT_A4}"
 
 
 def is_a4(size: tuple[float, float]) -> bool:

@@ -6,8 +6,10 @@ PDF is), one overlay page per page at that page's visible size, and laid over th
 turned with the page's /Rotate so they read upright. Everything else of the paper — its content,
 fonts, links and bookmarks — stays as it was.
 
-Same paper, same bytes: reportlab's invariant mode, the document's dates set to the meeting's start,
-its /ID derived from what it is made of, and nothing else that changes from run to run.
+Its title is the document's 名称 (the info dictionary and, when the paper has one, its XMP packet);
+its author is left out. Same paper, same bytes: reportlab's invariant mode, the document's dates set
+to the meeting's start, its /ID derived from what it is made of, and nothing else that changes from
+run to run.
 """
 
 from __future__ import annotations
@@ -89,13 +91,39 @@ def _placing(left: float, bottom: float, width: float, height: float, rotation: 
     return (1, 0, 0, 1, left, bottom)
 
 
-def stamp_pdf(data: bytes, label: str, font: ResolvedFont, when: datetime) -> bytes:
-    """The paper ``data`` with the label (none when empty) on page 1 and page numbers on every page."""
+def stamp_pdf(data: bytes, label: str, title: str, font: ResolvedFont, when: datetime) -> bytes:
+    """The paper ``data`` with the label (none when empty) on page 1, page numbers on every page and
+    ``title`` as its title."""
     with quiet_pypdf():
-        return _stamped(data, label, font, when)
+        return _stamped(data, label, title, font, when)
 
 
-def _stamped(data: bytes, label: str, font: ResolvedFont, when: datetime) -> bytes:
+_RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_DC = "http://purl.org/dc/elements/1.1/"
+
+
+def _xmp(packet: bytes, title: str) -> bytes | None:
+    """The XMP packet with ``title`` as dc:title and no dc:creator (as the info dictionary); None
+    when it does not parse as XML (it is then left as it was)."""
+    from lxml import etree
+
+    try:
+        tree = etree.parse(io.BytesIO(packet), etree.XMLParser(resolve_entities=False, no_network=True))
+    except etree.XMLSyntaxError:
+        return None
+    for element in tree.iter(f"{{{_DC}}}title", f"{{{_DC}}}creator"):
+        element.getparent().remove(element)
+    description = next(tree.iter(f"{{{_RDF}}}Description"), None)
+    if description is None:
+        return None
+    alt = etree.SubElement(etree.SubElement(description, f"{{{_DC}}}title"), f"{{{_RDF}}}Alt")
+    item = etree.SubElement(alt, f"{{{_RDF}}}li")
+    item.set("{http://www.w3.org/XML/1998/namespace}lang", "x-default")
+    item.text = title
+    return etree.tostring(tree, encoding="utf-8")
+
+
+def _stamped(data: bytes, label: str, title: str, font: ResolvedFont, when: datetime) -> bytes:
     from pypdf import PdfReader, PdfWriter, Transformation
     from pypdf.generic import ArrayObject, ByteStringObject
 
@@ -110,9 +138,16 @@ def _stamped(data: bytes, label: str, font: ResolvedFont, when: datetime) -> byt
         page.merge_transformed_page(mark, Transformation(_placing(*box)))
         page.compress_content_streams()
     stamp = when.strftime("D:%Y%m%d%H%M%S")
-    writer.add_metadata({"/Producer": "packetgen", "/CreationDate": stamp, "/ModDate": stamp})
+    # the title is the 名称; the author goes: the packet does not know who wrote the paper, and the
+    # field holds reportlab's 「anonymous」 or, often, a staff member's computer login
+    info = {key: value for key, value in (reader.metadata or {}).items() if key not in ("/Author", "/Title")}
+    writer.metadata = {**info, "/Title": title, "/Producer": "packetgen", "/CreationDate": stamp, "/ModDate": stamp}
+    xmp = writer.xmp_metadata
+    packet = _xmp(xmp.stream.get_data(), title) if xmp is not None else None
+    if packet is not None:
+        writer.xmp_metadata = packet
     digest = hashlib.md5(usedforsecurity=False)
-    for part in (data, label.encode(), font.postscript.encode(), stamp.encode()):
+    for part in (data, label.encode(), title.encode(), font.postscript.encode(), stamp.encode()):
         digest.update(part + b"\0")
     # pypdf keeps the paper's /ID (or none) and has no public setter: this one says what the file is made of
     writer._ID = ArrayObject([ByteStringObject(digest.digest()), ByteStringObject(digest.digest())])

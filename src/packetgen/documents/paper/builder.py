@@ -44,17 +44,8 @@ class Builder(DocumentBuilder):
         return [(FROM_INPUTS, source.parent / name) for name in named_in_source(source)]
 
     def notices(self, data: Any) -> list[str]:
-        """An existing paper's 注意: a paper size other than A4, its own headers and footers replaced, a
-        mark where the paper has ink (existing.py)."""
+        """An existing paper's 注意 (existing.py): a paper size other than A4, its own headers and
+        footers replaced, tracked changes or comments, page numbers of its own, a mark where it has ink."""
         from packetgen.documents.paper.existing import ExistingPaper
 
         return list(data.notices) if isinstance(data, ExistingPaper) else []
-
-    def expected_pages(self, path: Path) -> tuple[int, int | None]:
-        """A paper made from 本文 is a Word file like any other; an existing .pdf is counted by
-        existing.py, which knows the file it copied."""
-        if path.suffix.lower() == ".pdf":
-            from packetgen.documents.paper import existing
-
-            return existing.expected_pages(path)
-        return super().expected_pages(path)

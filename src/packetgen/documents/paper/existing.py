@@ -7,20 +7,21 @@ font setting is applied) and prints through LibreOffice as the other Word docume
 a .pdf (render/pdf_stamp.py), which print takes as it is.
 
 Loading checks what would stop the build, so nothing is written then: the file is there, is a .docx or
-a .pdf, opens (no password, not damaged), and a PDF embeds its fonts (the printing office would print
-others). What staff should know but may accept is a 注意: a paper size other than A4, the paper's own
-headers and footers replaced, a mark that would lie on the paper's ink.
+a .pdf, opens (no password, not damaged), and a PDF embeds the fonts its text prints in (the printing
+office would print others). What staff should know but may accept is a 注意: a paper size other than
+A4, the paper's own headers and footers replaced, tracked changes (they print marked) or comments
+(they do not print) in a Word paper, page numbers of a PDF's own (packetgen's are added all the
+same), a mark that would lie on the paper's ink.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from packetgen.core.errors import PacketError, Problem
 from packetgen.documents.base import BuildContext
 from packetgen.inputs.meeting import DocumentEntry
-from packetgen.render import docx_paper, page_count, pdf_paper
+from packetgen.render import docx_paper, pdf_paper
 
 ROLE = "原稿"
 SUFFIXES = (".docx", ".pdf")
@@ -96,14 +97,20 @@ def _docx_notices(file: str, paper: docx_paper.DocxPaper) -> list[str]:
     if paper.own_marks is not None:
         shown = f"（「{paper.own_marks[:30]}」）" if paper.own_marks else ""
         notices.append(f"注意：{file} のヘッダー・フッター{shown}は、資料番号のラベルとページ番号に置き換えました")
+    if paper.tracked:
+        notices.append(
+            f"注意：{file} に変更履歴（挿入・削除）が残っています。印刷すると変更の印（下線や取り消し線）が出ます。"
+            "Word で［校閲］→［承諾］→［すべての変更を反映］を選んでから保存し直してください"
+        )
+    if paper.comments:
+        notices.append(
+            f"注意：{file} にコメントがあります。コメントは印刷されません。配る内容に要るときは本文に書き入れてください"
+        )
     other = [size for size in paper.sizes if not docx_paper.is_a4(size)]
     if other:
         width, height = other[0]
-        notices.append(f"注意：{file} の用紙が A4 ではありません（{width:.0f}×{height:.0f}mm）。{_NOT_A4}")
+        notices.append(f"注意：{file} の用紙が A4 ではありません（{width:.0f}×{height:.0f}mm）。{pdf_paper.NOT_A4}")
     return notices
-
-
-_NOT_A4 = "会議資料は A4 で印刷します。A4 で保存し直すか、印刷所に用紙の扱いを伝えてください"
 
 
 def _pdf_notices(file: str, where: str, source: bytes, label: str, problems: list[Problem]) -> list[str]:
@@ -118,26 +125,32 @@ def _pdf_notices(file: str, where: str, source: bytes, label: str, problems: lis
             )
         )
         return []
-    notices = []
-    other = [(n, size) for n, size in enumerate(paper.sizes, start=1) if not pdf_paper.is_a4(size)]
-    if other:
-        number, (width, height) = other[0]
-        pages = f"{number}ページ目" + (f"ほか{len(other) - 1}ページ" if len(other) > 1 else "")
-        size = f"{width / pdf_paper.MM:.0f}×{height / pdf_paper.MM:.0f}mm"
-        notices.append(f"注意：{file} の用紙が A4 ではありません（{pages}：{size}）。{_NOT_A4}")
+    not_a4 = pdf_paper.not_a4_notice(file, paper.sizes)
+    notices = [not_a4] if not_a4 else []
     label_inked, folios = pdf_paper.inked(source, label)
     if label_inked:
         notices.append(
             f"注意：{file} の1ページ目の右上（上端から{pdf_paper.LABEL_BASELINE_MM:.0f}mmほど）に原稿の文字や線があり、"
             "資料番号のラベルが重なります。プレビューで確かめ、読めないときは右上を空けた原稿をもらってください"
         )
-    if folios:
-        pages = "・".join(str(n) for n in folios[:5]) + (f"ほか{len(folios) - 5}ページ" if len(folios) > 5 else "")
+    own = pdf_paper.own_folios(source)
+    if own:
         notices.append(
-            f"注意：{file} の{pages}ページ目の下端中央（下端から{pdf_paper.FOLIO_BASELINE_MM:.0f}mmほど）に"
+            f"注意：{file} には原稿のページ番号があります（{_pages([n for n, _ in own])}ページ目の下端："
+            f"「{own[0][1]}」など）。packetgen は下端中央に「－ 1 －」の形のページ番号を書き足すので、"
+            "番号が2つ印刷されます。番号のない原稿をもらえるときは差し替えてください"
+        )
+    if folios:
+        notices.append(
+            f"注意：{file} の{_pages(folios)}ページ目の下端中央（下端から{pdf_paper.FOLIO_BASELINE_MM:.0f}mmほど）に"
             "原稿の文字や線があり、ページ番号が重なります。原稿にページ番号があるときは、番号のない原稿をもらってください"
         )
     return notices
+
+
+def _pages(numbers: list[int]) -> str:
+    """1・2・3, or 1・2・3・4・5ほか7ページ."""
+    return "・".join(str(n) for n in numbers[:5]) + (f"ほか{len(numbers) - 5}ページ" if len(numbers) > 5 else "")
 
 
 def render_existing(ctx: BuildContext, data: ExistingPaper) -> bytes:
@@ -145,18 +158,13 @@ def render_existing(ctx: BuildContext, data: ExistingPaper) -> bytes:
     label = _label(ctx)
     try:
         if data.suffix == ".docx":
-            return docx_paper.stamp_docx(data.source, label, ctx.fonts, ctx.timestamp)
+            return docx_paper.stamp_docx(data.source, label, ctx.entry.title, ctx.fonts, ctx.timestamp)
         from packetgen.render import font_files
         from packetgen.render.pdf_stamp import stamp_pdf
 
         font = font_files.resolve(ctx.fonts.gothic)
         if font is None:
             raise PacketError(f"ゴシック「{ctx.fonts.gothic}」がこのコンピューターにありません（{ctx.fonts.source}）")
-        return stamp_pdf(data.source, label, font, ctx.timestamp)
+        return stamp_pdf(data.source, label, ctx.entry.title, font, ctx.timestamp)
     except (docx_paper.Unreadable, pdf_paper.Unreadable) as exc:
         raise PacketError(f"{data.file}: {exc}（{_where(ctx)}）") from None
-
-
-def expected_pages(path: Path) -> tuple[int, int | None]:
-    """Pages the built file prints on: a PDF's own count exactly, a Word file's at least its forced breaks."""
-    return page_count.expected_pages(path)
