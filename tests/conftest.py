@@ -30,6 +30,11 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 # (office/warm.py); the tests of the warm office turn it on themselves.
 os.environ["PACKETGEN_OFFICE_IDLE"] = "0"
 
+# xdist already keeps both cores busy: a build that forked two render workers of its own in every test
+# cost about 15 % more CPU (forks of a process holding pandas and python-pptx, results sent back). Builds
+# render in the test's process; the tests of the workers themselves (test_workers.py) lift the cap.
+os.environ.setdefault("PACKETGEN_WORKERS", "1")
+
 
 def _import_what_builds_use() -> None:
     """Import every packetgen module and the libraries they import lazily, once per test process. A

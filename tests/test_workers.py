@@ -21,6 +21,12 @@ from packetgen.core.platform.workers import WORKERS_ENV, map_in_two_steps, worke
 pytestmark = pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: everything runs in this process")
 
 
+@pytest.fixture(autouse=True)
+def _uncapped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite renders in the test's process (conftest.py); these tests are about the worker processes."""
+    monkeypatch.delenv(WORKERS_ENV, raising=False)
+
+
 def test_packetgen_workers_caps_the_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(WORKERS_ENV, "1")
     assert worker_count(5) == 1
