@@ -82,15 +82,10 @@ def office_file_fresh(packet: Packet, doc: PlannedDocument, record: DocumentReco
     )
 
 
-def pdf_name(doc: PlannedDocument) -> str:
-    """The document's print PDF, relative to print/."""
-    return Path(doc.output_name).with_suffix(".pdf").name
-
-
 def pdf_reusable(out: Path, doc: PlannedDocument, record: DocumentRecord | None, source_sha256: str) -> bool:
     """Whether the document's print PDF is there, as recorded, and made from the Office file whose
     checksum is ``source_sha256`` (a reused PDF was checked when it was made)."""
-    name = f"{PRINT_DIR}/{pdf_name(doc)}"
+    name = f"{PRINT_DIR}/{doc.pdf_name}"
     printed = record.printed if record is not None else None
     return (
         (out / name).is_file()

@@ -58,6 +58,11 @@ class PlannedDocument:
         """資料No.1-1_デジタル田園都市国家構想総合戦略の概要.pptx; the agenda has no 資料 label."""
         return file_stem(self.entry) + self.kind.output_suffix(self.entry)
 
+    @property
+    def pdf_name(self) -> str:
+        """Its print PDF, relative to print/: the built file's name with .pdf."""
+        return file_stem(self.entry) + ".pdf"
+
 
 def file_stem(entry: DocumentEntry) -> str:
     """The name of the document's files without suffix (its Office file, its print PDF and previews):

@@ -31,14 +31,14 @@ def print_pdfs(
     reuse = _reusable(job, only, source)
     _link_reused(job, [doc for doc in job.plan if doc.entry.id in reuse])
     render = [doc for doc in job.plan if doc.entry.id not in reuse]
-    previews.names += [pdf_name(d) for d in render]
+    previews.names += [d.pdf_name for d in render]
     checked = _take_as_is(job, [d for d in render if _is_pdf(d)], previews)
     office = [d for d in render if not _is_pdf(d)]
     checked |= _convert(job, office, previews) if office else {}
     problems: list[Problem] = []
     documents = []
     for doc in job.plan:
-        name = pdf_name(doc)
+        name = doc.pdf_name
         kept = reuse.get(doc.entry.id)
         if kept is not None:
             pages, landscape, notes = kept.pages, kept.pdf_landscape, []
@@ -70,11 +70,6 @@ def _reusable(job: PrintJob, only: Collection[str], source: dict[str, str]) -> d
     return reuse
 
 
-def pdf_name(doc: PlannedDocument) -> str:
-    """The print PDF's name: the built file's, with .pdf."""
-    return Path(doc.output_name).with_suffix(".pdf").name
-
-
 def _is_pdf(doc: PlannedDocument) -> bool:
     """A document built as a PDF (a paper given as a PDF): it prints as it is, without LibreOffice."""
     return Path(doc.output_name).suffix.lower() == ".pdf"
@@ -94,7 +89,7 @@ def _link_reused(job: PrintJob, reuse: list[PlannedDocument]) -> None:
     """The reused PDFs and their previews, shared with the current print folder by hard link."""
     final = job.packet.output_dir / PRINT_DIR
     for doc in reuse:
-        name = pdf_name(doc)
+        name = doc.pdf_name
         link(final / name, job.staging / name)
         stem = Path(name).stem
         for rel in (f"{PREVIEW_DIR}/{stem}", f"{PREVIEW_DIR}/{stem}_一覧.png"):
@@ -108,11 +103,11 @@ def _take_as_is(job: PrintJob, given: list[PlannedDocument], previews: Previews)
     out = job.packet.output_dir
     checked = {}
     for doc in given:
-        name = pdf_name(doc)
+        name = doc.pdf_name
         link(out / doc.output_name, job.staging / name)
         checked[name] = _check(job, doc, job.staging / name)
     if given:
-        previews([pdf_name(d) for d in given])
+        previews([d.pdf_name for d in given])
     return checked
 
 
@@ -121,7 +116,7 @@ def _convert(job: PrintJob, render: list[PlannedDocument], previews: Previews) -
     from packetgen.office.convert import Slots, convert_in_parallel
 
     out = job.packet.output_dir
-    by_pdf = {pdf_name(d): d for d in render}
+    by_pdf = {d.pdf_name: d for d in render}
     checked: dict[str, Checked] = {}
 
     def ready(pdfs: list[Path]) -> None:  # in the converting thread, as soon as its PDFs exist
