@@ -11,7 +11,6 @@ from packetgen.core.fonts import FontSetting
 from packetgen.printing.pdf_facts import PageText, PdfFacts
 from packetgen.render import font_files, pdf_paper
 
-A4 = (595.3, 841.9)  # points
 # Legible on paper: no glyph under 8 pt, and most of a page's text at 10 pt or more (measured in the PDF,
 # so a sheet shrunk to fit its page is caught too). SLACK absorbs the PDF's rounding of 8 pt to 7.99.
 SMALLEST_PT = 8.0
@@ -105,8 +104,8 @@ def check_paper(name: str, facts: PdfFacts) -> tuple[list[Problem], bool]:
     """A4 on every page; and whether the document is landscape (its first page)."""
     landscape = bool(facts.sizes) and facts.sizes[0][0] > facts.sizes[0][1]
     for number, (width, height) in enumerate(facts.sizes, start=1):
-        size = sorted((width, height))
-        if abs(size[0] - A4[0]) > 3 or abs(size[1] - A4[1]) > 3:
+        if not pdf_paper.is_a4((width, height)):
+            size = sorted((width, height))
             return [
                 Problem(name, f"{number}ページ目の用紙が A4 ではありません（{size[0]:.0f}×{size[1]:.0f}pt）")
             ], landscape

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 MM = 72 / 25.4  # points per millimetre
-A4 = (595.3, 841.9)  # points, as printing/checks.py
+A4 = (595.3, 841.9)  # points; printing/checks.py holds every print PDF to it (is_a4)
 A4_SLACK = 3.0  # points either way, as the print check allows
 
 # Where the marks go, measured from the page's visible edges (its crop box as shown, /Rotate applied).
