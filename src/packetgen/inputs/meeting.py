@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from packetgen.core import japanese
+from packetgen.inputs.text_rules import leaves_folder
 
 Text = Field(min_length=1, max_length=200)
 
@@ -242,8 +243,7 @@ class DocumentEntry(_Model):
     @classmethod
     def _relative_inputs(cls, value: dict[str, str]) -> dict[str, str]:
         for role, path in value.items():
-            parts = path.replace("\\", "/").split("/")
-            if path.startswith(("/", "\\")) or ".." in parts or ":" in path:
+            if leaves_folder(path):
                 raise ValueError(f"入力「{role}」のパス「{path}」は会議フォルダの中を指してください")
         return value
 

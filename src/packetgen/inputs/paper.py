@@ -16,6 +16,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from packetgen.inputs.slides import Rich
+from packetgen.inputs.text_rules import leaves_folder
 
 PAGE_BREAK = "改ページ"
 # the kinds of block, each a key of one `- ` item of 本文, in the order the guide lists them
@@ -76,8 +77,7 @@ Cell = Annotated[str, BeforeValidator(_cell)]
 
 
 def _inside(value: str) -> str:
-    parts = value.replace("\\", "/").split("/")
-    if value.startswith(("/", "\\")) or ".." in parts or ":" in value:
+    if leaves_folder(value):
         raise ValueError(f"ファイル「{value}」は、本文のファイルと同じフォルダか、その下のフォルダを指してください")
     return value
 

@@ -1,4 +1,5 @@
-"""Rules for text cells: characters that cannot go into Office XML, and length limits."""
+"""Rules for text typed in inputs: characters that cannot go into Office XML, length limits, and file
+paths that would leave their folder."""
 
 from __future__ import annotations
 
@@ -18,3 +19,9 @@ def describe_illegal(text: str) -> str | None:
     if not found:
         return None
     return f"使用できない制御文字（{'、'.join(found)}）が含まれています。セルの内容を打ち直してください"
+
+
+def leaves_folder(path: str) -> bool:
+    """Whether a path typed in an input points outside the folder it is relative to: absolute (``/``,
+    ``\\``, a drive ``C:``) or going up (``..``), with either slash."""
+    return path.startswith(("/", "\\")) or ".." in path.replace("\\", "/").split("/") or ":" in path
